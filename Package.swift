@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ITAReport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "itareport", targets: ["itareport"]),
+        .library(name: "TemplateEngine", targets: ["TemplateEngine"]),
+        .library(name: "ITAKit", targets: ["ITAKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
+            name: "CLibZip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"]), .brew(["libzip"])]
+        ),
+        .target(name: "OfficeXML", dependencies: ["CLibXML2"]),
+        .target(name: "OfficePackage", dependencies: ["CLibZip"]),
+        .target(name: "ThaiFormat"),
+        .target(name: "TemplateEngine", dependencies: ["OfficeXML", "OfficePackage", "ThaiFormat"]),
+        .target(
+            name: "ITAKit",
+            dependencies: ["ThaiFormat", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources")]
+        ),
+        .target(
+            name: "ITAReports",
+            dependencies: ["ITAKit", "TemplateEngine"]
+        ),
+        .executableTarget(
+            name: "itareport",
+            dependencies: [
+                "ITAKit", "ITAReports", "TemplateEngine", "ThaiFormat",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML"]),
+        .testTarget(name: "OfficePackageTests", dependencies: ["OfficePackage"]),
+        .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "OfficeXML", "OfficePackage"]),
+        .testTarget(name: "ThaiFormatTests", dependencies: ["ThaiFormat"]),
+        .testTarget(name: "ITAKitTests", dependencies: ["ITAKit"]),
+        .testTarget(name: "ITAReportsTests", dependencies: ["ITAReports", "ITAKit", "TemplateEngine"]),
+        .testTarget(name: "itareportTests", dependencies: ["itareport"]),
+    ]
+)

@@ -1,0 +1,9 @@
+#ifndef CLIBXML2_SHIM_H
+#define CLIBXML2_SHIM_H
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <libxml/xmlsave.h>
+#include <libxml/xmlerror.h>
+#endif

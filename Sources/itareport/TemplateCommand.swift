@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct TemplateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "template", abstract: "Inspect templates.")
+}
