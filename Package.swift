@@ -25,7 +25,7 @@ let package = Package(
             providers: [.apt(["libzip-dev"]), .brew(["libzip"])]
         ),
         .target(name: "OfficeXML", dependencies: ["CLibXML2"]),
-        .target(name: "OfficePackage", dependencies: ["CLibZip"]),
+        .target(name: "OfficePackage", dependencies: ["CLibZip", "OfficeXML"]),
         .target(name: "ThaiFormat"),
         .target(name: "TemplateEngine", dependencies: ["OfficeXML", "OfficePackage", "ThaiFormat"]),
         .target(

@@ -1,0 +1,151 @@
+import CLibZip
+import Foundation
+
+/// An office file (DOCX or ODT) read into memory once. Parts are read on demand; writing a new
+/// package copies untouched parts raw (no re-compression) and deflates changed ones.
+public final class OfficePackage: @unchecked Sendable {
+    /// One entry of the zip.
+    public struct Entry: Sendable {
+        public let index: UInt64
+        public let name: String
+        public let size: UInt64
+        public let compressedSize: UInt64
+        public let method: Int32
+        public let mtime: time_t
+    }
+
+    /// Where the package came from (used in messages and to refuse overwriting it).
+    public let path: String
+    /// The bytes of the file as read.
+    public let bytes: Data
+    /// Entries in the order they are stored.
+    public let entries: [Entry]
+    /// DOCX or ODT.
+    public let kind: PackageKind
+    private let byName: [String: Int]
+    private let lock = NSLock()
+
+    /// Reads the file at `url` and checks its entries against `limits`.
+    public convenience init(contentsOf url: URL, limits: PackageLimits = .default) throws {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw PackageError.cannotOpen(path: url.path, reason: (error as NSError).localizedDescription)
+        }
+        try self.init(data: data, path: url.path, limits: limits)
+    }
+
+    /// Reads a package from memory; `path` names it in messages.
+    public init(data: Data, path: String, limits: PackageLimits = .default) throws {
+        self.path = path
+        self.bytes = data
+        let archive = try ZipReader(data: data, path: path)
+        var entries: [Entry] = []
+        var total: UInt64 = 0
+        let count = archive.count
+        if count > limits.maxEntries { throw PackageError.tooManyEntries(path: path, count: count, limit: limits.maxEntries) }
+        for i in 0..<UInt64(count) {
+            let e = try archive.stat(i)
+            if Self.isUnsafe(e.name) { throw PackageError.unsafeEntryName(path: path, entry: e.name) }
+            total &+= e.size
+            if total > limits.maxTotalBytes { throw PackageError.tooLarge(path: path, bytes: total, limit: limits.maxTotalBytes) }
+            entries.append(e)
+        }
+        self.entries = entries
+        var map: [String: Int] = [:]
+        for (i, e) in entries.enumerated() { map[e.name] = i }
+        self.byName = map
+        if map["[Content_Types].xml"] != nil && map["word/document.xml"] != nil {
+            kind = .docx
+        } else if let m = map["mimetype"] {
+            let mime = String(decoding: try archive.read(entries[m].index, size: entries[m].size, name: "mimetype"), as: UTF8.self)
+            guard mime.hasPrefix("application/vnd.oasis.opendocument.text") else { throw PackageError.notAnOfficePackage(path: path) }
+            kind = .odt
+        } else {
+            throw PackageError.notAnOfficePackage(path: path)
+        }
+    }
+
+    static func isUnsafe(_ name: String) -> Bool {
+        if name.hasPrefix("/") || name.hasPrefix("\\") || name.contains("\\") { return true }
+        if name.count >= 2, name.dropFirst().first == ":" { return true }
+        return name.split(separator: "/", omittingEmptySubsequences: false).contains("..")
+    }
+
+    /// Names of all entries, in stored order.
+    public var partNames: [String] { entries.map(\.name) }
+
+    /// True when the package has a part with this name.
+    public func contains(_ name: String) -> Bool { byName[name] != nil }
+
+    /// The uncompressed bytes of a part.
+    public func read(_ name: String) throws -> Data {
+        guard let i = byName[name] else { throw PackageError.missingPart(path: path, part: name) }
+        lock.lock(); defer { lock.unlock() }
+        let archive = try ZipReader(data: bytes, path: path)
+        return try archive.read(entries[i].index, size: entries[i].size, name: name)
+    }
+
+    /// Writes a new package to `url` with `changes` applied, atomically (temporary file, then rename).
+    /// Untouched parts are copied without re-compression; ODF's `mimetype` stays first and stored.
+    public func write(to url: URL, changes: PackageChanges) throws {
+        let dest = url.standardizedFileURL
+        if dest.resolvingSymlinksInPath().path == URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path {
+            throw PackageError.wouldOverwriteSource(path: dest.path)
+        }
+        for name in changes.replaced.keys where Self.isUnsafe(name) { throw PackageError.unsafeEntryName(path: dest.path, entry: name) }
+        for (name, _) in changes.added where Self.isUnsafe(name) { throw PackageError.unsafeEntryName(path: dest.path, entry: name) }
+        let dir = dest.deletingLastPathComponent()
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
+            throw PackageError.writeFailed(path: dest.path, reason: "the folder \(dir.path) does not exist")
+        }
+        let tmp = dir.appendingPathComponent(".\(dest.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+
+        lock.lock()
+        defer { lock.unlock() }
+        let source = try ZipReader(data: bytes, path: path)
+        let writer = try ZipWriter(path: tmp.path)
+        do {
+            var order = entries.filter { !changes.removed.contains($0.name) }
+            if let m = order.firstIndex(where: { $0.name == "mimetype" }), m != 0 {
+                order.insert(order.remove(at: m), at: 0)
+            }
+            var written = Set<String>()
+            for e in order {
+                if let data = changes.replaced[e.name] {
+                    try writer.add(name: e.name, data: data, store: e.name == "mimetype", mtime: e.mtime)
+                } else {
+                    try writer.addRaw(from: source, entry: e)
+                }
+                written.insert(e.name)
+            }
+            for (name, data) in changes.added where !written.contains(name) {
+                try writer.add(name: name, data: data, store: name == "mimetype", mtime: Self.fixedTime)
+                written.insert(name)
+            }
+            for (name, data) in changes.replaced where !written.contains(name) {
+                try writer.add(name: name, data: data, store: false, mtime: Self.fixedTime)
+            }
+            try writer.close()
+        } catch {
+            writer.discard()
+            throw error
+        }
+        _ = source
+        if rename(tmp.path, dest.path) != 0 {
+            throw PackageError.writeFailed(path: dest.path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Timestamp given to new parts, so the same input gives the same bytes.
+    static let fixedTime: time_t = 1_577_836_800 // 2020-01-01
+}
+
+/// What to change when writing a package: parts replaced, added (in order) and removed.
+public struct PackageChanges: Sendable {
+    public var replaced: [String: Data] = [:]
+    public var added: [(name: String, data: Data)] = []
+    public var removed: Set<String> = []
+    public init() {}
+}

@@ -1,0 +1,63 @@
+import CLibZip
+import Foundation
+
+/// A read-only libzip archive opened on an in-memory copy of a package. Owns the zip handle.
+final class ZipReader {
+    let handle: OpaquePointer
+    let path: String
+
+    init(data: Data, path: String) throws {
+        self.path = path
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        let copy = malloc(max(data.count, 1))!
+        data.withUnsafeBytes { raw in if let b = raw.baseAddress { memcpy(copy, b, data.count) } }
+        // freep = 1: libzip frees the copy with the source.
+        guard let src = zip_source_buffer_create(copy, zip_uint64_t(data.count), 1, &error) else {
+            free(copy)
+            throw PackageError.cannotOpen(path: path, reason: String(cString: zip_error_strerror(&error)))
+        }
+        guard let za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
+            zip_source_free(src)
+            throw PackageError.cannotOpen(path: path, reason: String(cString: zip_error_strerror(&error)))
+        }
+        handle = za
+    }
+
+    deinit { zip_discard(handle) }
+
+    var count: Int { Int(zip_get_num_entries(handle, 0)) }
+
+    func stat(_ index: UInt64) throws -> OfficePackage.Entry {
+        var st = zip_stat_t()
+        zip_stat_init(&st)
+        guard zip_stat_index(handle, index, 0, &st) == 0, let n = st.name else {
+            throw PackageError.cannotOpen(path: path, reason: String(cString: zip_strerror(handle)))
+        }
+        return OfficePackage.Entry(index: index, name: String(cString: n), size: st.size, compressedSize: st.comp_size,
+                                   method: Int32(st.comp_method), mtime: st.mtime)
+    }
+
+    func read(_ index: UInt64, size: UInt64, name: String) throws -> Data {
+        guard let f = zip_fopen_index(handle, index, 0) else {
+            throw PackageError.readFailed(path: path, part: name, reason: String(cString: zip_strerror(handle)))
+        }
+        defer { zip_fclose(f) }
+        var data = Data(count: Int(size))
+        var total = 0
+        let ok: Bool = data.withUnsafeMutableBytes { raw in
+            guard let base = raw.baseAddress else { return size == 0 }
+            while total < Int(size) {
+                let n = zip_fread(f, base + total, zip_uint64_t(Int(size) - total))
+                if n <= 0 { return false }
+                total += Int(n)
+            }
+            return true
+        }
+        guard ok || size == 0 else {
+            throw PackageError.readFailed(path: path, part: name, reason: "the data is damaged (\(String(cString: zip_file_strerror(f))))")
+        }
+        return data
+    }
+}

@@ -1,0 +1,91 @@
+import CLibXML2
+import Foundation
+
+/// An XML document parsed by libxml2. The document owns its C tree and frees it on deinit;
+/// every `XMLNode` keeps its document alive.
+public final class XMLDocument: @unchecked Sendable {
+    let ptr: xmlDocPtr
+    /// Name used in error messages (usually the part name, e.g. `word/document.xml`).
+    public let name: String
+
+    /// Parses with safe options: no network, no DTD loading, no entity substitution, no recovery.
+    public init(data: Data, name: String) throws {
+        self.name = name
+        guard let ctxt = xmlNewParserCtxt() else { throw XMLError.malformed(part: name, line: 0, column: 0, message: "out of memory") }
+        defer { xmlFreeParserCtxt(ctxt) }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_HUGE.rawValue)
+        let doc: xmlDocPtr? = data.withUnsafeBytes { raw -> xmlDocPtr? in
+            guard let base = raw.baseAddress else { return nil }
+            return xmlCtxtReadMemory(ctxt, base.assumingMemoryBound(to: CChar.self), Int32(raw.count), name, "UTF-8", options)
+        }
+        guard let doc, ctxt.pointee.wellFormed != 0 else {
+            if let doc { xmlFreeDoc(doc) }
+            if let err = xmlCtxtGetLastError(ctxt) {
+                let msg = err.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "unknown error"
+                throw XMLError.malformed(part: name, line: Int(err.pointee.line), column: Int(err.pointee.int2), message: msg)
+            }
+            throw XMLError.malformed(part: name, line: 0, column: 0, message: data.isEmpty ? "the part is empty" : "unknown error")
+        }
+        if doc.pointee.intSubset != nil || doc.pointee.extSubset != nil {
+            xmlFreeDoc(doc)
+            throw XMLError.doctypeNotAllowed(part: name)
+        }
+        self.ptr = doc
+    }
+
+    private init(ptr: xmlDocPtr, name: String) {
+        self.ptr = ptr
+        self.name = name
+    }
+
+    deinit { xmlFreeDoc(ptr) }
+
+    /// A deep copy, independent of this document.
+    public func copy() -> XMLDocument {
+        XMLDocument(ptr: xmlCopyDoc(ptr, 1), name: name)
+    }
+
+    /// The root element.
+    public var root: XMLNode? {
+        guard let r = xmlDocGetRootElement(ptr) else { return nil }
+        return XMLNode(r, self)
+    }
+
+    /// Serialises with the XML declaration (encoding and standalone kept) and all namespaces.
+    public func serialize() throws -> Data {
+        var buffer: UnsafeMutablePointer<xmlChar>?
+        var size: Int32 = 0
+        xmlDocDumpMemoryEnc(ptr, &buffer, &size, "UTF-8")
+        guard let buffer else { throw XMLError.serialisationFailed(part: name) }
+        defer { clibxml2_free(buffer) }
+        return Data(bytes: buffer, count: Int(size))
+    }
+
+    /// Evaluates an XPath expression from `node` (the document when nil) and returns the matching nodes.
+    public func select(_ expression: String, from node: XMLNode? = nil, namespaces: [String: String]) throws -> [XMLNode] {
+        guard let ctx = xmlXPathNewContext(ptr) else { throw XMLError.invalidXPath(expression: expression) }
+        defer { xmlXPathFreeContext(ctx) }
+        for (prefix, href) in namespaces { xmlXPathRegisterNs(ctx, prefix, href) }
+        if let node { ctx.pointee.node = node.ptr }
+        // libxml2 reports XPath errors through the generic handler; keep them off stderr.
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        guard let result = xmlXPathEvalExpression(expression, ctx) else { throw XMLError.invalidXPath(expression: expression) }
+        defer { xmlXPathFreeObject(result) }
+        guard let set = result.pointee.nodesetval, set.pointee.nodeNr > 0 else { return [] }
+        return (0..<Int(set.pointee.nodeNr)).compactMap { i in set.pointee.nodeTab[i].map { XMLNode($0, self) } }
+    }
+
+    /// Creates an element in namespace `href` (declared on the root if not yet in scope of `context`).
+    public func createElement(_ localName: String, namespace href: String?, prefixHint: String? = nil, context: XMLNode? = nil) -> XMLNode {
+        let node = xmlNewDocNode(ptr, nil, localName, nil)!
+        let wrapped = XMLNode(node, self)
+        if let href { wrapped.setNamespace(href, prefixHint: prefixHint, context: context) }
+        return wrapped
+    }
+
+    /// Creates a text node (the content is stored raw and escaped on serialisation).
+    public func createText(_ text: String) -> XMLNode {
+        XMLNode(xmlNewDocText(ptr, text)!, self)
+    }
+}

@@ -1,0 +1,255 @@
+import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// A node of an `XMLDocument`. Holds its document alive; becomes invalid once removed with `remove()`.
+public struct XMLNode: Hashable, @unchecked Sendable {
+    let ptr: xmlNodePtr
+    /// The document this node belongs to.
+    public let document: XMLDocument
+
+    init(_ ptr: xmlNodePtr, _ document: XMLDocument) {
+        self.ptr = ptr
+        self.document = document
+    }
+
+    public static func == (a: XMLNode, b: XMLNode) -> Bool { a.ptr == b.ptr }
+    public func hash(into h: inout Hasher) { h.combine(ptr) }
+
+    /// A stable identity for the node while it is in the tree.
+    public var identity: UnsafeMutableRawPointer { UnsafeMutableRawPointer(ptr) }
+
+    public var isElement: Bool { ptr.pointee.type == XML_ELEMENT_NODE }
+    public var isText: Bool { ptr.pointee.type == XML_TEXT_NODE || ptr.pointee.type == XML_CDATA_SECTION_NODE }
+
+    /// Local name of an element (`p` for `w:p`); `#text` for text nodes.
+    public var localName: String {
+        if isText { return "#text" }
+        return ptr.pointee.name.map { String(cString: $0) } ?? ""
+    }
+
+    /// Namespace URI of an element, if any.
+    public var namespaceURI: String? {
+        guard let ns = ptr.pointee.ns, let href = ns.pointee.href else { return nil }
+        return String(cString: href)
+    }
+
+    /// True when the element has this local name in this namespace.
+    public func `is`(_ localName: String, _ namespace: String?) -> Bool {
+        guard isElement, let name = ptr.pointee.name else { return false }
+        guard strcmp(name, localName) == 0 else { return false }
+        if let namespace {
+            guard let ns = ptr.pointee.ns, let href = ns.pointee.href else { return false }
+            return strcmp(href, namespace) == 0
+        }
+        return ptr.pointee.ns == nil
+    }
+
+    // MARK: navigation
+
+    public var parent: XMLNode? {
+        guard let p = ptr.pointee.parent, p.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return XMLNode(p, document)
+    }
+    public var firstChild: XMLNode? { ptr.pointee.children.map { XMLNode($0, document) } }
+    public var lastChild: XMLNode? { ptr.pointee.last.map { XMLNode($0, document) } }
+    public var next: XMLNode? { ptr.pointee.next.map { XMLNode($0, document) } }
+    public var previous: XMLNode? { ptr.pointee.prev.map { XMLNode($0, document) } }
+
+    /// Child nodes in order (elements, text and others).
+    public var children: [XMLNode] {
+        var out: [XMLNode] = []
+        var c = ptr.pointee.children
+        while let n = c { out.append(XMLNode(n, document)); c = n.pointee.next }
+        return out
+    }
+
+    /// Child elements in order.
+    public var elementChildren: [XMLNode] { children.filter(\.isElement) }
+
+    /// First child element with this name.
+    public func child(_ localName: String, _ namespace: String?) -> XMLNode? {
+        var c = ptr.pointee.children
+        while let n = c {
+            let node = XMLNode(n, document)
+            if node.is(localName, namespace) { return node }
+            c = n.pointee.next
+        }
+        return nil
+    }
+
+    /// True when `self` is `other` or one of its descendants.
+    public func isInside(_ other: XMLNode) -> Bool {
+        var cur: xmlNodePtr? = ptr
+        while let c = cur { if c == other.ptr { return true }; cur = c.pointee.parent }
+        return false
+    }
+
+    /// Ancestors from the parent up to the root element.
+    public var ancestors: [XMLNode] {
+        var out: [XMLNode] = []
+        var cur = parent
+        while let c = cur { out.append(c); cur = c.parent }
+        return out
+    }
+
+    /// Visits the subtree in document order; return false from `body` to skip a node's children.
+    public func walk(_ body: (XMLNode) -> Bool) {
+        var stack: [xmlNodePtr] = [ptr]
+        while let n = stack.popLast() {
+            let node = XMLNode(n, document)
+            guard body(node) else { continue }
+            var kids: [xmlNodePtr] = []
+            var c = n.pointee.children
+            while let k = c { kids.append(k); c = k.pointee.next }
+            stack.append(contentsOf: kids.reversed())
+        }
+    }
+
+    // MARK: text
+
+    /// The text of a text node, or the concatenated text of an element's descendants.
+    public var text: String {
+        get {
+            guard let c = xmlNodeGetContent(ptr) else { return "" }
+            defer { clibxml2_free(c) }
+            return String(cString: c)
+        }
+        nonmutating set {
+            if isText {
+                // For text nodes libxml2 stores the content as given; it is escaped when serialised.
+                xmlNodeSetContent(ptr, newValue)
+            } else {
+                while let c = ptr.pointee.children { xmlUnlinkNode(c); xmlFreeNode(c) }
+                let t = xmlNewDocText(document.ptr, newValue)!
+                xmlAddChild(ptr, t)
+            }
+        }
+    }
+
+    // MARK: attributes
+
+    /// The value of an attribute, looked up by local name and namespace URI (nil: no namespace).
+    public func attribute(_ name: String, _ namespace: String? = nil) -> String? {
+        let v: UnsafeMutablePointer<xmlChar>?
+        if let namespace { v = xmlGetNsProp(ptr, name, namespace) } else { v = xmlGetNoNsProp(ptr, name) }
+        guard let v else { return nil }
+        defer { clibxml2_free(v) }
+        return String(cString: v)
+    }
+
+    /// Sets an attribute; the namespace must be declared in scope or is declared on the root with `prefixHint`.
+    public func setAttribute(_ name: String, _ namespace: String? = nil, value: String, prefixHint: String? = nil) {
+        if let namespace {
+            let ns = findOrDeclareNamespace(namespace, prefixHint: prefixHint)
+            xmlSetNsProp(ptr, ns, name, value)
+        } else {
+            xmlSetProp(ptr, name, value)
+        }
+    }
+
+    /// Removes an attribute if present.
+    public func removeAttribute(_ name: String, _ namespace: String? = nil) {
+        if let namespace {
+            if let a = xmlHasNsProp(ptr, name, namespace) { xmlRemoveProp(a) }
+        } else if let a = xmlHasNsProp(ptr, name, nil) {
+            xmlRemoveProp(a)
+        }
+    }
+
+    /// Names and values of the attributes (`prefix:name` when namespaced).
+    public var attributes: [(name: String, namespace: String?, value: String)] {
+        var out: [(String, String?, String)] = []
+        var a = ptr.pointee.properties
+        while let attr = a {
+            let name = String(cString: attr.pointee.name)
+            let ns = attr.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } }
+            let value = attribute(name, ns) ?? ""
+            out.append((name, ns, value))
+            a = attr.pointee.next
+        }
+        return out
+    }
+
+    func findOrDeclareNamespace(_ href: String, prefixHint: String?) -> xmlNsPtr {
+        if let ns = xmlSearchNsByHref(document.ptr, ptr, href) { return ns }
+        if let root = xmlDocGetRootElement(document.ptr), let ns = xmlSearchNsByHref(document.ptr, root, href) { return ns }
+        let target = xmlDocGetRootElement(document.ptr) ?? ptr
+        return xmlNewNs(target, href, prefixHint)
+    }
+
+    /// Puts the element in namespace `href`, reusing a declaration in scope of `context` (or the root).
+    public func setNamespace(_ href: String, prefixHint: String?, context: XMLNode? = nil) {
+        var ns: xmlNsPtr?
+        if let context { ns = xmlSearchNsByHref(document.ptr, context.ptr, href) }
+        if ns == nil, let root = xmlDocGetRootElement(document.ptr) { ns = xmlSearchNsByHref(document.ptr, root, href) }
+        if ns == nil { ns = xmlNewNs(ptr, href, prefixHint) }
+        xmlSetNs(ptr, ns)
+    }
+
+    // MARK: tree edits
+
+    /// Detaches the node from its parent without freeing it.
+    public func unlink() { xmlUnlinkNode(ptr) }
+
+    /// Detaches and frees the node and its subtree; the node must not be used afterwards.
+    public func remove() {
+        xmlUnlinkNode(ptr)
+        xmlFreeNode(ptr)
+    }
+
+    /// Inserts `node` just before `self` (no merging of adjacent text nodes).
+    public func insertBefore(_ node: XMLNode) {
+        xmlUnlinkNode(node.ptr)
+        let n = node.ptr
+        n.pointee.parent = ptr.pointee.parent
+        n.pointee.prev = ptr.pointee.prev
+        n.pointee.next = ptr
+        if let p = ptr.pointee.prev { p.pointee.next = n } else if let parent = ptr.pointee.parent { parent.pointee.children = n }
+        ptr.pointee.prev = n
+    }
+
+    /// Inserts `node` just after `self` (no merging of adjacent text nodes).
+    public func insertAfter(_ node: XMLNode) {
+        xmlUnlinkNode(node.ptr)
+        let n = node.ptr
+        n.pointee.parent = ptr.pointee.parent
+        n.pointee.next = ptr.pointee.next
+        n.pointee.prev = ptr
+        if let nx = ptr.pointee.next { nx.pointee.prev = n } else if let parent = ptr.pointee.parent { parent.pointee.last = n }
+        ptr.pointee.next = n
+    }
+
+    /// Appends `node` as the last child (no merging of adjacent text nodes).
+    public func append(_ node: XMLNode) {
+        if let last = ptr.pointee.last {
+            XMLNode(last, document).insertAfter(node)
+        } else {
+            xmlUnlinkNode(node.ptr)
+            node.ptr.pointee.parent = ptr
+            node.ptr.pointee.prev = nil
+            node.ptr.pointee.next = nil
+            ptr.pointee.children = node.ptr
+            ptr.pointee.last = node.ptr
+        }
+    }
+
+    /// Inserts `node` as the first child.
+    public func prepend(_ node: XMLNode) {
+        if let first = ptr.pointee.children { XMLNode(first, document).insertBefore(node) } else { append(node) }
+    }
+
+    /// A copy of the node, not yet in the tree. Namespaces in scope at `parent` (default: this node's
+    /// parent) are reused rather than declared again on the copy.
+    public func clone(deep: Bool = true, for parent: XMLNode? = nil) -> XMLNode {
+        var result: xmlNodePtr?
+        let destParent = (parent ?? self.parent)?.ptr
+        if xmlDOMWrapCloneNode(nil, document.ptr, ptr, &result, document.ptr, destParent, deep ? 1 : 0, 0) == 0, let result {
+            return XMLNode(result, document)
+        }
+        return XMLNode(xmlDocCopyNode(ptr, document.ptr, deep ? 1 : 2), document)
+    }
+}
