@@ -1,0 +1,450 @@
+import Foundation
+import ThaiFormat
+import Yams
+
+/// Turns the YAML (or JSON) node tree of a data file into a `ReportData`, checking
+/// shapes and text as it goes and remembering where each field was written.
+///
+/// It never stops at the first problem: every problem becomes a `Diagnostic` and
+/// reading goes on, so the user sees them all at once.
+final class DataFileReader {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var sourceMap = SourceMap()
+
+    init(file: String) {
+        self.file = file
+    }
+
+    // MARK: Schema (the known keys of each mapping)
+
+    static let rootKeys = ["fiscal_year", "document", "organization", "assessment", "analysis", "limitations",
+                           "measures", "photos", "signatory", "options"]
+    static let organizationKeys = ["name", "kind", "district", "province", "logo", "website", "address", "head"]
+    static let assessmentKeys = ["year", "indicators", "questions", "question_texts", "tools", "official"]
+    static let toolKeys = ["IIT", "EIT", "EIT_part1", "EIT_part2", "OIT"]
+    static let officialKeys = ["total", "level"]
+    static let analysisKeys = ["rationale", "summary", "issues", "indicators"]
+    static let issueKeys = ["issue", "questions", "deficiencies", "to_develop", "maintain"]
+    static let limitationKeys = ["problems", "suggestions"]
+    static let measureKeys = ["issue", "indicators", "questions", "title", "steps", "owners", "period", "follow_up",
+                              "summary", "details", "outcome", "dates", "citations", "suggestion"]
+    static let periodKeys = ["from", "to", "text"]
+    static let citationKeys = ["indicator", "question", "score", "text"]
+    static let photoKeys = ["file", "caption", "date"]
+    static let signatoryKeys = ["name", "position", "date"]
+    static let optionKeys = ["digits", "form_year"]
+
+    // MARK: Entry
+
+    func read(_ root: Node) -> ReportData? {
+        sourceMap.recordValue("", position(root))
+        guard let m = mapping(root, "", keys: Self.rootKeys) else { return nil }
+        var data = ReportData()
+        data.fiscalYear = m["fiscal_year"].flatMap { int($0, "fiscal_year") }
+        if let n = m["document"] { data.document = enumValue(n, "document", DocumentKind.self) }
+        if let n = m["organization"] { data.organization = organization(n, "organization") }
+        if let n = m["assessment"] { data.assessment = assessment(n, "assessment") }
+        if let n = m["analysis"] { data.analysis = analysis(n, "analysis") }
+        if let n = m["limitations"] { data.limitations = limitations(n, "limitations") }
+        if let n = m["measures"] { data.measures = list(n, "measures") { self.measure($0, $1) } }
+        if let n = m["photos"] { data.photos = list(n, "photos") { self.photo($0, $1) } }
+        if let n = m["signatory"] { data.signatory = signatory(n, "signatory") }
+        if let n = m["options"] { data.options = options(n, "options") }
+        return data
+    }
+
+    // MARK: Sections
+
+    private func organization(_ node: Node, _ path: String) -> Organization? {
+        guard let m = mapping(node, path, keys: Self.organizationKeys) else { return nil }
+        var o = Organization()
+        o.name = m["name"].flatMap { string($0, path + ".name") }
+        o.kind = m["kind"].flatMap { string($0, path + ".kind") }
+        o.district = m["district"].flatMap { string($0, path + ".district") }
+        o.province = m["province"].flatMap { string($0, path + ".province") }
+        o.logo = m["logo"].flatMap { string($0, path + ".logo") }
+        o.website = m["website"].flatMap { string($0, path + ".website") }
+        o.address = m["address"].flatMap { string($0, path + ".address") }
+        o.head = m["head"].flatMap { string($0, path + ".head") }
+        return o
+    }
+
+    private func assessment(_ node: Node, _ path: String) -> Assessment? {
+        guard let m = mapping(node, path, keys: Self.assessmentKeys) else { return nil }
+        var a = Assessment()
+        a.year = m["year"].flatMap { int($0, path + ".year") }
+        if let n = m["indicators"] {
+            a.indicators = intKeyedMap(n, path + ".indicators") { self.decimal($0, $1) }
+        }
+        if let n = m["questions"] {
+            a.questions = codeKeyedMap(n, path + ".questions") { self.decimal($0, $1) }
+        }
+        if let n = m["question_texts"] {
+            a.questionTexts = codeKeyedMap(n, path + ".question_texts") { self.string($0, $1) }
+        }
+        if let n = m["tools"], let t = mapping(n, path + ".tools", keys: Self.toolKeys) {
+            var s = ToolScores()
+            s.iit = t["IIT"].flatMap { decimal($0, path + ".tools.IIT") }
+            s.eit = t["EIT"].flatMap { decimal($0, path + ".tools.EIT") }
+            s.eitPart1 = t["EIT_part1"].flatMap { decimal($0, path + ".tools.EIT_part1") }
+            s.eitPart2 = t["EIT_part2"].flatMap { decimal($0, path + ".tools.EIT_part2") }
+            s.oit = t["OIT"].flatMap { decimal($0, path + ".tools.OIT") }
+            a.tools = s
+        }
+        if let n = m["official"], let o = mapping(n, path + ".official", keys: Self.officialKeys) {
+            var r = OfficialResult()
+            r.total = o["total"].flatMap { decimal($0, path + ".official.total") }
+            r.level = o["level"].flatMap { string($0, path + ".official.level") }
+            a.official = r
+        }
+        return a
+    }
+
+    private func analysis(_ node: Node, _ path: String) -> Analysis? {
+        guard let m = mapping(node, path, keys: Self.analysisKeys) else { return nil }
+        var a = Analysis()
+        a.rationale = m["rationale"].flatMap { string($0, path + ".rationale") }
+        a.summary = m["summary"].flatMap { string($0, path + ".summary") }
+        if let n = m["issues"] {
+            a.issues = list(n, path + ".issues") { node, p in
+                guard let im = self.mapping(node, p, keys: Self.issueKeys) else { return nil }
+                var i = IssueAnalysis()
+                i.issue = im["issue"].flatMap { self.int($0, p + ".issue") }
+                i.questions = im["questions"].flatMap { self.codeList($0, p + ".questions") }
+                i.deficiencies = im["deficiencies"].flatMap { self.string($0, p + ".deficiencies") }
+                i.toDevelop = im["to_develop"].flatMap { self.string($0, p + ".to_develop") }
+                i.maintain = im["maintain"].flatMap { self.string($0, p + ".maintain") }
+                return i
+            }
+        }
+        if let n = m["indicators"] {
+            a.indicators = intKeyedMap(n, path + ".indicators") { self.string($0, $1) }
+        }
+        return a
+    }
+
+    private func limitations(_ node: Node, _ path: String) -> Limitations? {
+        guard let m = mapping(node, path, keys: Self.limitationKeys) else { return nil }
+        var l = Limitations()
+        l.problems = m["problems"].flatMap { stringList($0, path + ".problems") }
+        l.suggestions = m["suggestions"].flatMap { stringList($0, path + ".suggestions") }
+        return l
+    }
+
+    private func measure(_ node: Node, _ path: String) -> Measure? {
+        guard let m = mapping(node, path, keys: Self.measureKeys) else { return nil }
+        var x = Measure()
+        x.issue = m["issue"].flatMap { int($0, path + ".issue") }
+        x.indicators = m["indicators"].flatMap { intList($0, path + ".indicators") }
+        x.questions = m["questions"].flatMap { codeList($0, path + ".questions") }
+        x.title = m["title"].flatMap { string($0, path + ".title") }
+        x.steps = m["steps"].flatMap { stringList($0, path + ".steps") }
+        x.owners = m["owners"].flatMap { stringList($0, path + ".owners") }
+        x.period = m["period"].flatMap { period($0, path + ".period") }
+        x.followUp = m["follow_up"].flatMap { string($0, path + ".follow_up") }
+        x.summary = m["summary"].flatMap { string($0, path + ".summary") }
+        x.details = m["details"].flatMap { stringList($0, path + ".details") }
+        x.outcome = m["outcome"].flatMap { string($0, path + ".outcome") }
+        x.suggestion = m["suggestion"].flatMap { string($0, path + ".suggestion") }
+        if let n = m["dates"] {
+            x.dates = list(n, path + ".dates", acceptSingle: true) { self.date($0, $1) }
+        }
+        if let n = m["citations"] {
+            x.citations = list(n, path + ".citations") { node, p in
+                guard let cm = self.mapping(node, p, keys: Self.citationKeys) else { return nil }
+                var c = Citation()
+                c.indicator = cm["indicator"].flatMap { self.int($0, p + ".indicator") }
+                c.question = cm["question"].flatMap { self.code($0, p + ".question") }
+                c.score = cm["score"].flatMap { self.decimal($0, p + ".score") }
+                c.text = cm["text"].flatMap { self.string($0, p + ".text") }
+                return c
+            }
+        }
+        return x
+    }
+
+    private func period(_ node: Node, _ path: String) -> Period? {
+        if case .scalar = node {
+            guard let text = string(node, path) else { return nil }
+            return Period(text: text)
+        }
+        guard let m = mapping(node, path, keys: Self.periodKeys) else { return nil }
+        var p = Period()
+        p.from = m["from"].flatMap { date($0, path + ".from") }
+        p.to = m["to"].flatMap { date($0, path + ".to") }
+        p.text = m["text"].flatMap { string($0, path + ".text") }
+        return p
+    }
+
+    private func photo(_ node: Node, _ path: String) -> Photo? {
+        guard let m = mapping(node, path, keys: Self.photoKeys) else { return nil }
+        return Photo(file: m["file"].flatMap { string($0, path + ".file") },
+                     caption: m["caption"].flatMap { string($0, path + ".caption") },
+                     date: m["date"].flatMap { date($0, path + ".date") })
+    }
+
+    private func signatory(_ node: Node, _ path: String) -> Signatory? {
+        guard let m = mapping(node, path, keys: Self.signatoryKeys) else { return nil }
+        return Signatory(name: m["name"].flatMap { string($0, path + ".name") },
+                         position: m["position"].flatMap { string($0, path + ".position") },
+                         date: m["date"].flatMap { date($0, path + ".date") })
+    }
+
+    private func options(_ node: Node, _ path: String) -> DocumentOptions? {
+        guard let m = mapping(node, path, keys: Self.optionKeys) else { return nil }
+        var o = DocumentOptions()
+        if let n = m["digits"] { o.digits = enumValue(n, path + ".digits", DigitStyle.self) }
+        o.formYear = m["form_year"].flatMap { int($0, path + ".form_year") }
+        return o
+    }
+
+    // MARK: Shapes
+
+    /// The entries of a mapping by key; unknown and repeated keys are reported.
+    private func mapping(_ node: Node, _ path: String, keys known: [String]) -> [String: Node]? {
+        sourceMap.recordValue(path, position(node))
+        if isNull(node) { return nil }
+        guard case let .mapping(m) = node else {
+            report(.error, .wrongType, node, path, "expected a group of fields (key: value), found \(describe(node))",
+                   hint: "indent the fields under '\(lastComponent(path))' by two spaces")
+            return nil
+        }
+        var out: [String: Node] = [:]
+        for (keyNode, value) in m {
+            let key = keyNode.string ?? ""
+            let childPath = path.isEmpty ? key : "\(path).\(key)"
+            sourceMap.recordKey(childPath, position(keyNode))
+            if !known.contains(key) {
+                let caseMatch = known.first { $0.caseInsensitiveCompare(key) == .orderedSame }
+                let suggestion = caseMatch ?? KeySuggester.nearest(to: key, in: known)
+                let hint = suggestion.map { "did you mean '\($0)'?" }
+                    ?? "known fields here: \(known.joined(separator: ", "))"
+                report(.error, .unknownKey, keyNode, childPath, "unknown field '\(key)'", hint: hint)
+                continue
+            }
+            if out[key] != nil {
+                report(.error, .duplicateKey, keyNode, childPath, "'\(key)' is given twice",
+                       hint: "keep one of the two entries")
+                continue
+            }
+            out[key] = value
+        }
+        return out
+    }
+
+    /// A sequence read item by item; nil items (already reported) are dropped.
+    private func list<T>(_ node: Node, _ path: String, acceptSingle: Bool = false,
+                         _ item: (Node, String) -> T?) -> [T]? {
+        sourceMap.recordValue(path, position(node))
+        if isNull(node) { return nil }
+        guard case let .sequence(s) = node else {
+            if acceptSingle, case .scalar = node { return item(node, "\(path)[0]").map { [$0] } }
+            report(.error, .wrongType, node, path, "expected a list, found \(describe(node))",
+                   hint: "write each entry on its own line starting with '- '")
+            return nil
+        }
+        var out: [T] = []
+        for (i, child) in s.enumerated() {
+            let p = "\(path)[\(i)]"
+            sourceMap.recordValue(p, position(child))
+            if let v = item(child, p) { out.append(v) }
+        }
+        return out
+    }
+
+    /// A mapping from indicator numbers (1–10; Thai digits accepted) to values.
+    private func intKeyedMap<T>(_ node: Node, _ path: String, _ value: (Node, String) -> T?) -> [Int: T]? {
+        sourceMap.recordValue(path, position(node))
+        if isNull(node) { return nil }
+        guard case let .mapping(m) = node else {
+            report(.error, .wrongType, node, path, "expected indicator numbers with values, found \(describe(node))",
+                   hint: "write e.g. '\(lastComponent(path)): {1: 99.39, 2: 97.71}'")
+            return nil
+        }
+        var out: [Int: T] = [:]
+        for (keyNode, valueNode) in m {
+            let raw = keyNode.string ?? ""
+            let p = "\(path).\(raw)"
+            sourceMap.recordKey(p, position(keyNode))
+            guard let n = Int(ThaiNumerals.toArabic(raw).trimmingCharacters(in: .whitespaces)) else {
+                report(.error, .indicatorOutOfRange, keyNode, p, "'\(raw)' is not an indicator number",
+                       hint: "indicators are numbered 1 to 10")
+                continue
+            }
+            let canonical = "\(path).\(n)"
+            sourceMap.recordKey(canonical, position(keyNode))
+            sourceMap.recordValue(canonical, position(valueNode))
+            if out[n] != nil {
+                report(.error, .duplicateKey, keyNode, canonical, "indicator \(n) is given twice",
+                       hint: "keep one of the two entries")
+                continue
+            }
+            if let v = value(valueNode, canonical) { out[n] = v }
+        }
+        return out
+    }
+
+    /// A mapping from question codes (normalised to "i1", "e9", "o35") to values.
+    private func codeKeyedMap<T>(_ node: Node, _ path: String, _ value: (Node, String) -> T?) -> [String: T]? {
+        sourceMap.recordValue(path, position(node))
+        if isNull(node) { return nil }
+        guard case let .mapping(m) = node else {
+            report(.error, .wrongType, node, path, "expected question codes with values, found \(describe(node))",
+                   hint: "write e.g. '\(lastComponent(path)): {i1: 99.50, e9: 84.51, o1: 100}'")
+            return nil
+        }
+        var out: [String: T] = [:]
+        for (keyNode, valueNode) in m {
+            let raw = keyNode.string ?? ""
+            let code = QuestionCode.normalize(raw)
+            let p = "\(path).\(code)"
+            sourceMap.recordKey(p, position(keyNode))
+            sourceMap.recordValue(p, position(valueNode))
+            guard QuestionCode.split(code) != nil else {
+                report(.error, .unknownQuestion, keyNode, p, "'\(raw)' is not a question code",
+                       hint: "codes are a letter and a number: i1–i15, e1–e16, o1–o35")
+                continue
+            }
+            if out[code] != nil {
+                report(.error, .duplicateKey, keyNode, p, "question \(code) is given twice",
+                       hint: "keep one of the two entries")
+                continue
+            }
+            if let v = value(valueNode, p) { out[code] = v }
+        }
+        return out
+    }
+
+    // MARK: Scalars
+
+    /// A text value: mended if damaged (with a warning), refused if it is form guidance.
+    private func string(_ node: Node, _ path: String) -> String? {
+        sourceMap.recordValue(path, position(node))
+        if isNull(node) { return nil }
+        guard case let .scalar(s) = node else {
+            report(.error, .wrongType, node, path, "expected a text, found \(describe(node))",
+                   hint: "write the text on the same line after the colon, or use '|' for several lines")
+            return nil
+        }
+        var text = s.string
+        let mended = ThaiTextMender.mend(text)
+        if !mended.repairs.isEmpty {
+            text = mended.text
+            report(.warning, .mendedText, node, path, "damaged Thai text was mended: \(mended.repairs.joined(separator: ", "))",
+                   hint: "retype the text or save the file with the mended text to silence this warning")
+        }
+        if let phrase = GuidanceText.match(in: text) {
+            report(.error, .guidanceText, node, path, "the form's guidance text is still here: \"\(phrase)\"",
+                   hint: "replace it with the real value")
+        }
+        return text
+    }
+
+    private func stringList(_ node: Node, _ path: String) -> [String]? {
+        list(node, path, acceptSingle: true) { self.string($0, $1) }
+    }
+
+    private func code(_ node: Node, _ path: String) -> String? {
+        guard let raw = string(node, path) else { return nil }
+        let c = QuestionCode.normalize(raw)
+        guard QuestionCode.split(c) != nil else {
+            report(.error, .unknownQuestion, node, path, "'\(raw)' is not a question code",
+                   hint: "codes are a letter and a number: i1–i15, e1–e16, o1–o35")
+            return nil
+        }
+        return c
+    }
+
+    private func codeList(_ node: Node, _ path: String) -> [String]? {
+        list(node, path, acceptSingle: true) { self.code($0, $1) }
+    }
+
+    private func int(_ node: Node, _ path: String) -> Int? {
+        sourceMap.recordValue(path, position(node))
+        if isNull(node) { return nil }
+        guard case let .scalar(s) = node,
+              let n = Int(ThaiNumerals.toArabic(s.string).trimmingCharacters(in: .whitespaces)) else {
+            report(.error, .wrongType, node, path, "expected a whole number, found \(describe(node))",
+                   hint: "write digits only, e.g. 2568")
+            return nil
+        }
+        return n
+    }
+
+    private func intList(_ node: Node, _ path: String) -> [Int]? {
+        list(node, path, acceptSingle: true) { self.int($0, $1) }
+    }
+
+    /// A score or amount, read exactly from its digits (never through binary floating point).
+    private func decimal(_ node: Node, _ path: String) -> Decimal? {
+        sourceMap.recordValue(path, position(node))
+        if isNull(node) { return nil }
+        let text = node.scalar.map { ThaiNumerals.toArabic($0.string).trimmingCharacters(in: .whitespaces) } ?? ""
+        let plain = text.replacingOccurrences(of: ",", with: "")
+        guard case .scalar = node, !plain.isEmpty,
+              plain.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }),
+              let d = Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX")) else {
+            report(.error, .wrongType, node, path, "expected a number, found \(describe(node))",
+                   hint: "write the score with a dot for decimals, e.g. 98.97")
+            return nil
+        }
+        return d
+    }
+
+    private func date(_ node: Node, _ path: String) -> CalendarDate? {
+        sourceMap.recordValue(path, position(node))
+        if isNull(node) { return nil }
+        guard case let .scalar(s) = node else {
+            report(.error, .wrongType, node, path, "expected a date, found \(describe(node))",
+                   hint: "write YYYY-MM-DD, e.g. 2568-03-15")
+            return nil
+        }
+        if let d = CalendarDate(iso: s.string) { return d }
+        report(.error, .invalidDate, node, path, "'\(s.string)' is not a valid date",
+               hint: "write an existing day as YYYY-MM-DD with a BE or CE year, e.g. 2568-03-15")
+        return nil
+    }
+
+    private func enumValue<E: RawRepresentable & CaseIterable>(_ node: Node, _ path: String, _ type: E.Type) -> E?
+        where E.RawValue == String {
+        guard let raw = string(node, path) else { return nil }
+        if let v = E(rawValue: raw.lowercased()) { return v }
+        let allowed = E.allCases.map(\.rawValue)
+        let hint = KeySuggester.nearest(to: raw, in: allowed).map { "did you mean '\($0)'?" }
+            ?? "use one of: \(allowed.joined(separator: ", "))"
+        report(.error, .invalidValue, node, path, "'\(raw)' is not allowed here", hint: hint)
+        return nil
+    }
+
+    // MARK: Helpers
+
+    private func isNull(_ node: Node) -> Bool {
+        guard case let .scalar(s) = node, s.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(s.string)
+    }
+
+    private func describe(_ node: Node) -> String {
+        switch node {
+        case let .scalar(s): return "'\(s.string)'"
+        case .mapping: return "a group of fields"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    private func lastComponent(_ path: String) -> String {
+        String(path.split(separator: ".").last ?? Substring(path))
+    }
+
+    private func position(_ node: Node) -> SourceMap.Position? {
+        node.mark.map { SourceMap.Position(line: $0.line, column: $0.column) }
+    }
+
+    private func report(_ severity: Diagnostic.Severity, _ kind: Diagnostic.Kind, _ node: Node, _ path: String,
+                        _ message: String, hint: String?) {
+        let p = position(node) ?? sourceMap.position(of: path)
+        diagnostics.append(Diagnostic(severity, kind, file: file, line: p?.line, column: p?.column,
+                                      path: path, message: message, hint: hint))
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import ThaiFormat
+
+/// Computes tool scores, the total and the level from indicator scores.
+///
+/// total = Σ weight(tool) × mean(indicators of the tool), rounded half-up to two
+/// decimals at the end only; all arithmetic is in `Decimal`, so 94.125 becomes 94.13.
+public enum Scorer {
+    /// Scores `assessment` with the framework of `catalog`.
+    public static func score(_ assessment: Assessment, catalog: FrameworkCatalog) -> ScoreCard {
+        let indicators = assessment.indicators ?? [:]
+        var tools: [String: Decimal] = [:]
+        var total = Decimal(0)
+        var complete = true
+        for tool in catalog.tools {
+            let values = tool.indicators.compactMap { indicators[$0] }
+            guard values.count == tool.indicators.count, !values.isEmpty else {
+                complete = false
+                continue
+            }
+            let mean = values.reduce(Decimal(0), +) / Decimal(values.count)
+            tools[tool.code] = ThaiNumberFormat.roundHalfUp(mean, places: 2)
+            total += tool.weight * mean
+        }
+        let computed = complete ? ThaiNumberFormat.roundHalfUp(total, places: 2) : nil
+        let threshold = catalog.strengthThreshold
+        let numbers = indicators.keys.filter { (1...10).contains($0) }.sorted()
+        var parts: [Decimal] = []
+        if let p1 = assessment.tools?.eitPart1 { parts.append(p1) }
+        if let p2 = assessment.tools?.eitPart2 { parts.append(p2) }
+        return ScoreCard(
+            year: assessment.year ?? catalog.fiscalYear,
+            indicators: indicators,
+            tools: tools,
+            eitParts: parts,
+            computedTotal: computed,
+            computedLevel: computed.flatMap { catalog.levels.level(for: $0) },
+            officialTotal: assessment.official?.total,
+            officialLevel: assessment.official?.level,
+            strengths: numbers.filter { indicators[$0]! >= threshold },
+            weaknesses: numbers.filter { indicators[$0]! < threshold },
+            strengthThreshold: threshold,
+            levelRubricConfirmed: catalog.levels.confirmed
+        )
+    }
+
+    /// The total of ten indicator scores with the standard weights (0.30 IIT 1–5,
+    /// 0.30 EIT 6–8, 0.40 OIT 9–10), rounded half-up to two places.
+    public static func total(indicators: [Int: Decimal], catalog: FrameworkCatalog) -> Decimal? {
+        score(Assessment(indicators: indicators), catalog: catalog).computedTotal
+    }
+}
