@@ -1,0 +1,948 @@
+#!/usr/bin/env python3
+"""Builds the shipped ITA templates (DOCX and ODT) from one description per layout.
+
+Usage: python3 Templates/source/build_templates.py [OUTPUT_DIR]
+
+Each layout is written once as a list of blocks (paragraphs, tables, section
+changes) and rendered twice: WordprocessingML and ODF text. Python 3 standard
+library only. The output is byte-for-byte reproducible: fixed zip timestamps,
+fixed part order, no random ids.
+
+The tags inside the text ({{org.name}}, {{#each measures}}, ...) are the
+template language described in docs; Templates/README.md lists the data each
+template expects.
+"""
+
+import os
+import sys
+import zipfile
+from xml.sax.saxutils import escape
+
+FONT = "TH SarabunPSK"
+ZIP_DATE = (2024, 1, 1, 0, 0, 0)
+
+# Page geometry (A4). Margins: top 2.5 cm, left 3 cm, right 2 cm, bottom 2 cm.
+TWIPS_PER_CM = 567
+PAGE_W, PAGE_H = 11906, 16838
+MAR_TOP, MAR_BOTTOM, MAR_LEFT, MAR_RIGHT = 1418, 1134, 1701, 1134
+TEXT_W = {"portrait": PAGE_W - MAR_LEFT - MAR_RIGHT,     # 9071 twips = 16.0 cm
+          "landscape": PAGE_H - MAR_LEFT - MAR_RIGHT}    # 14003 twips = 24.7 cm
+
+
+# --------------------------------------------------------------------------
+# Layout model
+# --------------------------------------------------------------------------
+
+class P:
+    """A paragraph. text may hold **bold** spans. style is one of STYLES.
+    numbered: None, "decimal" or "bullet" (a one-level list in that paragraph)."""
+
+    def __init__(self, text="", style="Body", numbered=None, keep_next=False,
+                 page_break=False):
+        self.text = text
+        self.style = style
+        self.numbered = numbered
+        self.keep_next = keep_next
+        self.page_break = page_break
+
+
+class Cell:
+    def __init__(self, paras, span=1, kind="body"):
+        if isinstance(paras, str):
+            paras = [P(paras, "TableText")]
+        elif isinstance(paras, P):
+            paras = [paras]
+        self.paras = paras
+        self.span = span
+        self.kind = kind          # "head" (grey), "group" (light grey), "body"
+
+
+class Row:
+    def __init__(self, cells, header=False):
+        self.cells = cells
+        self.header = header
+
+
+class Table:
+    def __init__(self, widths_cm, rows, orientation="portrait"):
+        self.rows = rows
+        total = TEXT_W[orientation]
+        tw = [round(w * TWIPS_PER_CM) for w in widths_cm]
+        tw[-1] += total - sum(tw)       # columns fill the text width exactly
+        self.twips = tw
+
+
+class Section:
+    """A run of blocks on one page setup. master: "Cover" (portrait, no page
+    number), "Standard" (portrait) or "Landscape"."""
+
+    def __init__(self, master, blocks):
+        self.master = master
+        self.blocks = blocks
+
+    @property
+    def orientation(self):
+        return "landscape" if self.master == "Landscape" else "portrait"
+
+
+def head(*labels):
+    return Row([Cell(P(t, "TableHeading"), kind="head") for t in labels], header=True)
+
+
+def signature(date_line, orientation):
+    """Date line and signature block, placed right of centre."""
+    style = "SignatureWide" if orientation == "landscape" else "Signature"
+    return [
+        P("", "Body"),
+        P(date_line, style, keep_next=True),
+        P("", style, keep_next=True),
+        P("ลงชื่อ ...............................................", style, keep_next=True),
+        P("({{signatory.name}})", style, keep_next=True),
+        P("{{signatory.position}}", style),
+    ]
+
+
+LOGO = P("{{#if org.logo}}{{image org.logo width=3cm}}{{/if}}", "Center")
+
+
+# --------------------------------------------------------------------------
+# The five layouts
+# --------------------------------------------------------------------------
+
+def indicator_table(orientation="portrait"):
+    return Table([2.6, 2.4, 8.0, 3.0], [
+        head("แบบสำรวจ", "ตัวชี้วัดที่", "รายละเอียดตัวชี้วัด", "คะแนน"),
+        Row([Cell(P("{{#each indicators}}{{merge tool}}", "TableCenter")),
+             Cell(P("{{number}}", "TableCenter")),
+             Cell("{{name}}"),
+             Cell(P("{{score | number:2}}{{/each}}", "TableCenter"))]),
+        Row([Cell(P("คะแนนรวม", "TableHeading"), span=3, kind="group"),
+             Cell(P("{{total | number:2}}", "TableHeading"), kind="group")]),
+    ], orientation)
+
+
+def o34_2567():
+    cover = Section("Cover", [
+        LOGO,
+        P("", "Center"),
+        P("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "Title"),
+        P("ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
+        P("", "Center"),
+        P("การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ", "Subtitle"),
+        P("ประจำปีงบประมาณ พ.ศ. {{assessed_year}}", "Subtitle"),
+        P("", "Center"), P("", "Center"), P("", "Center"),
+        P("{{org.name}}", "Title"),
+        P("อำเภอ{{org.amphoe}} จังหวัด{{org.province}}", "Subtitle"),
+    ])
+    issue_rows = [
+        head("ข้อคำถาม", "คะแนน"),
+        Row([Cell(P("{{#each question_groups}}{{tool_label}}", "TableBold"), span=2, kind="group")]),
+        Row([Cell("{{#each questions}}{{code}} {{text}}"),
+             Cell(P("{{score | number:2}}{{/each}}{{/each}}", "TableCenter"))]),
+    ]
+    body = Section("Standard", [
+        P("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ{{org.name}}", "Subtitle"),
+        P("ประจำปีงบประมาณ พ.ศ. {{assessed_year}} เพื่อกำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Subtitle"),
+        P("1. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. {{assessed_year}}", "Heading1"),
+        P("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {{assessed_year}} ของ{{org.name}} ได้คะแนนภาพรวม **{{total | number:2}}** คะแนน อยู่ในระดับ **{{level}}** รายละเอียดของคะแนนแยกตามเครื่องมือการประเมินและตามตัวชี้วัดแสดงไว้ในแผนภูมิต่อไปนี้"),
+        P("ผลการประเมินรายเครื่องมือ", "Heading2Center"),
+        P("{{image chart_tools width=15cm}}", "Center"),
+        P("ผลการประเมินรายตัวชี้วัด", "Heading2Center"),
+        P("{{image chart_indicators width=15cm}}", "Center"),
+        P("2. สรุปผลการประเมินรายตัวชี้วัด ประจำปีงบประมาณ พ.ศ. {{assessed_year}}", "Heading1"),
+        indicator_table(),
+        P("3. รายละเอียดการวิเคราะห์ผลการประเมินของ{{org.name}} ประจำปีงบประมาณ พ.ศ. {{assessed_year}} จำแนกตามประเด็น ดังนี้", "Heading1"),
+        P("{{#each issues}}", "Body"),
+        P("({{number}}) {{name}}", "BodyIndent"),
+        P("{{/each}}", "Body"),
+        P("{{#each issues}}", "Body"),
+        P("ประเด็นที่ {{number}} {{name}}", "Heading2"),
+        Table([13.0, 3.0], issue_rows),
+        P("วิเคราะห์ข้อบกพร่อง/ข้อปรับปรุง ข้อที่ต้องพัฒนา หรือรักษาระดับ", "Heading2"),
+        P("**ข้อบกพร่อง/ข้อปรับปรุง** {{deficiencies | default:\"-\"}}"),
+        P("**ข้อที่ต้องพัฒนา** {{to_develop | default:\"-\"}}"),
+        P("**รักษาระดับ** {{maintain | default:\"-\"}}"),
+        P("{{/each}}", "Body"),
+        P("ข้อจำกัดของหน่วยงานในการดำเนินการ", "Heading2"),
+        P("ปัญหา/อุปสรรค", "Heading3"),
+        P("{{problems}}", "ListText", numbered="decimal"),
+        P("ข้อเสนอแนะ", "Heading3"),
+        P("{{suggestions}}", "ListText", numbered="decimal"),
+    ])
+    L = "landscape"
+    grid = Section("Landscape", [
+        P("4. วิธีการนำผลการวิเคราะห์แต่ละประเด็นไปสู่การปฏิบัติ ในปีงบประมาณ พ.ศ. {{fiscal_year}}", "Heading1"),
+        P("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในของ{{org.name}} ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Subtitle", keep_next=True),
+        Table([8.2, 8.5, 4.0, 4.0], [
+            head("มาตรการ/โครงการ/กิจกรรม", "ขั้นตอน/วิธีปฏิบัติ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ"),
+            Row([Cell("{{#each measures}}{{name}}"),
+                 Cell(P("{{steps}}", "TableList", numbered="decimal")),
+                 Cell("{{owner}}"),
+                 Cell("{{period}}{{/each}}")]),
+        ], L),
+        P("", "Body"),
+        P("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน จำแนกตามประเด็นการวิเคราะห์", "Subtitle", keep_next=True),
+        Table([4.6, 6.0, 4.0, 7.1, 3.0], [
+            head("ประเด็นที่", "มาตรการ/โครงการ/กิจกรรม", "ผู้รับผิดชอบ/ผู้ที่เกี่ยวข้อง",
+                 "ขั้นตอน/วิธีปฏิบัติ", "วัน เดือน ปี ที่ดำเนินการ"),
+            Row([Cell("{{#each measures}}{{merge issue_label}}"),
+                 Cell("{{name}}"),
+                 Cell("{{owner}}"),
+                 Cell(P("{{steps}}", "TableList", numbered="decimal")),
+                 Cell("{{period}}{{/each}}")]),
+        ], L),
+    ] + signature("ประกาศ ณ วันที่ {{signed_date | date:long}}", L))
+    return [cover, body, grid]
+
+
+def o34_2564():
+    return [Section("Standard", [
+        LOGO,
+        P("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
+        P("{{org.name}} อำเภอ{{org.amphoe}} จังหวัด{{org.province}}", "Subtitle"),
+        P("1. การวิเคราะห์ผลการประเมิน ITA ของ{{org.name}} ปีงบประมาณ พ.ศ. {{assessed_year}}", "Heading1"),
+        P("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {{assessed_year}} ของ{{org.name}} ได้คะแนนรวม **{{total | number:2}}** คะแนน อยู่ในระดับ **{{level}}** ผลคะแนนรายตัวชี้วัดแสดงไว้ในแผนภูมิต่อไปนี้"),
+        P("{{#if chart_indicators}}{{image chart_indicators width=15cm}}{{/if}}", "Center"),
+        P("เมื่อพิจารณาคะแนนของแต่ละตัวชี้วัด หน่วยงานพบประเด็นที่ต้องแก้ไขหรือปรับปรุง ดังนี้"),
+        Table([8.5, 7.5], [
+            head("ตัวชี้วัดของการประเมิน ITA", "ประเด็นที่ต้องแก้ไข/ปรับปรุง"),
+            Row([Cell(P("{{#each tools}}{{label}}", "TableBold"), span=2, kind="group")]),
+            Row([Cell("{{#each indicators}}{{number}}. {{name}} {{score | number:2}} คะแนน"),
+                 Cell("{{to_fix | default:\"-\"}}{{/each}}{{/each}}")]),
+        ]),
+        P("2. ข้อเสนอแนะในการพัฒนาคุณธรรมและความโปร่งใส ในปีงบประมาณ พ.ศ. {{fiscal_year}}", "Heading1"),
+        P("ผู้บริหารและเจ้าหน้าที่ของ{{org.name}} ได้ร่วมกันพิจารณาผลการวิเคราะห์ข้างต้น และกำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใสของหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}} ไว้ดังตารางต่อไปนี้"),
+        Table([3.4, 5.2, 2.6, 2.4, 2.4], [
+            head("มาตรการ", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "การติดตามผล"),
+            Row([Cell("{{#each measures}}{{@number}}. {{name}}"),
+                 Cell(P("{{steps}}", "TableList", numbered="bullet")),
+                 Cell("{{owner}}"),
+                 Cell("{{period}}"),
+                 Cell("{{follow_up}}{{/each}}")]),
+        ]),
+    ] + signature("ประกาศ ณ วันที่ {{signed_date | date:long}}", "portrait"))]
+
+
+def o35_2567():
+    L = "landscape"
+    return [Section("Landscape", [
+        LOGO,
+        P("รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
+        P("{{org.name}} อำเภอ{{org.amphoe}} จังหวัด{{org.province}}", "Subtitle", keep_next=True),
+        Table([1.6, 6.0, 9.1, 8.0], [
+            head("ลำดับที่", "มาตรการหรือกิจกรรมที่ดำเนินการ", "รายละเอียดการดำเนินการ",
+                 "ผลลัพธ์หรือความสำเร็จของการดำเนินการ"),
+            Row([Cell(P("{{#each measures}}{{@number}}", "TableCenter")),
+                 Cell("{{name}}"),
+                 Cell(P("{{details}}", "TableList", numbered="decimal")),
+                 Cell([P("{{result}}", "TableText"),
+                       P("{{#if citations}}(อ้างอิงผลการประเมิน ITA: {{#each citations}}{{ref}} ได้คะแนน {{score | number:2}}{{#unless @last}}; {{/unless}}{{/each}}){{/if}}{{/each}}", "TableText")])]),
+        ], L),
+    ] + signature("รายงาน ณ วันที่ {{signed_date | date:long}}", L))]
+
+
+def o35_2564():
+    L = "landscape"
+    cover = Section("Cover", [
+        LOGO,
+        P("", "Center"),
+        P("รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "Title"),
+        P("ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
+        P("", "Center"), P("", "Center"), P("", "Center"), P("", "Center"),
+        P("{{org.name}}", "Title"),
+        P("อำเภอ{{org.amphoe}} จังหวัด{{org.province}}", "Subtitle"),
+    ])
+    grid = Section("Landscape", [
+        P("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Subtitle"),
+        P("{{org.name}} อำเภอ{{org.amphoe}} จังหวัด{{org.province}}", "Subtitle"),
+        P("{{org.name}} ได้นำผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. {{assessed_year}} มาวิเคราะห์หาจุดที่ควรแก้ไขและจุดที่ควรรักษาไว้ แล้วกำหนดเป็นมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}} จำนวน {{measure_count}} มาตรการ บัดนี้หน่วยงานได้ดำเนินการตามมาตรการดังกล่าวแล้ว จึงรายงานผลการดำเนินการและข้อเสนอแนะของแต่ละมาตรการไว้ในตารางต่อไปนี้"),
+        Table([4.2, 5.6, 3.0, 2.9, 6.0, 3.0], [
+            head("มาตรการ/แนวทาง", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ",
+                 "ผลการดำเนินการ", "ข้อเสนอแนะ"),
+            Row([Cell("{{#each measures}}{{@number}}. {{name}}"),
+                 Cell(P("{{steps}}", "TableList", numbered="bullet")),
+                 Cell("{{owner}}"),
+                 Cell("{{period}}"),
+                 Cell([P("{{result}}", "TableText"),
+                       P("{{#each activities}}", "TableText"),
+                       P("- {{date | date:short}} {{text}}", "TableText"),
+                       P("{{/each}}", "TableText")]),
+                 Cell("{{suggestion | default:\"-\"}}{{/each}}")]),
+        ], L),
+    ] + signature("รายงาน ณ วันที่ {{signed_date | date:long}}", L))
+    return [cover, grid]
+
+
+def analysis_2568():
+    L = "landscape"
+    cover = Section("Cover", [
+        LOGO,
+        P("", "Center"),
+        P("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส", "Title"),
+        P("ในการดำเนินงานของหน่วยงานภาครัฐ (ITA) สู่การพัฒนาหน่วยงาน", "Title"),
+        P("ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
+        P("", "Center"), P("", "Center"), P("", "Center"), P("", "Center"),
+        P("{{org.name}}", "Title"),
+        P("อำเภอ{{org.amphoe}} จังหวัด{{org.province}}", "Subtitle"),
+    ])
+    analysis_rows = [
+        head("ตัวชี้วัด", "ผลการวิเคราะห์"),
+        Row([Cell(P("จุดแข็ง จำนวน {{strength_count}} ตัวชี้วัด", "TableBold"), span=2, kind="group")]),
+        Row([Cell("{{#each strengths}}ตัวชี้วัดที่ {{number}} {{name}} ({{score | number:2}} คะแนน)"),
+             Cell("{{analysis}}{{/each}}")]),
+        Row([Cell(P("จุดอ่อนที่ต้องพัฒนาแก้ไขโดยเร่งด่วน จำนวน {{weakness_count}} ตัวชี้วัด", "TableBold"), span=2, kind="group")]),
+        Row([Cell("{{#each weaknesses}}ตัวชี้วัดที่ {{number}} {{name}} ({{score | number:2}} คะแนน)"),
+             Cell("{{analysis}}{{/each}}")]),
+    ]
+    body = Section("Standard", [
+        P("1. หลักการและเหตุผล", "Heading1"),
+        P("การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency Assessment: ITA) เป็นเครื่องมือที่สำนักงาน ป.ป.ช. ใช้วัดระดับคุณธรรมและความโปร่งใสของหน่วยงานภาครัฐทั่วประเทศเป็นประจำทุกปี ผลการประเมินสะท้อนทั้งมุมมองของบุคลากรภายใน มุมมองของผู้รับบริการและผู้มีส่วนได้ส่วนเสียภายนอก และความครบถ้วนของข้อมูลที่หน่วยงานเปิดเผยต่อสาธารณะ"),
+        P("{{org.name}} เห็นว่าคะแนนที่ได้รับมีประโยชน์เมื่อนำมาใช้ปรับปรุงงานจริง จึงจัดทำรายงานฉบับนี้เพื่อวิเคราะห์ผลการประเมินประจำปีงบประมาณ พ.ศ. {{assessed_year}} แยกจุดแข็งที่ควรรักษาไว้ออกจากจุดอ่อนที่ต้องแก้ไข และกำหนดโครงการ กิจกรรม ผู้รับผิดชอบ และระยะเวลาดำเนินการให้ชัดเจน เพื่อให้การดำเนินงานของหน่วยงานโปร่งใส ตรวจสอบได้ และเป็นที่ไว้วางใจของประชาชน"),
+        P("2. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {{assessed_year}}", "Heading1"),
+        P("{{org.name}} ได้คะแนนภาพรวม **{{total | number:2}}** คะแนน ผลการประเมินอยู่ในระดับ **{{level}}** คะแนนแยกตามเครื่องมือการประเมินเป็นดังนี้"),
+        Table([10.0, 6.0], [
+            head("เครื่องมือ", "คะแนนรวม"),
+            Row([Cell("{{#each tools}}{{name}}"),
+                 Cell(P("{{score | number:2}}{{/each}}", "TableCenter"))]),
+            Row([Cell(P("คะแนนภาพรวม", "TableHeading"), kind="group"),
+                 Cell(P("{{total | number:2}}", "TableHeading"), kind="group")]),
+        ]),
+        P("{{#if chart_tools}}{{image chart_tools width=15cm}}{{/if}}", "Center"),
+        P("คะแนนรายตัวชี้วัด จำแนกตามเครื่องมือการประเมิน", "Heading2"),
+        indicator_table(),
+        P("{{#if chart_indicators}}{{image chart_indicators width=15cm}}{{/if}}", "Center"),
+        P("3. ผลการวิเคราะห์รายตัวชี้วัด", "Heading1"),
+        P("หน่วยงานพิจารณาคะแนนของแต่ละตัวชี้วัดเทียบกับเกณฑ์การประเมิน แล้วจัดเป็นจุดแข็งและจุดอ่อน ดังนี้"),
+        Table([5.0, 11.0], analysis_rows),
+    ])
+    grid = Section("Landscape", [
+        P("4. แนวทางการพัฒนาตามผลการวิเคราะห์", "Heading1"),
+        P("{{org.name}} กำหนดโครงการและกิจกรรมเพื่อพัฒนาตัวชี้วัดตามผลการวิเคราะห์ข้างต้น ดังนี้"),
+        Table([3.6, 4.2, 5.4, 6.0, 2.7, 2.8], [
+            head("ตัวชี้วัด", "โครงการ/กิจกรรม",
+                 "ผลการวิเคราะห์ตัวชี้วัดตามหลักเกณฑ์การประเมิน ITA",
+                 "ขั้นตอนหรือวิธีการดำเนินการ", "ระยะเวลาในการดำเนินการ", "ผู้รับผิดชอบ"),
+            Row([Cell("{{#each measures}}{{merge indicator}}"),
+                 Cell("{{name}}"),
+                 Cell("{{analysis}}"),
+                 Cell(P("{{steps}}", "TableList", numbered="decimal")),
+                 Cell("{{period}}"),
+                 Cell("{{owner}}{{/each}}")]),
+        ], L),
+    ] + signature("จัดทำ ณ วันที่ {{signed_date | date:long}}", L))
+    photos = Section("Standard", [
+        P("ประมวลภาพกิจกรรม", "Heading1"),
+        P("ภาพการดำเนินกิจกรรมเพื่อส่งเสริมคุณธรรมและความโปร่งใสของ{{org.name}} ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}"),
+        Table([8.0, 8.0], [
+            Row([Cell([P("{{#each photo_rows}}{{image left.file width=7.5cm}}", "TableCenter"),
+                       P("{{left.caption}}", "Caption")]),
+                 Cell([P("{{#if right}}{{image right.file width=7.5cm}}{{/if}}", "TableCenter"),
+                       P("{{#if right}}{{right.caption}}{{/if}}{{/each}}", "Caption")])]),
+        ]),
+    ])
+    return [cover, body, grid, photos]
+
+
+LAYOUTS = [
+    ("o34-2567", "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (O34, แบบ 2567)", o34_2567),
+    ("o34-2564", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส (O34, แบบ 2564)", o34_2564),
+    ("o35-2567", "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (O35, แบบ 2567)", o35_2567),
+    ("o35-2564", "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (O35, แบบ 2564)", o35_2564),
+    ("analysis-2568", "รายงานการวิเคราะห์ผลการประเมิน ITA สู่การพัฒนา (แบบ 2568)", analysis_2568),
+]
+
+
+# --------------------------------------------------------------------------
+# Paragraph styles, shared by both renderers
+#   size (pt), bold, align (left/center/both), space before/after (pt),
+#   first-line indent and left indent (cm), keep with next
+# --------------------------------------------------------------------------
+
+STYLES = {
+    # id: (display name, size, bold, align, before, after, first_line, left, keep_next)
+    "Body":           ("ITA Body", 16, False, "both", 0, 6, 1.25, 0, False),
+    "BodyIndent":     ("ITA Body Indent", 16, False, "left", 0, 0, 0, 1.25, False),
+    "Center":         ("ITA Centered", 16, False, "center", 0, 0, 0, 0, False),
+    "Title":          ("ITA Title", 20, True, "center", 0, 0, 0, 0, True),
+    "Subtitle":       ("ITA Subtitle", 18, True, "center", 0, 6, 0, 0, True),
+    "Heading1":       ("ITA Heading 1", 18, True, "left", 12, 6, 0, 0, True),
+    "Heading2":       ("ITA Heading 2", 16, True, "left", 6, 3, 0, 0, True),
+    "Heading2Center": ("ITA Heading 2 Centered", 16, True, "center", 6, 3, 0, 0, True),
+    "Heading3":       ("ITA Heading 3", 16, True, "left", 3, 0, 0, 0.6, True),
+    "ListText":       ("ITA List", 16, False, "left", 0, 0, 0, 0, False),
+    "TableHeading":   ("ITA Table Heading", 16, True, "center", 0, 0, 0, 0, False),
+    "TableBold":      ("ITA Table Group", 16, True, "left", 0, 0, 0, 0, False),
+    "TableText":      ("ITA Table Text", 16, False, "left", 0, 0, 0, 0, False),
+    "TableCenter":    ("ITA Table Centered", 16, False, "center", 0, 0, 0, 0, False),
+    "TableList":      ("ITA Table List", 16, False, "left", 0, 0, 0, 0, False),
+    "Caption":        ("ITA Photo Caption", 16, False, "center", 0, 6, 0, 0, False),
+    "Signature":      ("ITA Signature", 16, False, "center", 0, 0, 0, 8.0, False),
+    "SignatureWide":  ("ITA Signature Landscape", 16, False, "center", 0, 0, 0, 14.0, False),
+    "Footer":         ("ITA Footer", 16, False, "center", 0, 0, 0, 0, False),
+}
+
+
+def split_bold(text):
+    """'a **b** c' -> [('a ', False), ('b', True), (' c', False)]"""
+    parts = text.split("**")
+    return [(t, i % 2 == 1) for i, t in enumerate(parts) if t]
+
+
+# --------------------------------------------------------------------------
+# DOCX
+# --------------------------------------------------------------------------
+
+W_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def w_fonts():
+    return (f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>')
+
+
+def w_rpr(size, bold):
+    b = "<w:b/><w:bCs/>" if bold else ""
+    return (f'<w:rPr>{w_fonts()}{b}<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/>'
+            f'<w:lang w:val="th-TH" w:eastAsia="th-TH" w:bidi="th-TH"/></w:rPr>')
+
+
+def w_ppr_style(sid):
+    _, size, bold, align, before, after, first, left, keep = STYLES[sid]
+    out = "<w:pPr>"
+    if keep:
+        out += "<w:keepNext/>"
+    out += (f'<w:spacing w:before="{before * 20}" w:after="{after * 20}" '
+            f'w:line="240" w:lineRule="auto"/>')
+    if first or left:
+        out += f'<w:ind w:left="{round(left * TWIPS_PER_CM)}" w:firstLine="{round(first * TWIPS_PER_CM)}"/>'
+    out += f'<w:jc w:val="{align}"/></w:pPr>'
+    return out
+
+
+def docx_styles():
+    out = [XML_DECL, f'<w:styles {W_NS}>',
+           '<w:docDefaults><w:rPrDefault>', w_rpr(16, False), '</w:rPrDefault>',
+           '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+           '</w:pPr></w:pPrDefault></w:docDefaults>',
+           '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+           '<w:qFormat/>', w_rpr(16, False), '</w:style>',
+           '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+           '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
+           '<w:unhideWhenUsed/></w:style>',
+           '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+           '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
+           '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+           '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>',
+           '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
+           '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>',
+           '<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/>'
+           '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/><w:pPr><w:spacing w:after="0" '
+           'w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders>',
+           ''.join(f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                   for s in ("top", "left", "bottom", "right", "insideH", "insideV")),
+           '</w:tblBorders></w:tblPr></w:style>',
+           '<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/>'
+           '<w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/><w:rPr><w:b/><w:bCs/></w:rPr></w:style>']
+    for sid, (name, size, bold, *_rest) in STYLES.items():
+        out.append(f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{name}"/>'
+                   f'<w:basedOn w:val="Normal"/><w:qFormat/>')
+        out.append(w_ppr_style(sid))
+        out.append(w_rpr(size, bold))
+        out.append('</w:style>')
+    out.append('</w:styles>')
+    return "".join(out)
+
+
+class DocxWriter:
+    def __init__(self):
+        self.nums = []            # (numId, kind) in order of first use
+
+    def new_num(self, kind):
+        num_id = len(self.nums) + 1
+        self.nums.append((num_id, kind))
+        return num_id
+
+    def run(self, text, bold):
+        rpr = "<w:rPr><w:b/><w:bCs/></w:rPr>" if bold else ""
+        return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+    def para(self, p, sect=""):
+        ppr = f'<w:pStyle w:val="{p.style}"/>'
+        if p.keep_next:
+            ppr += "<w:keepNext/>"
+        if p.page_break:
+            ppr += "<w:pageBreakBefore/>"
+        if p.numbered:
+            ppr += (f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{self.new_num(p.numbered)}"/></w:numPr>')
+        ppr += sect
+        runs = "".join(self.run(t, b) for t, b in split_bold(p.text))
+        return f'<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>'
+
+    def table(self, t):
+        total = sum(t.twips)
+        borders = ''.join(f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                          for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{total}" w:type="dxa"/>'
+               f'<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
+               '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="28" w:type="dxa"/>'
+               '<w:left w:w="85" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/>'
+               '<w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+               '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+               'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+        out += [f'<w:gridCol w:w="{w}"/>' for w in t.twips]
+        out.append('</w:tblGrid>')
+        for row in t.rows:
+            trpr = "<w:cantSplit/>" + ("<w:tblHeader/>" if row.header else "")
+            out.append(f'<w:tr><w:trPr>{trpr}</w:trPr>')
+            col = 0
+            for cell in row.cells:
+                width = sum(t.twips[col:col + cell.span])
+                col += cell.span
+                tcpr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+                if cell.span > 1:
+                    tcpr += f'<w:gridSpan w:val="{cell.span}"/>'
+                fill = {"head": "D9D9D9", "group": "F2F2F2"}.get(cell.kind)
+                if fill:
+                    tcpr += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+                tcpr += '<w:vAlign w:val="{}"/>'.format("center" if cell.kind == "head" else "top")
+                out.append(f'<w:tc><w:tcPr>{tcpr}</w:tcPr>')
+                out += [self.para(p) for p in cell.paras]
+                out.append('</w:tc>')
+            assert col == len(t.twips), "row does not fill the table grid"
+            out.append('</w:tr>')
+        out.append('</w:tbl>')
+        return "".join(out)
+
+    @staticmethod
+    def sect_pr(section, first):
+        refs = '<w:footerReference w:type="default" r:id="rIdFooterPage"/>'
+        title = ""
+        if section.master == "Cover":
+            refs += '<w:footerReference w:type="first" r:id="rIdFooterBlank"/>'
+            title = "<w:titlePg/>"
+        if section.orientation == "landscape":
+            size = f'<w:pgSz w:w="{PAGE_H}" w:h="{PAGE_W}" w:orient="landscape"/>'
+        else:
+            size = f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
+        kind = "" if first else '<w:type w:val="nextPage"/>'
+        return (f'<w:sectPr>{refs}{kind}{size}<w:pgMar w:top="{MAR_TOP}" w:right="{MAR_RIGHT}" '
+                f'w:bottom="{MAR_BOTTOM}" w:left="{MAR_LEFT}" w:header="709" w:footer="567" w:gutter="0"/>'
+                f'<w:cols w:space="708"/>{title}<w:docGrid w:linePitch="435"/></w:sectPr>')
+
+    def document(self, sections):
+        body = []
+        for i, sec in enumerate(sections):
+            blocks = list(sec.blocks)
+            last = i == len(sections) - 1
+            for j, b in enumerate(blocks):
+                if isinstance(b, Table):
+                    body.append(self.table(b))
+                elif not last and j == len(blocks) - 1:
+                    body.append(self.para(b, self.sect_pr(sec, i == 0)))
+                else:
+                    body.append(self.para(b))
+            if not last and isinstance(blocks[-1], Table):
+                body.append(self.para(P("", "Body"), self.sect_pr(sec, i == 0)))
+        final = self.sect_pr(sections[-1], len(sections) == 1)
+        return (XML_DECL + f'<w:document {W_NS}><w:body>' + "".join(body) + final +
+                '</w:body></w:document>')
+
+    def numbering(self):
+        def lvl(ilvl, fmt, text, left):
+            return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                    f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+                    f'<w:pPr><w:ind w:left="{left}" w:hanging="340"/></w:pPr>'
+                    f'<w:rPr>{w_fonts()}<w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:lvl>')
+        out = [XML_DECL, f'<w:numbering {W_NS}>',
+               '<w:abstractNum w:abstractNumId="0"><w:nsid w:val="1A2B3C01"/>'
+               '<w:multiLevelType w:val="hybridMultilevel"/>',
+               lvl(0, "decimal", "%1.", 340), lvl(1, "decimal", "(%2)", 680),
+               '</w:abstractNum>',
+               '<w:abstractNum w:abstractNumId="1"><w:nsid w:val="1A2B3C02"/>'
+               '<w:multiLevelType w:val="hybridMultilevel"/>',
+               lvl(0, "bullet", "-", 340), lvl(1, "bullet", "-", 680),
+               '</w:abstractNum>']
+        for num_id, kind in self.nums:
+            abstract = 0 if kind == "decimal" else 1
+            override = ('<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
+                        if kind == "decimal" else "")
+            out.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>{override}</w:num>')
+        out.append('</w:numbering>')
+        return "".join(out)
+
+
+def docx_footer(page_number):
+    inner = ('<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+             if page_number else "")
+    return (XML_DECL + f'<w:ftr {W_NS}><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>{inner}</w:p></w:ftr>')
+
+
+def docx_theme():
+    def solid(c):
+        return f'<a:solidFill><a:schemeClr val="{c}"/></a:solidFill>'
+    colors = (("dk1", '<a:sysClr val="windowText" lastClr="000000"/>'),
+              ("lt1", '<a:sysClr val="window" lastClr="FFFFFF"/>'),
+              ("dk2", '<a:srgbClr val="44546A"/>'), ("lt2", '<a:srgbClr val="E7E6E6"/>'),
+              ("accent1", '<a:srgbClr val="4472C4"/>'), ("accent2", '<a:srgbClr val="ED7D31"/>'),
+              ("accent3", '<a:srgbClr val="A5A5A5"/>'), ("accent4", '<a:srgbClr val="FFC000"/>'),
+              ("accent5", '<a:srgbClr val="5B9BD5"/>'), ("accent6", '<a:srgbClr val="70AD47"/>'),
+              ("hlink", '<a:srgbClr val="0563C1"/>'), ("folHlink", '<a:srgbClr val="954F72"/>'))
+    fonts = (f'<a:latin typeface="{FONT}"/><a:ea typeface=""/><a:cs typeface="{FONT}"/>'
+             f'<a:font script="Thai" typeface="{FONT}"/>')
+    line = '<a:ln w="6350"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln>'
+    return (XML_DECL + '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="ITA">'
+            '<a:themeElements><a:clrScheme name="ITA">' +
+            "".join(f'<a:{n}>{v}</a:{n}>' for n, v in colors) +
+            '</a:clrScheme><a:fontScheme name="ITA">'
+            f'<a:majorFont>{fonts}</a:majorFont><a:minorFont>{fonts}</a:minorFont></a:fontScheme>'
+            '<a:fmtScheme name="ITA"><a:fillStyleLst>' + solid("phClr") * 3 +
+            '</a:fillStyleLst><a:lnStyleLst>' + line * 3 +
+            '</a:lnStyleLst><a:effectStyleLst>' + '<a:effectStyle><a:effectLst/></a:effectStyle>' * 3 +
+            '</a:effectStyleLst><a:bgFillStyleLst>' + solid("phClr") * 3 +
+            '</a:bgFillStyleLst></a:fmtScheme></a:themeElements><a:objectDefaults/>'
+            '<a:extraClrSchemeLst/></a:theme>')
+
+
+def docx_parts(name, title, sections):
+    writer = DocxWriter()
+    document = writer.document(sections)
+    ct = (XML_DECL + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Default Extension="png" ContentType="image/png"/>'
+          '<Default Extension="jpeg" ContentType="image/jpeg"/>'
+          '<Default Extension="jpg" ContentType="image/jpeg"/>'
+          '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+          '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+          '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
+          '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
+          '<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>'
+          '<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>'
+          '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
+          '<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
+          '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+          '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+          '</Types>')
+    rels = (XML_DECL + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+            '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>'
+            '</Relationships>')
+    R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    doc_rels = (XML_DECL + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                f'<Relationship Id="rIdStyles" Type="{R}styles" Target="styles.xml"/>'
+                f'<Relationship Id="rIdSettings" Type="{R}settings" Target="settings.xml"/>'
+                f'<Relationship Id="rIdNumbering" Type="{R}numbering" Target="numbering.xml"/>'
+                f'<Relationship Id="rIdFontTable" Type="{R}fontTable" Target="fontTable.xml"/>'
+                f'<Relationship Id="rIdTheme" Type="{R}theme" Target="theme/theme1.xml"/>'
+                f'<Relationship Id="rIdFooterPage" Type="{R}footer" Target="footer1.xml"/>'
+                f'<Relationship Id="rIdFooterBlank" Type="{R}footer" Target="footer2.xml"/>'
+                '</Relationships>')
+    settings = (XML_DECL + f'<w:settings {W_NS}><w:zoom w:percent="100"/>'
+                '<w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>'
+                '<w:compat><w:compatSetting w:name="compatibilityMode" '
+                'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+                '<w:themeFontLang w:val="en-US" w:bidi="th-TH"/></w:settings>')
+    fonts = (XML_DECL + f'<w:fonts {W_NS}><w:font w:name="{FONT}"><w:charset w:val="DE"/>'
+             '<w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font></w:fonts>')
+    core = (XML_DECL + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f'<dc:title>{escape(title)}</dc:title><dc:creator>itareport</dc:creator>'
+            f'<dc:description>itareport template {name}</dc:description><dc:language>th-TH</dc:language>'
+            '<dcterms:created xsi:type="dcterms:W3CDTF">2024-01-01T00:00:00Z</dcterms:created>'
+            '<dcterms:modified xsi:type="dcterms:W3CDTF">2024-01-01T00:00:00Z</dcterms:modified>'
+            '</cp:coreProperties>')
+    app = (XML_DECL + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+           '<Application>itareport</Application></Properties>')
+    return [
+        ("[Content_Types].xml", ct),
+        ("_rels/.rels", rels),
+        ("docProps/core.xml", core),
+        ("docProps/app.xml", app),
+        ("word/document.xml", document),
+        ("word/_rels/document.xml.rels", doc_rels),
+        ("word/styles.xml", docx_styles()),
+        ("word/settings.xml", settings),
+        ("word/numbering.xml", writer.numbering()),
+        ("word/fontTable.xml", fonts),
+        ("word/theme/theme1.xml", docx_theme()),
+        ("word/footer1.xml", docx_footer(True)),
+        ("word/footer2.xml", docx_footer(False)),
+    ]
+
+
+# --------------------------------------------------------------------------
+# ODT
+# --------------------------------------------------------------------------
+
+ODF_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+          'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+          'xmlns:xlink="http://www.w3.org/1999/xlink" '
+          'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+          'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+          'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"')
+ODF_VERSION = "1.3"
+FONT_DECLS = (f'<office:font-face-decls><style:font-face style:name="{FONT}" '
+              f'svg:font-family="&apos;{FONT}&apos;" style:font-family-generic="swiss" '
+              'style:font-pitch="variable"/></office:font-face-decls>')
+
+
+def cm(twips):
+    return f"{twips / TWIPS_PER_CM:.3f}cm"
+
+
+def o_text_props(size, bold):
+    b = ' fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold"' if bold else ""
+    return (f'<style:text-properties style:font-name="{FONT}" style:font-name-asian="{FONT}" '
+            f'style:font-name-complex="{FONT}" fo:font-size="{size}pt" style:font-size-asian="{size}pt" '
+            f'style:font-size-complex="{size}pt" fo:language="th" fo:country="TH" '
+            f'style:language-asian="th" style:country-asian="TH" '
+            f'style:language-complex="th" style:country-complex="TH"{b}/>')
+
+
+def o_para_props(sid):
+    _, size, bold, align, before, after, first, left, keep = STYLES[sid]
+    align = {"both": "justify", "left": "start", "center": "center"}[align]
+    k = ' fo:keep-with-next="always"' if keep else ""
+    return (f'<style:paragraph-properties fo:margin-top="{before / 28.3465:.3f}cm" '
+            f'fo:margin-bottom="{after / 28.3465:.3f}cm" fo:margin-left="{left:.3f}cm" '
+            f'fo:margin-right="0cm" fo:text-indent="{first:.3f}cm" fo:text-align="{align}"{k}/>')
+
+
+def odt_style_name(sid):
+    return sid
+
+
+def odt_styles():
+    list_level = ('<style:list-level-properties text:list-level-position-and-space-mode="label-alignment">'
+                  '<style:list-level-label-alignment text:label-followed-by="listtab" '
+                  'text:list-tab-stop-position="{0}cm" fo:text-indent="-0.6cm" fo:margin-left="{0}cm"/>'
+                  '</style:list-level-properties>')
+    out = [XML_DECL.replace(' standalone="yes"', ''),
+           f'<office:document-styles {ODF_NS} office:version="{ODF_VERSION}">', FONT_DECLS,
+           '<office:styles>',
+           '<style:default-style style:family="paragraph"><style:paragraph-properties '
+           'fo:hyphenation-ladder-count="no-limit" style:writing-mode="page"/>',
+           o_text_props(16, False), '</style:default-style>',
+           '<style:default-style style:family="table"><style:table-properties table:border-model="collapsing"/>'
+           '</style:default-style>',
+           '<style:default-style style:family="table-row"><style:table-row-properties fo:keep-together="auto"/>'
+           '</style:default-style>',
+           '<style:default-style style:family="table-cell"><style:table-cell-properties '
+           'style:vertical-align="top"/></style:default-style>',
+           '<style:style style:name="Standard" style:family="paragraph" style:class="text">',
+           o_text_props(16, False), '</style:style>']
+    for sid, (name, size, bold, *_rest) in STYLES.items():
+        out.append(f'<style:style style:name="{sid}" style:display-name="{name}" style:family="paragraph" '
+                   f'style:parent-style-name="Standard" style:class="text">')
+        out.append(o_para_props(sid))
+        out.append(o_text_props(size, bold))
+        out.append('</style:style>')
+    out += ['<style:style style:name="Strong" style:display-name="Strong Emphasis" style:family="text">'
+            '<style:text-properties fo:font-weight="bold" style:font-weight-asian="bold" '
+            'style:font-weight-complex="bold"/></style:style>',
+            '<text:list-style style:name="ListDecimal" style:display-name="ITA Numbered">',
+            '<text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1">',
+            list_level.format("0.6"), '</text:list-level-style-number>',
+            '<text:list-level-style-number text:level="2" style:num-prefix="(" style:num-suffix=")" '
+            'style:num-format="1">', list_level.format("1.2"), '</text:list-level-style-number>',
+            '</text:list-style>',
+            '<text:list-style style:name="ListBullet" style:display-name="ITA Bullets">',
+            '<text:list-level-style-bullet text:level="1" text:bullet-char="-">',
+            list_level.format("0.6"), '</text:list-level-style-bullet>',
+            '<text:list-level-style-bullet text:level="2" text:bullet-char="-">',
+            list_level.format("1.2"), '</text:list-level-style-bullet>',
+            '</text:list-style>',
+            '</office:styles>',
+            '<office:automatic-styles>']
+    for name, w, h, orient in (("PagePortrait", "21cm", "29.7cm", "portrait"),
+                               ("PageLandscape", "29.7cm", "21cm", "landscape")):
+        # The footer sits inside the page margin in ODF, so the bottom margin is
+        # 1 cm and the footer (0.5 cm + 0.5 cm gap) brings the text to 2 cm.
+        out.append(f'<style:page-layout style:name="{name}"><style:page-layout-properties '
+                   f'fo:page-width="{w}" fo:page-height="{h}" style:print-orientation="{orient}" '
+                   'style:num-format="1" fo:margin-top="2.5cm" fo:margin-bottom="1cm" '
+                   'fo:margin-left="3cm" fo:margin-right="2cm" style:writing-mode="lr-tb"/>'
+                   '<style:header-style/><style:footer-style><style:header-footer-properties '
+                   'fo:min-height="0.5cm" fo:margin-top="0.5cm" style:dynamic-spacing="false"/>'
+                   '</style:footer-style></style:page-layout>')
+    out.append('</office:automatic-styles><office:master-styles>')
+    footer = ('<style:footer><text:p text:style-name="Footer">'
+              '<text:page-number text:select-page="current">1</text:page-number></text:p></style:footer>')
+    out.append(f'<style:master-page style:name="Standard" style:page-layout-name="PagePortrait">{footer}'
+               '</style:master-page>')
+    out.append(f'<style:master-page style:name="Landscape" style:page-layout-name="PageLandscape">{footer}'
+               '</style:master-page>')
+    out.append('<style:master-page style:name="Cover" style:page-layout-name="PagePortrait" '
+               'style:next-style-name="Standard"/>')
+    out.append('</office:master-styles></office:document-styles>')
+    return "".join(out)
+
+
+class OdtWriter:
+    def __init__(self):
+        self.auto = []          # automatic styles for content.xml
+        self.master_styles = {}
+        self.tables = 0
+
+    def master_para_style(self, sid, master, page_break):
+        key = (sid, master, page_break)
+        if key not in self.master_styles:
+            name = f"MP{len(self.master_styles) + 1}"
+            self.master_styles[key] = name
+            mp = f' style:master-page-name="{master}"' if master else ""
+            props = ('<style:paragraph-properties fo:break-before="page"/>' if page_break and not master
+                     else '<style:paragraph-properties style:page-number="auto"/>')
+            self.auto.append(f'<style:style style:name="{name}" style:family="paragraph" '
+                             f'style:parent-style-name="{sid}"{mp}>{props}</style:style>')
+        return self.master_styles[key]
+
+    def para(self, p, master=None):
+        style = p.style
+        if master or p.page_break or p.keep_next:
+            if master or p.page_break:
+                style = self.master_para_style(p.style, master, p.page_break)
+            elif not STYLES[p.style][8]:
+                style = self.keep_style(p.style)
+        inner = ""
+        for t, b in split_bold(p.text):
+            if b:
+                inner += f'<text:span text:style-name="Strong">{escape(t)}</text:span>'
+            else:
+                inner += escape(t)
+        xml = f'<text:p text:style-name="{style}">{inner}</text:p>'
+        if p.numbered:
+            ls = "ListDecimal" if p.numbered == "decimal" else "ListBullet"
+            xml = f'<text:list text:style-name="{ls}"><text:list-item>{xml}</text:list-item></text:list>'
+        return xml
+
+    def keep_style(self, sid):
+        key = (sid, "keep", False)
+        if key not in self.master_styles:
+            name = f"MP{len(self.master_styles) + 1}"
+            self.master_styles[key] = name
+            self.auto.append(f'<style:style style:name="{name}" style:family="paragraph" '
+                             f'style:parent-style-name="{sid}"><style:paragraph-properties '
+                             'fo:keep-with-next="always"/></style:style>')
+        return self.master_styles[key]
+
+    def table(self, t):
+        self.tables += 1
+        tn = f"Table{self.tables}"
+        self.auto.append(f'<style:style style:name="{tn}" style:family="table"><style:table-properties '
+                         f'style:width="{cm(sum(t.twips))}" table:align="left" fo:margin-left="0cm" '
+                         'style:may-break-between-rows="true"/></style:style>')
+        cols = ""
+        for i, w in enumerate(t.twips):
+            cn = f"{tn}.C{i + 1}"
+            self.auto.append(f'<style:style style:name="{cn}" style:family="table-column">'
+                             f'<style:table-column-properties style:column-width="{cm(w)}"/></style:style>')
+            cols += f'<table:table-column table:style-name="{cn}"/>'
+        out = [f'<table:table table:name="{tn}" table:style-name="{tn}">', cols]
+        in_header = False
+        for row in t.rows:
+            if row.header and not in_header:
+                out.append('<table:table-header-rows>')
+                in_header = True
+            if not row.header and in_header:
+                out.append('</table:table-header-rows>')
+                in_header = False
+            out.append('<table:table-row table:style-name="RowKeep">')
+            for cell in row.cells:
+                cs = {"head": "CellHead", "group": "CellGroup"}.get(cell.kind, "CellBody")
+                span = f' table:number-columns-spanned="{cell.span}"' if cell.span > 1 else ""
+                out.append(f'<table:table-cell table:style-name="{cs}" office:value-type="string"{span}>')
+                out += [self.para(p) for p in cell.paras]
+                out.append('</table:table-cell>')
+                out += ['<table:covered-table-cell/>'] * (cell.span - 1)
+            out.append('</table:table-row>')
+        if in_header:
+            out.append('</table:table-header-rows>')
+        out.append('</table:table>')
+        return "".join(out)
+
+    def content(self, sections):
+        body = []
+        for sec in sections:
+            first = True
+            for b in sec.blocks:
+                if isinstance(b, Table):
+                    assert not first, "a section must start with a paragraph"
+                    body.append(self.table(b))
+                else:
+                    body.append(self.para(b, sec.master if first else None))
+                first = False
+        cells = ''.join(
+            f'<style:style style:name="{n}" style:family="table-cell"><style:table-cell-properties '
+            f'fo:padding-top="0.05cm" fo:padding-bottom="0.05cm" fo:padding-left="0.15cm" '
+            f'fo:padding-right="0.15cm" fo:border="0.5pt solid #000000" style:vertical-align="{va}"'
+            f'{bg}/></style:style>'
+            for n, va, bg in (("CellHead", "middle", ' fo:background-color="#d9d9d9"'),
+                              ("CellGroup", "top", ' fo:background-color="#f2f2f2"'),
+                              ("CellBody", "top", "")))
+        rows = ('<style:style style:name="RowKeep" style:family="table-row">'
+                '<style:table-row-properties fo:keep-together="always"/></style:style>')
+        return (XML_DECL.replace(' standalone="yes"', '') +
+                f'<office:document-content {ODF_NS} office:version="{ODF_VERSION}">' + FONT_DECLS +
+                '<office:automatic-styles>' + cells + rows + "".join(self.auto) +
+                '</office:automatic-styles><office:body><office:text>' + "".join(body) +
+                '</office:text></office:body></office:document-content>')
+
+
+def odt_parts(name, title, sections):
+    content = OdtWriter().content(sections)
+    meta = (XML_DECL.replace(' standalone="yes"', '') +
+            f'<office:document-meta {ODF_NS} office:version="{ODF_VERSION}"><office:meta>'
+            '<meta:generator>itareport build_templates.py</meta:generator>'
+            f'<dc:title>{escape(title)}</dc:title><dc:description>itareport template {name}</dc:description>'
+            '<dc:language>th-TH</dc:language><meta:creation-date>2024-01-01T00:00:00</meta:creation-date>'
+            '<dc:date>2024-01-01T00:00:00</dc:date></office:meta></office:document-meta>')
+    manifest = (XML_DECL.replace(' standalone="yes"', '') +
+                '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+                f'manifest:version="{ODF_VERSION}">'
+                f'<manifest:file-entry manifest:full-path="/" manifest:version="{ODF_VERSION}" '
+                'manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
+                '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>'
+                '</manifest:manifest>')
+    return [
+        ("mimetype", "application/vnd.oasis.opendocument.text"),
+        ("content.xml", content),
+        ("styles.xml", odt_styles()),
+        ("meta.xml", meta),
+        ("META-INF/manifest.xml", manifest),
+    ]
+
+
+# --------------------------------------------------------------------------
+
+def write_zip(path, parts):
+    tmp = path + ".tmp"
+    with zipfile.ZipFile(tmp, "w") as z:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            z.writestr(info, data.encode("utf-8"))
+    os.replace(tmp, path)
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(here)
+    for name, title, build in LAYOUTS:
+        write_zip(os.path.join(out_dir, name + ".docx"), docx_parts(name, title, build()))
+        write_zip(os.path.join(out_dir, name + ".odt"), odt_parts(name, title, build()))
+        print(f"wrote {name}.docx {name}.odt")
+
+
+if __name__ == "__main__":
+    main()
