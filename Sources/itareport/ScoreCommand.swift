@@ -1,6 +1,53 @@
 import ArgumentParser
+import Foundation
+import ITAKit
+import ThaiFormat
 
+/// `itareport score DATA [--json]`: total, tool scores, level, strengths and weaknesses.
 struct ScoreCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "score", abstract: "Not yet available.")
-    func run() throws { throw ValidationError("'score' is not available yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Compute the ITA total, tool scores and level from a data file."
+    )
+
+    @Argument(help: "The data file (YAML or JSON).")
+    var data: String
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func run() throws {
+        let loaded = ReportLoader.load(path: data)
+        for d in loaded.diagnostics.errors { FileHandle.standardError.write(Data("\(d)\n".utf8)) }
+        guard let card = loaded.scoreCard, let catalog = loaded.catalog else {
+            if !loaded.hasErrors {
+                FileHandle.standardError.write(Data("\(data): no assessment scores to compute (add 'assessment: indicators: …')\n".utf8))
+            }
+            throw ExitCode.failure
+        }
+        for d in loaded.diagnostics.warnings { FileHandle.standardError.write(Data("\(d)\n".utf8)) }
+        if json {
+            print(ScoreJSON.render(card))
+        } else {
+            print(text(card, catalog))
+        }
+    }
+
+    private func text(_ card: ScoreCard, _ catalog: FrameworkCatalog) -> String {
+        func f(_ d: Decimal?) -> String { d.map { ThaiNumberFormat.fixed($0, places: 2) } ?? "-" }
+        var lines: [String] = []
+        lines.append("ITA \(card.year.map(String.init) ?? "")")
+        for n in card.indicators.keys.sorted() {
+            let name = catalog.indicator(n)?.name ?? ""
+            lines.append("  ตัวชี้วัดที่ \(n) \(name): \(f(card.indicators[n]))")
+        }
+        for tool in catalog.tools { lines.append("\(tool.code): \(f(card.tools[tool.code]))") }
+        lines.append("คะแนนรวม (คำนวณ): \(f(card.computedTotal))  ระดับ: \(card.computedLevel ?? "-")")
+        if card.officialTotal != nil || card.officialLevel != nil {
+            lines.append("คะแนนรวม (ประกาศ): \(f(card.officialTotal))  ระดับ: \(card.officialLevel ?? "-")")
+        }
+        lines.append("จุดแข็ง (≥ \(f(card.strengthThreshold))): \(card.strengths.map(String.init).joined(separator: ", "))")
+        lines.append("จุดอ่อน: \(card.weaknesses.map(String.init).joined(separator: ", "))")
+        return lines.joined(separator: "\n")
+    }
 }

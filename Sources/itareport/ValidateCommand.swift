@@ -1,6 +1,26 @@
 import ArgumentParser
+import Foundation
+import ITAKit
 
+/// `itareport validate DATA`: every problem in a data file, non-zero exit on errors.
 struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "validate", abstract: "Not yet available.")
-    func run() throws { throw ValidationError("'validate' is not available yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a data file and report every problem with its line and column."
+    )
+
+    @Argument(help: "The data file (YAML or JSON).")
+    var data: String
+
+    func run() throws {
+        let loaded = ReportLoader.load(path: data)
+        for d in loaded.diagnostics { print(d) }
+        let errors = loaded.diagnostics.errors.count
+        let warnings = loaded.diagnostics.warnings.count
+        if errors > 0 {
+            FileHandle.standardError.write(Data("\(data): \(errors) error(s), \(warnings) warning(s)\n".utf8))
+            throw ExitCode.failure
+        }
+        print("\(data): OK\(warnings > 0 ? " (\(warnings) warning(s))" : "")")
+    }
 }

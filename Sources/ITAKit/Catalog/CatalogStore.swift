@@ -52,6 +52,6 @@ public enum CatalogStore {
     }
 
     static var catalogDirectory: URL {
-        (Bundle.module.resourceURL ?? Bundle.module.bundleURL).appendingPathComponent("Resources/catalog")
+        ResourceLocator.url("catalog")
     }
 }

@@ -8,8 +8,7 @@ import Foundation
 public enum GuidanceText {
     /// The phrases, as shipped.
     public static let phrases: [String] = {
-        let url = (Bundle.module.resourceURL ?? Bundle.module.bundleURL)
-            .appendingPathComponent("Resources/guidance-phrases.txt")
+        let url = ResourceLocator.url("guidance-phrases.txt")
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
         return text.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
