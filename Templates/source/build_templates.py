@@ -132,7 +132,7 @@ def o34_2567():
         P("ประจำปีงบประมาณ พ.ศ. {{assessed_year}}", "Subtitle"),
         P("", "Center"), P("", "Center"), P("", "Center"),
         P("{{org.name}}", "Title"),
-        P("อำเภอ{{org.amphoe}} จังหวัด{{org.province}}", "Subtitle"),
+        P("อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle"),
     ])
     issue_rows = [
         head("ข้อคำถาม", "คะแนน"),
@@ -175,9 +175,9 @@ def o34_2567():
         P("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในของ{{org.name}} ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Subtitle", keep_next=True),
         Table([8.2, 8.5, 4.0, 4.0], [
             head("มาตรการ/โครงการ/กิจกรรม", "ขั้นตอน/วิธีปฏิบัติ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ"),
-            Row([Cell("{{#each measures}}{{name}}"),
+            Row([Cell("{{#each measures}}{{title}}"),
                  Cell(P("{{steps}}", "TableList", numbered="decimal")),
-                 Cell("{{owner}}"),
+                 Cell("{{owners}}"),
                  Cell("{{period}}{{/each}}")]),
         ], L),
         P("", "Body"),
@@ -186,12 +186,12 @@ def o34_2567():
             head("ประเด็นที่", "มาตรการ/โครงการ/กิจกรรม", "ผู้รับผิดชอบ/ผู้ที่เกี่ยวข้อง",
                  "ขั้นตอน/วิธีปฏิบัติ", "วัน เดือน ปี ที่ดำเนินการ"),
             Row([Cell("{{#each measures}}{{merge issue_label}}"),
-                 Cell("{{name}}"),
-                 Cell("{{owner}}"),
+                 Cell("{{title}}"),
+                 Cell("{{owners}}"),
                  Cell(P("{{steps}}", "TableList", numbered="decimal")),
                  Cell("{{period}}{{/each}}")]),
         ], L),
-    ] + signature("ประกาศ ณ วันที่ {{signed_date | date:long}}", L))
+    ] + signature("ประกาศ ณ วันที่ {{signatory.date | date:long}}", L))
     return [cover, body, grid]
 
 
@@ -199,7 +199,7 @@ def o34_2564():
     return [Section("Standard", [
         LOGO,
         P("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
-        P("{{org.name}} อำเภอ{{org.amphoe}} จังหวัด{{org.province}}", "Subtitle"),
+        P("{{org.name}} อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle"),
         P("1. การวิเคราะห์ผลการประเมิน ITA ของ{{org.name}} ปีงบประมาณ พ.ศ. {{assessed_year}}", "Heading1"),
         P("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {{assessed_year}} ของ{{org.name}} ได้คะแนนรวม **{{total | number:2}}** คะแนน อยู่ในระดับ **{{level}}** ผลคะแนนรายตัวชี้วัดแสดงไว้ในแผนภูมิต่อไปนี้"),
         P("{{#if chart_indicators}}{{image chart_indicators width=15cm}}{{/if}}", "Center"),
@@ -214,13 +214,13 @@ def o34_2564():
         P("ผู้บริหารและเจ้าหน้าที่ของ{{org.name}} ได้ร่วมกันพิจารณาผลการวิเคราะห์ข้างต้น และกำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใสของหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}} ไว้ดังตารางต่อไปนี้"),
         Table([3.4, 5.2, 2.6, 2.4, 2.4], [
             head("มาตรการ", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "การติดตามผล"),
-            Row([Cell("{{#each measures}}{{@number}}. {{name}}"),
+            Row([Cell("{{#each measures}}{{@number}}. {{title}}"),
                  Cell(P("{{steps}}", "TableList", numbered="bullet")),
-                 Cell("{{owner}}"),
+                 Cell("{{owners}}"),
                  Cell("{{period}}"),
                  Cell("{{follow_up}}{{/each}}")]),
         ]),
-    ] + signature("ประกาศ ณ วันที่ {{signed_date | date:long}}", "portrait"))]
+    ] + signature("ประกาศ ณ วันที่ {{signatory.date | date:long}}", "portrait"))]
 
 
 def o35_2567():
@@ -228,17 +228,17 @@ def o35_2567():
     return [Section("Landscape", [
         LOGO,
         P("รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
-        P("{{org.name}} อำเภอ{{org.amphoe}} จังหวัด{{org.province}}", "Subtitle", keep_next=True),
+        P("{{org.name}} อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle", keep_next=True),
         Table([1.6, 6.0, 9.1, 8.0], [
             head("ลำดับที่", "มาตรการหรือกิจกรรมที่ดำเนินการ", "รายละเอียดการดำเนินการ",
                  "ผลลัพธ์หรือความสำเร็จของการดำเนินการ"),
             Row([Cell(P("{{#each measures}}{{@number}}", "TableCenter")),
-                 Cell("{{name}}"),
+                 Cell("{{title}}"),
                  Cell(P("{{details}}", "TableList", numbered="decimal")),
-                 Cell([P("{{result}}", "TableText"),
-                       P("{{#if citations}}(อ้างอิงผลการประเมิน ITA: {{#each citations}}{{ref}} ได้คะแนน {{score | number:2}}{{#unless @last}}; {{/unless}}{{/each}}){{/if}}{{/each}}", "TableText")])]),
+                 Cell([P("{{outcome}}", "TableText"),
+                       P("{{#if citations}}(อ้างอิงผลการประเมิน ITA: {{#each citations}}{{label}} ได้คะแนน {{score | number:2}}{{#unless @last}}; {{/unless}}{{/each}}){{/if}}{{/each}}", "TableText")])]),
         ], L),
-    ] + signature("รายงาน ณ วันที่ {{signed_date | date:long}}", L))]
+    ] + signature("รายงาน ณ วันที่ {{signatory.date | date:long}}", L))]
 
 
 def o35_2564():
@@ -250,26 +250,24 @@ def o35_2564():
         P("ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
         P("", "Center"), P("", "Center"), P("", "Center"), P("", "Center"),
         P("{{org.name}}", "Title"),
-        P("อำเภอ{{org.amphoe}} จังหวัด{{org.province}}", "Subtitle"),
+        P("อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle"),
     ])
     grid = Section("Landscape", [
         P("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Subtitle"),
-        P("{{org.name}} อำเภอ{{org.amphoe}} จังหวัด{{org.province}}", "Subtitle"),
+        P("{{org.name}} อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle"),
         P("{{org.name}} ได้นำผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. {{assessed_year}} มาวิเคราะห์หาจุดที่ควรแก้ไขและจุดที่ควรรักษาไว้ แล้วกำหนดเป็นมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}} จำนวน {{measure_count}} มาตรการ บัดนี้หน่วยงานได้ดำเนินการตามมาตรการดังกล่าวแล้ว จึงรายงานผลการดำเนินการและข้อเสนอแนะของแต่ละมาตรการไว้ในตารางต่อไปนี้"),
         Table([4.2, 5.6, 3.0, 2.9, 6.0, 3.0], [
             head("มาตรการ/แนวทาง", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ",
                  "ผลการดำเนินการ", "ข้อเสนอแนะ"),
-            Row([Cell("{{#each measures}}{{@number}}. {{name}}"),
+            Row([Cell("{{#each measures}}{{@number}}. {{title}}"),
                  Cell(P("{{steps}}", "TableList", numbered="bullet")),
-                 Cell("{{owner}}"),
+                 Cell("{{owners}}"),
                  Cell("{{period}}"),
-                 Cell([P("{{result}}", "TableText"),
-                       P("{{#each activities}}", "TableText"),
-                       P("- {{date | date:short}} {{text}}", "TableText"),
-                       P("{{/each}}", "TableText")]),
+                 Cell([P("{{summary}}", "TableText"),
+                       P("{{#if dates}}วันที่ดำเนินการ: {{#each dates}}{{this | date:short}}{{#unless @last}}, {{/unless}}{{/each}}{{/if}}", "TableText")]),
                  Cell("{{suggestion | default:\"-\"}}{{/each}}")]),
         ], L),
-    ] + signature("รายงาน ณ วันที่ {{signed_date | date:long}}", L))
+    ] + signature("รายงาน ณ วันที่ {{signatory.date | date:long}}", L))
     return [cover, grid]
 
 
@@ -283,7 +281,7 @@ def analysis_2568():
         P("ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
         P("", "Center"), P("", "Center"), P("", "Center"), P("", "Center"),
         P("{{org.name}}", "Title"),
-        P("อำเภอ{{org.amphoe}} จังหวัด{{org.province}}", "Subtitle"),
+        P("อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle"),
     ])
     analysis_rows = [
         head("ตัวชี้วัด", "ผลการวิเคราะห์"),
@@ -322,14 +320,14 @@ def analysis_2568():
             head("ตัวชี้วัด", "โครงการ/กิจกรรม",
                  "ผลการวิเคราะห์ตัวชี้วัดตามหลักเกณฑ์การประเมิน ITA",
                  "ขั้นตอนหรือวิธีการดำเนินการ", "ระยะเวลาในการดำเนินการ", "ผู้รับผิดชอบ"),
-            Row([Cell("{{#each measures}}{{merge indicator}}"),
-                 Cell("{{name}}"),
+            Row([Cell("{{#each measures}}{{merge indicator_label}}"),
+                 Cell("{{title}}"),
                  Cell("{{analysis}}"),
                  Cell(P("{{steps}}", "TableList", numbered="decimal")),
                  Cell("{{period}}"),
-                 Cell("{{owner}}{{/each}}")]),
+                 Cell("{{owners}}{{/each}}")]),
         ], L),
-    ] + signature("จัดทำ ณ วันที่ {{signed_date | date:long}}", L))
+    ] + signature("จัดทำ ณ วันที่ {{signatory.date | date:long}}", L))
     photos = Section("Standard", [
         P("ประมวลภาพกิจกรรม", "Heading1"),
         P("ภาพการดำเนินกิจกรรมเพื่อส่งเสริมคุณธรรมและความโปร่งใสของ{{org.name}} ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}"),
