@@ -149,3 +149,24 @@ public struct PackageChanges: Sendable {
     public var removed: Set<String> = []
     public init() {}
 }
+
+extension OfficePackage {
+    /// Writes a new package from parts in order (ODF's `mimetype` stored, everything else deflated), atomically.
+    public static func create(at url: URL, parts: [(name: String, data: Data)]) throws {
+        for (name, _) in parts where isUnsafe(name) { throw PackageError.unsafeEntryName(path: url.path, entry: name) }
+        let dir = url.deletingLastPathComponent()
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let writer = try ZipWriter(path: tmp.path)
+        do {
+            for (name, data) in parts { try writer.add(name: name, data: data, store: name == "mimetype", mtime: fixedTime) }
+            try writer.close()
+        } catch {
+            writer.discard()
+            throw error
+        }
+        if rename(tmp.path, url.path) != 0 {
+            throw PackageError.writeFailed(path: url.path, reason: String(cString: strerror(errno)))
+        }
+    }
+}

@@ -89,3 +89,22 @@ public final class XMLDocument: @unchecked Sendable {
         XMLNode(xmlNewDocText(ptr, text)!, self)
     }
 }
+
+extension XMLDocument {
+    /// Copies `node` (from any document) into this document, reusing namespaces in scope at `parent`.
+    public func importNode(_ node: XMLNode, for parent: XMLNode?) -> XMLNode {
+        var result: xmlNodePtr?
+        if xmlDOMWrapCloneNode(nil, node.document.ptr, node.ptr, &result, ptr, parent?.ptr, 1, 0) == 0, let result {
+            return XMLNode(result, self)
+        }
+        return XMLNode(xmlDocCopyNode(node.ptr, ptr, 1), self)
+    }
+
+    /// Parses `xml` (elements written with the prefixes of `namespaces`) and imports its top-level
+    /// elements into this document for insertion under `parent`.
+    public func fragment(_ xml: String, namespaces: [String: String], for parent: XMLNode?) throws -> [XMLNode] {
+        let decls = namespaces.sorted { $0.key < $1.key }.map { " xmlns:\($0.key)=\"\($0.value)\"" }.joined()
+        let wrapper = try XMLDocument(data: Data("<fragment\(decls)>\(xml)</fragment>".utf8), name: "fragment")
+        return wrapper.root?.elementChildren.map { importNode($0, for: parent) } ?? []
+    }
+}

@@ -1,6 +1,51 @@
 import ArgumentParser
+import Foundation
+import TemplateEngine
 
+/// `itareport fill TEMPLATE DATA --output FILE`
 struct FillCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "fill", abstract: "Not yet available.")
-    func run() throws { throw ValidationError("'fill' is not available yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "fill",
+        abstract: "Fill a DOCX or ODT template with a JSON or YAML data file.",
+        discussion: "The output format is the template's: a .docx template gives a .docx file, an .odt template an .odt file."
+    )
+
+    @Argument(help: "The template (.docx or .odt) with {{tags}}.")
+    var template: String
+
+    @Argument(help: "The data file (.yaml, .yml or .json).")
+    var data: String
+
+    @Option(name: .shortAndLong, help: "Where to write the filled document; its extension must match the template's.")
+    var output: String
+
+    @Flag(help: "Leave names missing from the data empty and warn, instead of failing.")
+    var lenient = false
+
+    @Option(help: "Digits of the whole document: arabic or thai.")
+    var digits: String = "arabic"
+
+    func run() throws {
+        guard let d = RenderOptions.Digits(rawValue: digits) else {
+            throw ValidationError("--digits must be arabic or thai, not '\(digits)'")
+        }
+        let templateURL = URL(fileURLWithPath: template)
+        let dataURL = URL(fileURLWithPath: data)
+        let outURL = URL(fileURLWithPath: output)
+        do {
+            let t = try Template(contentsOf: templateURL)
+            guard outURL.pathExtension.lowercased() == t.kind.fileExtension else {
+                throw ValidationError("the template is a .\(t.kind.fileExtension) file, so --output must end in .\(t.kind.fileExtension) (got '\(outURL.lastPathComponent)')")
+            }
+            let values = try DataFile.load(dataURL)
+            let options = RenderOptions(lenient: lenient, digits: d, assetRoot: dataURL.deletingLastPathComponent())
+            let report = try t.render(values, to: outURL, options: options)
+            for w in report.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+            print(outURL.path)
+        } catch let e as ValidationError {
+            throw e
+        } catch {
+            throw CLIError("\(error)")
+        }
+    }
 }

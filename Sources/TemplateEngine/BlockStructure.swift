@@ -1,0 +1,92 @@
+import Foundation
+import OfficeXML
+
+/// What a block repeats or keeps: text inside a paragraph, whole paragraphs (or tables) of one
+/// container, or table rows.
+enum BlockStructure {
+    /// Between the open and close anchors inside one paragraph.
+    case inline
+    /// The sibling nodes `first...last` of a container; tag-only paragraphs are not part of the range.
+    case paragraphs(first: XMLNode?, last: XMLNode?, tagOnly: [XMLNode])
+    /// The rows `first...last` of one table.
+    case rows(first: XMLNode, last: XMLNode)
+
+    var label: String {
+        switch self {
+        case .inline: return "text inside the paragraph"
+        case .paragraphs: return "the paragraphs between the tags"
+        case .rows(let f, let l): return f == l ? "the table row" : "the table rows from the opening to the closing tag"
+        }
+    }
+}
+
+extension Dialect {
+    /// The paragraph an anchor sits in.
+    func paragraph(of anchor: XMLNode) -> XMLNode? {
+        var cur = anchor.parent
+        while let c = cur { if isParagraph(c) { return c }; cur = c.parent }
+        return nil
+    }
+
+    /// True when the paragraph holds nothing but this anchor (and properties, bookmarks, spaces).
+    func isTagOnly(_ p: XMLNode, anchor: XMLNode) -> Bool {
+        for c in p.children where c != anchor {
+            if c.isText { if c.text.trimmingCharacters(in: .whitespaces).isEmpty { continue } else { return false } }
+            if kind == .docx, c.namespaceURI == Dialect.w, ["pPr", "bookmarkStart", "bookmarkEnd", "proofErr", "permStart", "permEnd"].contains(c.localName) { continue }
+            if kind == .odt, c.namespaceURI == Dialect.text, ["bookmark", "bookmark-start", "bookmark-end", "soft-page-break"].contains(c.localName) { continue }
+            return false
+        }
+        return true
+    }
+
+    /// Decides what a block expands to, from where its tags sit; nil with a message when it cannot.
+    func structure(open: XMLNode, close: XMLNode, elseNode: XMLNode?) -> Result<BlockStructure, StructureFailure> {
+        guard let po = paragraph(of: open), let pc = paragraph(of: close) else { return .failure(StructureFailure("the tag is not inside a paragraph")) }
+        if po == pc {
+            if let e = elseNode, paragraph(of: e) != po {
+                return .failure(StructureFailure("{{else}} must be in the same paragraph as its block when the block opens and closes in one paragraph"))
+            }
+            return .success(.inline)
+        }
+        // The lowest container holding both paragraphs, and the children of it that hold each one.
+        let ancestorsO = [po] + po.ancestors
+        let setC = Set([pc] + pc.ancestors)
+        guard let lca = ancestorsO.first(where: { setC.contains($0) }) else { return .failure(StructureFailure("the tags are in unrelated places")) }
+        func unit(_ n: XMLNode) -> XMLNode? { ([n] + n.ancestors).first { $0.parent == lca } }
+        guard let uo = unit(po), let uc = unit(pc) else { return .failure(StructureFailure("the tags are in unrelated places")) }
+
+        if isRow(lca) {
+            if elseNode != nil, let e = elseNode, !e.isInside(lca) { return .failure(StructureFailure("{{else}} must be in the same row")) }
+            return .success(.rows(first: lca, last: lca))
+        }
+        if isTable(lca) || isRowGroup(lca) {
+            guard isRow(uo), isRow(uc) else { return .failure(StructureFailure("the tags are in different row groups of the table (header rows and body rows)")) }
+            return .success(.rows(first: uo, last: uc))
+        }
+        if isParagraph(lca) {
+            return .failure(StructureFailure("cannot decide what the block repeats"))
+        }
+        // Paragraph level: the units between; a unit that is a tag-only paragraph is dropped.
+        var tagOnly: [XMLNode] = []
+        var first: XMLNode? = uo
+        var last: XMLNode? = uc
+        if uo == po, isTagOnly(po, anchor: open) { tagOnly.append(uo); first = uo.next }
+        if uc == pc, isTagOnly(pc, anchor: close) { tagOnly.append(uc); last = uc.previous }
+        if let e = elseNode {
+            guard let pe = paragraph(of: e), pe.parent == lca, isTagOnly(pe, anchor: e) else {
+                return .failure(StructureFailure("{{else}} of a block that spans paragraphs must be alone in its own paragraph between them"))
+            }
+            tagOnly.append(pe)
+        }
+        if tagOnly.contains(uo) && tagOnly.contains(uc) && uo.next == uc {
+            return .success(.paragraphs(first: nil, last: nil, tagOnly: tagOnly))
+        }
+        return .success(.paragraphs(first: first, last: last, tagOnly: tagOnly))
+    }
+}
+
+/// Why a block's extent could not be decided.
+struct StructureFailure: Error {
+    let message: String
+    init(_ m: String) { message = m }
+}

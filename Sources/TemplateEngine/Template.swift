@@ -1,0 +1,142 @@
+import Foundation
+import OfficePackage
+import OfficeXML
+
+/// A DOCX or ODT template, read and analysed once, then filled any number of times.
+public final class Template: @unchecked Sendable {
+    /// One tag of the template and what it expands to.
+    public struct TagInfo: Sendable, CustomStringConvertible {
+        public let location: TagLocation
+        public let tag: String
+        public let meaning: String
+        public var description: String { "\(location.part) ¶\(location.paragraph): {{\(tag)}} — \(meaning)" }
+    }
+
+    public let package: OfficePackage
+    public var kind: PackageKind { package.kind }
+    /// Every tag in document order with what it does.
+    public private(set) var tags: [TagInfo] = []
+    private var parts: [(name: String, document: XMLDocument)] = []
+    private let dialect: Dialect
+
+    /// Reads and checks a template file.
+    public convenience init(contentsOf url: URL, limits: PackageLimits = .default) throws {
+        try self.init(package: OfficePackage(contentsOf: url, limits: limits))
+    }
+
+    /// Checks a template package: tag syntax, balanced blocks and what each block repeats. All problems
+    /// are reported together in one `TemplateError.invalidTemplate`.
+    public init(package: OfficePackage) throws {
+        self.package = package
+        dialect = Dialect(kind: package.kind)
+        var problems: [TemplateProblem] = []
+        var nextId = 1
+        for name in Self.textParts(of: package) {
+            let doc = try XMLDocument(data: package.read(name), name: name)
+            problems += try TagNormalizer(dialect: dialect, document: doc, part: name).run(startingId: &nextId)
+            parts.append((name, doc))
+            guard let root = doc.root else { continue }
+            let analyser = PartRenderer(document: doc, part: name, session: RenderSession(options: .init(), dialect: dialect), loadRelationships: { nil })
+            let anchors = analyser.anchors(in: root)
+            let (items, blockProblems) = BlockParser.parse(anchors)
+            problems += blockProblems
+            problems += check(items)
+        }
+        if !problems.isEmpty { throw TemplateError.invalidTemplate(path: package.path, problems: problems) }
+    }
+
+    private func check(_ items: [Item]) -> [TemplateProblem] {
+        var problems: [TemplateProblem] = []
+        for item in items {
+            switch item {
+            case let .leaf(a):
+                guard let tag = a.tag else { continue }
+                let meaning: String
+                switch tag {
+                case let .value(e): meaning = "value of \(e.path?.description ?? "\"\(e.literal ?? "")\"")" + (e.filters.isEmpty ? "" : " through " + e.filters.map(\.name.rawValue).joined(separator: ", "))
+                case let .merge(e): meaning = "value of \(e.path?.description ?? "") in a cell merged down over equal rows"
+                case let .image(p, _, _): meaning = "picture from \(p)"
+                default: meaning = ""
+                }
+                tags.append(TagInfo(location: a.location, tag: a.raw, meaning: meaning))
+            case let .block(b):
+                guard let close = b.close else { continue }
+                switch dialect.structure(open: b.open.node, close: close.node, elseNode: b.elseAnchor?.node) {
+                case let .success(s):
+                    let verb = b.kind == .each ? "repeats" : (b.kind == .if ? "shows if true" : "shows if false")
+                    tags.append(TagInfo(location: b.open.location, tag: b.open.raw, meaning: "\(verb) \(s.label) (closes at \(close.location.part) ¶\(close.location.paragraph))"))
+                case let .failure(f):
+                    problems.append(b.open.problem(f.message))
+                }
+                problems += check(b.children)
+                problems += check(b.elseChildren)
+            }
+        }
+        return problems
+    }
+
+    /// The parts that hold text the engine fills: body, headers, footers, notes (DOCX); content and styles (ODT).
+    static func textParts(of package: OfficePackage) -> [String] {
+        switch package.kind {
+        case .docx:
+            return package.partNames.filter { n in
+                n == "word/document.xml" || n == "word/footnotes.xml" || n == "word/endnotes.xml"
+                    || (n.hasPrefix("word/header") || n.hasPrefix("word/footer")) && n.hasSuffix(".xml") && !n.dropFirst(5).contains("/")
+            }
+        case .odt:
+            return ["content.xml", "styles.xml"].filter(package.contains)
+        }
+    }
+
+    /// Fills the template and returns the changed and added parts.
+    public func render(_ data: TemplateValue, options: RenderOptions = RenderOptions()) throws -> (changes: PackageChanges, report: RenderReport) {
+        let session = RenderSession(options: options, dialect: dialect)
+        var changes = PackageChanges()
+        var relParts: [(String, Relationships)] = []
+        for (name, original) in parts {
+            let doc = original.copy()
+            let relName = Relationships.partName(for: name)
+            let renderer = PartRenderer(document: doc, part: name, session: session) { [package] in
+                try Relationships(data: package.contains(relName) ? package.read(relName) : nil, name: relName)
+            }
+            if let root = doc.root { renderer.render(root: root, data: data) }
+            if let rels = renderer.relationships { relParts.append((relName, rels)) }
+            changes.replaced[name] = try doc.serialize()
+        }
+        if !session.problems.isEmpty && !options.lenient {
+            throw TemplateError.unresolved(path: package.path, problems: session.problems)
+        }
+        for (name, rels) in relParts {
+            if package.contains(name) { changes.replaced[name] = try rels.serialize() } else { changes.added.append((name, try rels.serialize())) }
+        }
+        if !session.addedParts.isEmpty {
+            switch kind {
+            case .docx:
+                let ct = try ContentTypes(data: package.read(ContentTypes.partName))
+                for p in session.addedParts {
+                    try ct.ensureDefault(extension: (p.name as NSString).pathExtension, contentType: p.mediaType)
+                }
+                changes.replaced[ContentTypes.partName] = try ct.serialize()
+            case .odt:
+                let manifest = try ODFManifest(data: package.read(ODFManifest.partName))
+                for p in session.addedParts { try manifest.add(path: p.name, mediaType: p.mediaType) }
+                changes.replaced[ODFManifest.partName] = try manifest.serialize()
+            }
+            for p in session.addedParts { changes.added.append((p.name, p.data)) }
+        }
+        var warnings = session.warnings
+        if options.lenient { warnings += session.problems.map(\.description) }
+        return (changes, RenderReport(warnings: warnings))
+    }
+
+    /// Fills the template and writes the document to `url` atomically. The extension must match the template's.
+    @discardableResult
+    public func render(_ data: TemplateValue, to url: URL, options: RenderOptions = RenderOptions()) throws -> RenderReport {
+        guard url.pathExtension.lowercased() == kind.fileExtension else {
+            throw TemplateError.outputExtension(output: url.path, expected: kind.fileExtension)
+        }
+        let (changes, report) = try render(data, options: options)
+        try package.write(to: url, changes: changes)
+        return report
+    }
+}

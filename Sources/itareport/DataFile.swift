@@ -1,0 +1,53 @@
+import Foundation
+import TemplateEngine
+import Yams
+
+/// Reads a JSON or YAML data file into template values for `fill`.
+enum DataFile {
+    static func load(_ url: URL) throws -> TemplateValue {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw CLIError("\(url.path): cannot read the data file (\(error.localizedDescription)).")
+        }
+        if url.pathExtension.lowercased() == "json" {
+            do { return try TemplateValue.json(data) } catch {
+                throw CLIError("\(url.path): the JSON is not valid: \(error.localizedDescription)")
+            }
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        do {
+            guard let node = try Yams.compose(yaml: text) else { return .object([:]) }
+            return convert(node)
+        } catch let e as YamlError {
+            throw CLIError("\(url.path): the YAML is not valid: \(e)")
+        }
+    }
+
+    static func convert(_ node: Node) -> TemplateValue {
+        switch node {
+        case let .scalar(s):
+            if s.style == .plain {
+                if node.null != nil { return .null }
+                if let b = node.bool { return .bool(b) }
+                if node.int != nil || node.float != nil, let d = Decimal(string: s.string.replacingOccurrences(of: "_", with: "")) {
+                    return .number(d)
+                }
+            }
+            return .string(s.string)
+        case let .sequence(seq):
+            return .list(seq.map(convert))
+        case let .mapping(m):
+            var o: [String: TemplateValue] = [:]
+            for (k, v) in m { o[k.string ?? "\(k)"] = convert(v) }
+            return .object(o)
+        case let .alias(a):
+            return .string("\(a)")
+        }
+    }
+}
+
+/// An error whose message is meant for the user as it is.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ d: String) { description = d }
+}
