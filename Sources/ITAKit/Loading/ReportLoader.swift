@@ -86,8 +86,17 @@ public enum ReportLoader {
             problem = [context?.text, p].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         case let .reader(p, _, _, _):
             problem = p
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return Diagnostic(.error, .duplicateKey, file: file, line: context.mark.line, column: context.mark.column,
+                              path: "", message: "\(keys) is given twice in the same group",
+                              hint: "keep one of the two entries")
         default:
             break
+        }
+        if problem.lowercased().contains("duplicate") {
+            return Diagnostic(.error, .duplicateKey, file: file, line: mark?.line, column: mark?.column, path: "",
+                              message: "a field is given twice: \(problem)", hint: "keep one of the two entries")
         }
         return Diagnostic(.error, .syntax, file: file, line: mark?.line, column: mark?.column, path: "",
                           message: "YAML syntax error: \(problem)",

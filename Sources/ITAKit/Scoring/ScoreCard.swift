@@ -32,8 +32,10 @@ public struct ScoreCard: Sendable, Equatable {
 
     /// The total documents print: official if given, else computed.
     public var total: Decimal? { officialTotal ?? computedTotal }
-    /// The level documents print: official if given, else computed from `total`.
-    public var level: String? { officialLevel ?? computedLevel }
+    /// The level of the official total in the year's rubric, when only the total was announced.
+    public var levelOfOfficialTotal: String?
+    /// The level documents print: official if given, else from the rubric.
+    public var level: String? { officialLevel ?? levelOfOfficialTotal ?? computedLevel }
 
     /// The total written with two decimals ("98.97"), or nil.
     public var totalText: String? { total.map { ThaiNumberFormat.fixed($0, places: 2) } }

@@ -40,7 +40,8 @@ public enum Scorer {
             strengths: numbers.filter { indicators[$0]! >= threshold },
             weaknesses: numbers.filter { indicators[$0]! < threshold },
             strengthThreshold: threshold,
-            levelRubricConfirmed: catalog.levels.confirmed
+            levelRubricConfirmed: catalog.levels.confirmed,
+            levelOfOfficialTotal: assessment.official?.total.flatMap { catalog.levels.level(for: $0) }
         )
     }
 
