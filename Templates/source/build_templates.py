@@ -788,6 +788,7 @@ class OdtWriter:
         self.auto = []          # automatic styles for content.xml
         self.master_styles = {}
         self.tables = 0
+        self.cell_styles = set()
 
     def master_para_style(self, sid, master, page_break):
         key = (sid, master, page_break)
@@ -854,6 +855,7 @@ class OdtWriter:
             out.append('<table:table-row table:style-name="RowKeep">')
             for cell in row.cells:
                 cs = {"head": "CellHead", "group": "CellGroup"}.get(cell.kind, "CellBody")
+                self.cell_styles.add(cs)
                 span = f' table:number-columns-spanned="{cell.span}"' if cell.span > 1 else ""
                 out.append(f'<table:table-cell table:style-name="{cs}" office:value-type="string"{span}>')
                 out += [self.para(p) for p in cell.paras]
@@ -883,7 +885,8 @@ class OdtWriter:
             f'{bg}/></style:style>'
             for n, va, bg in (("CellHead", "middle", ' fo:background-color="#d9d9d9"'),
                               ("CellGroup", "top", ' fo:background-color="#f2f2f2"'),
-                              ("CellBody", "top", "")))
+                              ("CellBody", "top", ""))
+            if n in self.cell_styles)
         rows = ('<style:style style:name="RowKeep" style:family="table-row">'
                 '<style:table-row-properties fo:keep-together="always"/></style:style>')
         return (XML_DECL.replace(' standalone="yes"', '') +
