@@ -58,9 +58,13 @@ class Cell:
 
 
 class Row:
-    def __init__(self, cells, header=False):
+    """split: the row may break across pages (the tall rows of the measure grids,
+    as the official documents do); other rows stay whole."""
+
+    def __init__(self, cells, header=False, split=False):
         self.cells = cells
         self.header = header
+        self.split = split
 
 
 class Table:
@@ -178,7 +182,7 @@ def o34_2567():
             Row([Cell("{{#each measures}}{{title}}"),
                  Cell(P("{{steps}}", "TableList", numbered="decimal")),
                  Cell("{{owners}}"),
-                 Cell("{{period}}{{/each}}")]),
+                 Cell("{{period}}{{/each}}")], split=True),
         ], L),
         P("", "Body"),
         P("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน จำแนกตามประเด็นการวิเคราะห์", "Subtitle", keep_next=True),
@@ -189,7 +193,7 @@ def o34_2567():
                  Cell("{{title}}"),
                  Cell("{{owners}}"),
                  Cell(P("{{steps}}", "TableList", numbered="decimal")),
-                 Cell("{{period}}{{/each}}")]),
+                 Cell("{{period}}{{/each}}")], split=True),
         ], L),
     ] + signature("ประกาศ ณ วันที่ {{signatory.date | date:long}}", L))
     return [cover, body, grid]
@@ -218,7 +222,7 @@ def o34_2564():
                  Cell(P("{{steps}}", "TableList", numbered="bullet")),
                  Cell("{{owners}}"),
                  Cell("{{period}}"),
-                 Cell("{{follow_up}}{{/each}}")]),
+                 Cell("{{follow_up}}{{/each}}")], split=True),
         ]),
     ] + signature("ประกาศ ณ วันที่ {{signatory.date | date:long}}", "portrait"))]
 
@@ -236,7 +240,7 @@ def o35_2567():
                  Cell("{{title}}"),
                  Cell(P("{{details}}", "TableList", numbered="decimal")),
                  Cell([P("{{outcome}}", "TableText"),
-                       P("{{#if citations}}(อ้างอิงผลการประเมิน ITA: {{#each citations}}{{label}} ได้คะแนน {{score | number:2}}{{#unless @last}}; {{/unless}}{{/each}}){{/if}}{{/each}}", "TableText")])]),
+                       P("{{#if citations}}(อ้างอิงผลการประเมิน ITA: {{#each citations}}{{label}} ได้คะแนน {{score | number:2}}{{#unless @last}}; {{/unless}}{{/each}}){{/if}}{{/each}}", "TableText")])], split=True),
         ], L),
     ] + signature("รายงาน ณ วันที่ {{signatory.date | date:long}}", L))]
 
@@ -265,7 +269,7 @@ def o35_2564():
                  Cell("{{period}}"),
                  Cell([P("{{summary}}", "TableText"),
                        P("{{#if dates}}วันที่ดำเนินการ: {{#each dates}}{{this | date:short}}{{#unless @last}}, {{/unless}}{{/each}}{{/if}}", "TableText")]),
-                 Cell("{{suggestion | default:\"-\"}}{{/each}}")]),
+                 Cell("{{suggestion | default:\"-\"}}{{/each}}")], split=True),
         ], L),
     ] + signature("รายงาน ณ วันที่ {{signatory.date | date:long}}", L))
     return [cover, grid]
@@ -287,10 +291,10 @@ def analysis_2568():
         head("ตัวชี้วัด", "ผลการวิเคราะห์"),
         Row([Cell(P("จุดแข็ง จำนวน {{strength_count}} ตัวชี้วัด", "TableBold"), span=2, kind="group")]),
         Row([Cell("{{#each strengths}}ตัวชี้วัดที่ {{number}} {{name}} ({{score | number:2}} คะแนน)"),
-             Cell("{{analysis}}{{/each}}")]),
+             Cell("{{analysis}}{{/each}}")], split=True),
         Row([Cell(P("จุดอ่อนที่ต้องพัฒนาแก้ไขโดยเร่งด่วน จำนวน {{weakness_count}} ตัวชี้วัด", "TableBold"), span=2, kind="group")]),
         Row([Cell("{{#each weaknesses}}ตัวชี้วัดที่ {{number}} {{name}} ({{score | number:2}} คะแนน)"),
-             Cell("{{analysis}}{{/each}}")]),
+             Cell("{{analysis}}{{/each}}")], split=True),
     ]
     body = Section("Standard", [
         P("1. หลักการและเหตุผล", "Heading1"),
@@ -325,7 +329,7 @@ def analysis_2568():
                  Cell("{{analysis}}"),
                  Cell(P("{{steps}}", "TableList", numbered="decimal")),
                  Cell("{{period}}"),
-                 Cell("{{owners}}{{/each}}")]),
+                 Cell("{{owners}}{{/each}}")], split=True),
         ], L),
     ] + signature("จัดทำ ณ วันที่ {{signatory.date | date:long}}", L))
     photos = Section("Standard", [
@@ -491,7 +495,7 @@ class DocxWriter:
         out += [f'<w:gridCol w:w="{w}"/>' for w in t.twips]
         out.append('</w:tblGrid>')
         for row in t.rows:
-            trpr = "<w:cantSplit/>" + ("<w:tblHeader/>" if row.header else "")
+            trpr = ("" if row.split else "<w:cantSplit/>") + ("<w:tblHeader/>" if row.header else "")
             out.append(f'<w:tr><w:trPr>{trpr}</w:trPr>')
             col = 0
             for cell in row.cells:
@@ -852,7 +856,7 @@ class OdtWriter:
             if not row.header and in_header:
                 out.append('</table:table-header-rows>')
                 in_header = False
-            out.append('<table:table-row table:style-name="RowKeep">')
+            out.append('<table:table-row>' if row.split else '<table:table-row table:style-name="RowKeep">')
             for cell in row.cells:
                 cs = {"head": "CellHead", "group": "CellGroup"}.get(cell.kind, "CellBody")
                 self.cell_styles.add(cs)
