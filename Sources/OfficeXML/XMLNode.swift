@@ -242,11 +242,23 @@ public struct XMLNode: Hashable, @unchecked Sendable {
         if let first = ptr.pointee.children { XMLNode(first, document).insertBefore(node) } else { append(node) }
     }
 
+    static func isAttached(_ n: xmlNodePtr) -> Bool {
+        var cur: xmlNodePtr? = n
+        while let c = cur {
+            if c.pointee.type == XML_DOCUMENT_NODE { return true }
+            cur = c.pointee.parent
+        }
+        return false
+    }
+
     /// A copy of the node, not yet in the tree. Namespaces in scope at `parent` (default: this node's
     /// parent) are reused rather than declared again on the copy.
     public func clone(deep: Bool = true, for parent: XMLNode? = nil) -> XMLNode {
         var result: xmlNodePtr?
-        let destParent = (parent ?? self.parent)?.ptr
+        // Namespace reconciliation needs a parent that is in the tree; a detached one would make libxml2
+        // point the copy at declarations that do not outlive the call.
+        var destParent = (parent ?? self.parent)?.ptr
+        if let d = destParent, !Self.isAttached(d) { destParent = xmlDocGetRootElement(document.ptr) }
         if xmlDOMWrapCloneNode(nil, document.ptr, ptr, &result, document.ptr, destParent, deep ? 1 : 0, 0) == 0, let result {
             return XMLNode(result, document)
         }

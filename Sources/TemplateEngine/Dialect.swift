@@ -59,11 +59,20 @@ struct Dialect: Sendable {
         }
     }
 
-    /// Elements that stand for a character in the paragraph's text but cannot be part of a tag.
-    func isBarrier(_ n: XMLNode) -> Bool {
+    /// Elements skipped without a trace in the paragraph's text: properties, deleted text, field codes.
+    func isSilent(_ n: XMLNode) -> Bool {
         guard n.isElement else { return false }
         switch kind {
-        case .docx: return n.namespaceURI == Self.w && ["tab", "br", "cr", "sym", "noBreakHyphen", "softHyphen", "ptab"].contains(n.localName) || skipsText(n)
+        case .docx: return n.namespaceURI == Self.w && ["pPr", "rPr", "del", "instrText", "delText", "fldData", "sdtPr", "sdtEndPr", "proofErr", "bookmarkStart", "bookmarkEnd"].contains(n.localName)
+        case .odt: return (n.namespaceURI == Self.office && n.localName == "annotation-end") || (n.namespaceURI == Self.text && ["bookmark", "bookmark-start", "bookmark-end", "tracked-changes", "change", "change-start", "change-end"].contains(n.localName))
+        }
+    }
+
+    /// Elements that stand for a character in the paragraph's text but cannot be part of a tag.
+    func isBarrier(_ n: XMLNode) -> Bool {
+        guard n.isElement, !isSilent(n) else { return false }
+        switch kind {
+        case .docx: return (n.namespaceURI == Self.w && ["tab", "br", "cr", "sym", "noBreakHyphen", "softHyphen", "ptab"].contains(n.localName)) || skipsText(n)
         case .odt: return (n.namespaceURI == Self.text && ["tab", "line-break", "s", "soft-page-break"].contains(n.localName)) || skipsText(n)
         }
     }

@@ -143,12 +143,15 @@ final class PartRenderer {
 
     /// A list value alone in its paragraph: one paragraph per item, in the paragraph's style.
     private func expandList(_ items: [TemplateValue], anchor: Anchor, paragraph p: XMLNode) {
+        // In ODF a numbered paragraph sits alone in a list item: repeat the item so each gets its number.
+        var unit = p
+        if dialect.kind == .odt, let li = p.parent, li.is("list-item", Dialect.text), li.elementChildren.count == 1 { unit = li }
         for item in items {
-            let copy = p.clone(deep: true)
-            p.insertBefore(copy)
+            let copy = unit.clone(deep: true)
+            unit.insertBefore(copy)
             if let a = anchors(in: copy).first(where: { $0.id == anchor.id }) { replace(a, with: item.text) }
         }
-        bury(p)
+        bury(unit)
     }
 
     /// Replaces an anchor by text in the formatting it carries: line breaks, tabs and runs of spaces kept.
@@ -175,7 +178,7 @@ final class PartRenderer {
 
     private func wordRuns(_ text: String, anchor: XMLNode) -> [XMLNode] {
         let r = document.createElement("r", namespace: Dialect.w, context: anchor.parent)
-        if let rPr = anchor.child("rPr", Dialect.w) { r.append(rPr.clone(deep: true, for: r)) }
+        if let rPr = anchor.child("rPr", Dialect.w) { r.append(rPr.clone(deep: true, for: anchor.parent)) }
         let lines = text.components(separatedBy: "\n")
         for (i, line) in lines.enumerated() {
             if i > 0 { r.append(document.createElement("br", namespace: Dialect.w, context: anchor.parent)) }

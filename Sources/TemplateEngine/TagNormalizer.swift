@@ -41,6 +41,7 @@ struct TagNormalizer {
                 return false
             }
             if n.localName == Self.anchorName && n.namespaceURI == nil { return false }
+            if dialect.isSilent(n) { return false }
             if dialect.isBarrier(n) {
                 let b = Array("\u{FFFC}".utf8)
                 out.append(Piece(node: nil, bytes: b, start: offset))
@@ -182,10 +183,15 @@ struct TagNormalizer {
                 ref = parent.next
             } else {
                 let right = parent.clone(deep: false, for: grand)
-                for pc in props { right.append(pc.clone(deep: true, for: right)) }
+                for pc in props { right.append(pc.clone(deep: true, for: parent)) }
                 var c = ref
                 while let cc = c { c = cc.next; right.append(cc) }
                 parent.insertAfter(right)
+                if dialect.kind == .docx, parent.is("t", Dialect.w) {
+                    // Split text keeps its edge spaces only when marked so.
+                    parent.setAttribute("space", Dialect.xml, value: "preserve", prefixHint: "xml")
+                    right.setAttribute("space", Dialect.xml, value: "preserve", prefixHint: "xml")
+                }
                 ref = right
             }
             parent = grand
