@@ -103,6 +103,16 @@ extension XMLDocument {
     /// Parses `xml` (elements written with the prefixes of `namespaces`) and imports its top-level
     /// elements into this document for insertion under `parent`.
     public func fragment(_ xml: String, namespaces: [String: String], for parent: XMLNode?) throws -> [XMLNode] {
+        // Declare on the root whatever the fragment needs and the document lacks, so that the copy refers
+        // only to declarations of this document (never to the temporary one's, which is freed below).
+        if let rootPtr = xmlDocGetRootElement(ptr) {
+            for (prefix, href) in namespaces.sorted(by: { $0.key < $1.key }) where xmlSearchNsByHref(ptr, parent?.ptr ?? rootPtr, href) == nil {
+                var p = prefix
+                var n = 1
+                while xmlSearchNs(ptr, rootPtr, p) != nil { n += 1; p = "\(prefix)\(n)" }
+                xmlNewNs(rootPtr, href, p)
+            }
+        }
         let decls = namespaces.sorted { $0.key < $1.key }.map { " xmlns:\($0.key)=\"\($0.value)\"" }.joined()
         let wrapper = try XMLDocument(data: Data("<fragment\(decls)>\(xml)</fragment>".utf8), name: "fragment")
         return wrapper.root?.elementChildren.map { importNode($0, for: parent) } ?? []

@@ -15,6 +15,8 @@ final class RenderSession {
     var media: [Data: String] = [:]
     var addedParts: [(name: String, data: Data, mediaType: String)] = []
     var drawingId = 5000
+    /// `word/numbering.xml` of a DOCX, when the template has one.
+    var numbering: Numbering?
 
     init(options: RenderOptions, dialect: Dialect) {
         self.options = options
@@ -146,12 +148,24 @@ final class PartRenderer {
         // In ODF a numbered paragraph sits alone in a list item: repeat the item so each gets its number.
         var unit = p
         if dialect.kind == .odt, let li = p.parent, li.is("list-item", Dialect.text), li.elementChildren.count == 1 { unit = li }
+        // In Word each list value numbers from 1, even when its row or paragraph was repeated.
+        let restartedNumId = dialect.kind == .docx ? restartNumbering(of: p) : nil
         for item in items {
             let copy = unit.clone(deep: true)
+            if let id = restartedNumId, let numId = copy.child("pPr", Dialect.w)?.child("numPr", Dialect.w)?.child("numId", Dialect.w) {
+                numId.setAttribute("val", Dialect.w, value: id)
+            }
             unit.insertBefore(copy)
             if let a = anchors(in: copy).first(where: { $0.id == anchor.id }) { replace(a, with: item.text) }
         }
         bury(unit)
+    }
+
+    /// A new `w:num` restarting at 1 for the numbering of paragraph `p`, or nil when it is not numbered.
+    private func restartNumbering(of p: XMLNode) -> String? {
+        guard let numId = p.child("pPr", Dialect.w)?.child("numPr", Dialect.w)?.child("numId", Dialect.w)?.attribute("val", Dialect.w),
+              numId != "0", let numbering = session.numbering else { return nil }
+        return numbering.restart(numId: numId)
     }
 
     /// Replaces an anchor by text in the formatting it carries: line breaks, tabs and runs of spaces kept.
@@ -548,6 +562,12 @@ final class PartRenderer {
                 return false
             }
             if dialect.kind == .odt, n.namespaceURI == Dialect.office, n.localName == "annotation" { return false }
+            if dialect.kind == .odt, n.is("page-layout-properties", Dialect.style) || n.is("page-number", Dialect.text) {
+                // LibreOffice writes the locale's own digits for "Native Numbering"; the paragraphs are Thai.
+                if n.attribute("num-format", Dialect.style) == "1" || n.is("page-layout-properties", Dialect.style) {
+                    n.setAttribute("num-format", Dialect.style, value: "Native Numbering")
+                }
+            }
             return true
         }
     }

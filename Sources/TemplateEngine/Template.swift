@@ -91,6 +91,9 @@ public final class Template: @unchecked Sendable {
     /// Fills the template and returns the changed and added parts.
     public func render(_ data: TemplateValue, options: RenderOptions = RenderOptions()) throws -> (changes: PackageChanges, report: RenderReport) {
         let session = RenderSession(options: options, dialect: dialect)
+        if kind == .docx, package.contains(Numbering.partName) {
+            session.numbering = try Numbering(data: package.read(Numbering.partName))
+        }
         var changes = PackageChanges()
         var relParts: [(String, Relationships)] = []
         for (name, original) in parts {
@@ -105,6 +108,9 @@ public final class Template: @unchecked Sendable {
         }
         if !session.problems.isEmpty && !options.lenient {
             throw TemplateError.unresolved(path: package.path, problems: session.problems)
+        }
+        if let numbering = session.numbering, numbering.changed {
+            changes.replaced[Numbering.partName] = try numbering.document.serialize()
         }
         for (name, rels) in relParts {
             if package.contains(name) { changes.replaced[name] = try rels.serialize() } else { changes.added.append((name, try rels.serialize())) }

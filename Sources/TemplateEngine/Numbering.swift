@@ -1,0 +1,32 @@
+import Foundation
+import OfficeXML
+
+/// `word/numbering.xml`: adds list instances that restart at 1 so that each filled list counts from one.
+final class Numbering {
+    static let partName = "word/numbering.xml"
+    let document: XMLDocument
+    private var nextId: Int
+    private(set) var changed = false
+
+    init(data: Data) throws {
+        document = try XMLDocument(data: data, name: Self.partName)
+        let ids = try document.select("/w:numbering/w:num", namespaces: ["w": Dialect.w]).compactMap { Int($0.attribute("numId", Dialect.w) ?? "") }
+        nextId = (ids.max() ?? 0) + 1
+    }
+
+    /// A new list instance over the same definition as `numId`, starting every level at 1.
+    func restart(numId: String) -> String? {
+        guard let root = document.root,
+              let num = (try? document.select("/w:numbering/w:num", namespaces: ["w": Dialect.w]))?.first(where: { $0.attribute("numId", Dialect.w) == numId }),
+              let abstract = num.child("abstractNumId", Dialect.w)?.attribute("val", Dialect.w) else { return nil }
+        let id = String(nextId)
+        nextId += 1
+        let overrides = (0..<9).map { "<w:lvlOverride w:ilvl=\"\($0)\"><w:startOverride w:val=\"1\"/></w:lvlOverride>" }.joined()
+        let xml = "<w:num w:numId=\"\(id)\"><w:abstractNumId w:val=\"\(abstract)\"/>\(overrides)</w:num>"
+        guard let node = try? document.fragment(xml, namespaces: ["w": Dialect.w], for: root).first else { return nil }
+        // w:num elements come after every w:abstractNum and before w:numIdMacAtCleanup.
+        if let cleanup = root.child("numIdMacAtCleanup", Dialect.w) { cleanup.insertBefore(node) } else { root.append(node) }
+        changed = true
+        return id
+    }
+}
