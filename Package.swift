@@ -24,6 +24,11 @@ let package = Package(
             pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"]), .brew(["libzip"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(name: "OfficeXML", dependencies: ["CLibXML2"]),
         .target(name: "OfficePackage", dependencies: ["CLibZip", "OfficeXML"]),
         .target(name: "ThaiFormat"),
@@ -35,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "ITAReports",
-            dependencies: ["ITAKit", "TemplateEngine"]
+            dependencies: ["ITAKit", "TemplateEngine", "ThaiFormat", "CZlib"]
         ),
         .executableTarget(
             name: "itareport",

@@ -9,7 +9,7 @@ need_apt=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 want() { for p in "$@"; do have_pkg "$p" || need_apt+=("$p"); done; }
 
-want libxml2-dev libzip-dev pkg-config
+want libxml2-dev libzip-dev zlib1g-dev pkg-config
 if [ "$mode" = test ] || [ "$mode" = run ]; then
   want libreoffice-writer-nogui poppler-utils fonts-thai-tlwg fonts-tlwg-laksaman
 fi

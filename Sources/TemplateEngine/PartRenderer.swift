@@ -503,7 +503,7 @@ final class PartRenderer {
         let (name, _) = mediaName(data, info)
         session.drawingId += 1
         let xml = """
-        <draw:frame draw:name="itaimg\(session.drawingId)" text:anchor-type="as-char" svg:width="\(size.0.odf)" svg:height="\(size.1.odf)" draw:z-index="0">\
+        <draw:frame draw:name="itaimg\(session.drawingId)" text:anchor-type="as-char" svg:x="0cm" svg:y="0cm" svg:width="\(size.0.odf)" svg:height="\(size.1.odf)" draw:z-index="0">\
         <draw:image xlink:href="\(name)" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame>
         """
         let ns = ["draw": Dialect.draw, "text": Dialect.text, "svg": Dialect.svg, "xlink": Dialect.xlink]

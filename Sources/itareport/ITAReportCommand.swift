@@ -7,6 +7,7 @@ struct ITAReportCommand: AsyncParsableCommand {
         commandName: "itareport",
         abstract: "Produce the ITA documents (O34, O35, analysis report) as DOCX, ODT and PDF.",
         subcommands: [
+            GenerateCommand.self,
             FillCommand.self,
             TemplateCommand.self,
             ScoreCommand.self,

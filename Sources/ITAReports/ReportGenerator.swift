@@ -1,0 +1,82 @@
+import Foundation
+import ITAKit
+import OfficePackage
+import TemplateEngine
+
+/// Writes the yearly documents of one data file: each report kind, in each format, from the shipped
+/// (or the user's) templates. Templates are read once and reused across documents.
+public final class ReportGenerator: @unchecked Sendable {
+    /// One file written.
+    public struct Output: Sendable {
+        public let kind: ReportKind
+        public let form: ReportForm
+        public let format: PackageKind
+        public let url: URL
+        public let warnings: [String]
+    }
+
+    public let templateDirectory: URL
+    private var cache: [String: Template] = [:]
+    private let lock = NSLock()
+
+    public init(templateDirectory: URL) {
+        self.templateDirectory = templateDirectory
+    }
+
+    /// The template of `form` in `format`, loaded once.
+    public func template(for form: ReportForm, format: PackageKind) throws -> Template {
+        let url = templateDirectory.appendingPathComponent("\(form.name).\(format.fileExtension)")
+        lock.lock(); defer { lock.unlock() }
+        if let t = cache[url.path] { return t }
+        guard FileManager.default.fileExists(atPath: url.path) else { throw GenerateError.templateMissing(path: url.path) }
+        let t = try Template(contentsOf: url)
+        cache[url.path] = t
+        return t
+    }
+
+    /// The reports this data can fill, and for the others why not.
+    public static func possibleReports(_ data: ReportData) -> [ReportKind: String?] {
+        let scored = Set((data.assessment?.indicators ?? [:]).keys)
+        let hasScores = Set(1...10).isSubset(of: scored)
+        let measures = data.measures ?? []
+        let hasResults = measures.contains { ($0.outcome ?? $0.summary ?? "").isEmpty == false || !($0.details ?? []).isEmpty }
+        let analysesLastYear = data.assessment?.year == nil || data.assessment?.year == data.fiscalYear.map { $0 - 1 }
+        var o34: String?
+        if !hasScores { o34 = "O34 needs all ten indicator scores (assessment.indicators)" }
+        else if measures.isEmpty { o34 = "O34 needs this year's measures (measures)" }
+        else if !analysesLastYear { o34 = "O34 of fiscal year \(data.fiscalYear ?? 0) analyses the ITA of the year before, but assessment.year is \(data.assessment?.year ?? 0)" }
+        return [
+            .o34: o34,
+            .analysis: hasScores ? nil : "the analysis report needs all ten indicator scores (assessment.indicators)",
+            .o35: !measures.isEmpty && hasResults ? nil : "O35 needs measures with what was done and achieved (summary or details, and outcome)",
+        ]
+    }
+
+    /// The file name of a report: item, organisation and year, e.g. `O34_เทศบาลเมืองศรีสะเกษ_2568.docx`.
+    public static func fileName(kind: ReportKind, data: ReportData, format: PackageKind) -> String {
+        let org = (data.organization?.name ?? "organization").unicodeScalars
+            .map { CharacterSet(charactersIn: "/\\:*?\"<>|").contains($0) || $0.properties.generalCategory == .control ? "_" : String($0) }
+            .joined().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "_")
+        return "\(kind.filePrefix)_\(org)_\(data.fiscalYear ?? 0).\(format.fileExtension)"
+    }
+
+    /// Fills `kinds` × `formats` into `outputDirectory`. `data` should already carry its narratives.
+    public func generate(data: ReportData, scores: ScoreCard?, catalog: FrameworkCatalog?, dataDirectory: URL,
+                         kinds: [ReportKind], formats: [PackageKind], outputDirectory: URL, formYear: Int? = nil) throws -> [Output] {
+        try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+        let builder = ReportViewBuilder(data: data, scores: scores, catalog: catalog, baseDirectory: dataDirectory)
+        let digits: RenderOptions.Digits = data.options?.digits == .thai ? .thai : .arabic
+        var outputs: [Output] = []
+        for kind in kinds {
+            let form = ReportForm.form(for: kind, fiscalYear: data.fiscalYear ?? 0, formYear: formYear ?? (kind == .analysis ? nil : data.options?.formYear))
+            let view = builder.view(for: form)
+            for format in formats {
+                let template = try template(for: form, format: format)
+                let url = outputDirectory.appendingPathComponent(Self.fileName(kind: kind, data: data, format: format))
+                let report = try template.render(view, to: url, options: RenderOptions(lenient: false, digits: digits, assetRoot: dataDirectory))
+                outputs.append(Output(kind: kind, form: form, format: format, url: url, warnings: report.warnings))
+            }
+        }
+        return outputs
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import ITAKit
+import ITAReports
+import OfficePackage
+
+/// `itareport generate DATA`: the yearly documents of one organisation.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write the ITA documents of a data file (O34, O35, analysis report) as DOCX and ODT.",
+        discussion: """
+        By default every report the data can fill is written, in both formats, into Output/, named by item, \
+        organisation and year (e.g. O34_เทศบาลเมืองศรีสะเกษ_2568.docx). The form matching the fiscal year is \
+        chosen unless the data file's options.form_year or --form says otherwise.
+        """
+    )
+
+    @Argument(help: "The data file (YAML or JSON).")
+    var data: String
+
+    @Option(help: "Which report: o34, o35, analysis or all (all: every report the data can fill).")
+    var report: String = "all"
+
+    @Option(help: "Formats, comma-separated: docx, odt.")
+    var format: String = "docx,odt"
+
+    @Option(name: .shortAndLong, help: "Folder to write into.")
+    var output: String = "Output"
+
+    @Option(help: "Folder of templates to use instead of the shipped ones (files named like o34-2567.docx).")
+    var template: String?
+
+    @Option(help: "Form year to use (2564 or 2567 for O34/O35), overriding the data file.")
+    var form: Int?
+
+    func run() throws {
+        let formats = try parseFormats(format)
+        let loaded = ReportLoader.load(path: data)
+        for d in loaded.diagnostics {
+            FileHandle.standardError.write(Data("\(d)\n".utf8))
+        }
+        guard let reportData = loaded.data, !loaded.hasErrors else {
+            throw CLIError("\(data): the data file has errors (listed above); nothing was written. Run 'itareport validate \(data)' after fixing them.")
+        }
+        let possible = ReportGenerator.possibleReports(reportData)
+        var kinds: [ReportKind]
+        if report == "all" {
+            kinds = ReportKind.allCases.filter { possible[$0] == .some(nil) }
+            if kinds.isEmpty {
+                throw CLIError("\(data): no report can be written: " + ReportKind.allCases.compactMap { possible[$0] ?? nil }.joined(separator: "; "))
+            }
+        } else {
+            guard let k = ReportKind(rawValue: report.lowercased()) else {
+                throw ValidationError("--report must be o34, o35, analysis or all, not '\(report)'")
+            }
+            if let reason = possible[k] ?? nil { throw CLIError("\(data): \(reason)") }
+            kinds = [k]
+        }
+        let dir: URL
+        do {
+            dir = try template.map { URL(fileURLWithPath: $0) } ?? TemplateLocator.defaultDirectory()
+        } catch { throw CLIError("\(error)") }
+        let dataURL = URL(fileURLWithPath: data)
+        let filled = NarrativeSupport.fill(reportData, scores: loaded.scoreCard, catalog: loaded.catalog)
+        do {
+            let outputs = try ReportGenerator(templateDirectory: dir).generate(
+                data: filled, scores: loaded.scoreCard, catalog: loaded.catalog, dataDirectory: dataURL.deletingLastPathComponent(),
+                kinds: kinds, formats: formats, outputDirectory: URL(fileURLWithPath: output), formYear: form)
+            for o in outputs {
+                for w in o.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+                print(o.url.path)
+            }
+        } catch {
+            throw CLIError("\(error)")
+        }
+    }
+
+    private func parseFormats(_ s: String) throws -> [PackageKind] {
+        var out: [PackageKind] = []
+        for part in s.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            guard let k = PackageKind(rawValue: part) else {
+                throw ValidationError("--format takes docx and/or odt separated by commas, not '\(part)'")
+            }
+            if !out.contains(k) { out.append(k) }
+        }
+        guard !out.isEmpty else { throw ValidationError("--format needs at least one of docx, odt") }
+        return out
+    }
+}
+
+/// Where narratives the data leaves out get written (see NarrativeWriter in ITAKit once available).
+enum NarrativeSupport {
+    static func fill(_ data: ReportData, scores: ScoreCard?, catalog: FrameworkCatalog?) -> ReportData { data }
+}
