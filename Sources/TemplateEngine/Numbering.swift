@@ -14,6 +14,13 @@ final class Numbering {
         nextId = (ids.max() ?? 0) + 1
     }
 
+    /// Numbers lists in Thai digits (`thaiNumbers`) wherever they were decimal.
+    func useThaiDigits() {
+        guard let nodes = try? document.select("//w:lvl/w:numFmt[@w:val='decimal']", namespaces: ["w": Dialect.w]) else { return }
+        for n in nodes { n.setAttribute("val", Dialect.w, value: "thaiNumbers") }
+        if !nodes.isEmpty { changed = true }
+    }
+
     /// A new list instance over the same definition as `numId`, starting every level at 1.
     func restart(numId: String) -> String? {
         guard let root = document.root,

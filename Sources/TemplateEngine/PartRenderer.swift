@@ -562,6 +562,9 @@ final class PartRenderer {
                 return false
             }
             if dialect.kind == .odt, n.namespaceURI == Dialect.office, n.localName == "annotation" { return false }
+            if dialect.kind == .odt, n.is("list-level-style-number", Dialect.text), n.attribute("num-format", Dialect.style) == "1" {
+                n.setAttribute("num-format", Dialect.style, value: "Native Numbering")
+            }
             if dialect.kind == .odt, n.is("page-layout-properties", Dialect.style) || n.is("page-number", Dialect.text) {
                 // LibreOffice writes the locale's own digits for "Native Numbering"; the paragraphs are Thai.
                 if n.attribute("num-format", Dialect.style) == "1" || n.is("page-layout-properties", Dialect.style) {

@@ -93,6 +93,7 @@ public final class Template: @unchecked Sendable {
         let session = RenderSession(options: options, dialect: dialect)
         if kind == .docx, package.contains(Numbering.partName) {
             session.numbering = try Numbering(data: package.read(Numbering.partName))
+            if options.digits == .thai { session.numbering?.useThaiDigits() }
         }
         var changes = PackageChanges()
         var relParts: [(String, Relationships)] = []
