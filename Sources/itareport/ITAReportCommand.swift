@@ -12,6 +12,8 @@ struct ITAReportCommand: AsyncParsableCommand {
             TemplateCommand.self,
             ScoreCommand.self,
             ValidateCommand.self,
+            CheckCommand.self,
+            NarrativesCommand.self,
             InitCommand.self,
             BenchCommand.self,
         ]

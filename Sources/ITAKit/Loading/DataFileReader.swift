@@ -24,7 +24,7 @@ final class DataFileReader {
     static let assessmentKeys = ["year", "indicators", "questions", "question_texts", "tools", "official"]
     static let toolKeys = ["IIT", "EIT", "EIT_part1", "EIT_part2", "OIT"]
     static let officialKeys = ["total", "level"]
-    static let analysisKeys = ["rationale", "summary", "issues", "indicators"]
+    static let analysisKeys = ["rationale", "summary", "issues", "indicators", "overview", "strengths", "weaknesses"]
     static let issueKeys = ["issue", "questions", "deficiencies", "to_develop", "maintain"]
     static let limitationKeys = ["problems", "suggestions"]
     static let measureKeys = ["issue", "indicators", "questions", "title", "steps", "owners", "period", "follow_up",
@@ -106,6 +106,9 @@ final class DataFileReader {
         var a = Analysis()
         a.rationale = m["rationale"].flatMap { string($0, path + ".rationale") }
         a.summary = m["summary"].flatMap { string($0, path + ".summary") }
+        a.overview = m["overview"].flatMap { string($0, path + ".overview") }
+        a.strengths = m["strengths"].flatMap { string($0, path + ".strengths") }
+        a.weaknesses = m["weaknesses"].flatMap { string($0, path + ".weaknesses") }
         if let n = m["issues"] {
             a.issues = list(n, path + ".issues") { node, p in
                 guard let im = self.mapping(node, p, keys: Self.issueKeys) else { return nil }

@@ -8,13 +8,23 @@ public struct Analysis: Codable, Equatable, Sendable {
     public var issues: [IssueAnalysis]?
     /// `indicators`: one narrative per indicator number.
     public var indicators: [Int: String]?
+    /// `overview`: the overall paragraph (total, level, tool scores).
+    public var overview: String?
+    /// `strengths`: the strengths summary ("จุดแข็ง จำนวน 9 ตัวชี้วัด …").
+    public var strengths: String?
+    /// `weaknesses`: the weaknesses summary.
+    public var weaknesses: String?
 
     public init(rationale: String? = nil, summary: String? = nil, issues: [IssueAnalysis]? = nil,
-                indicators: [Int: String]? = nil) {
+                indicators: [Int: String]? = nil, overview: String? = nil, strengths: String? = nil,
+                weaknesses: String? = nil) {
         self.rationale = rationale
         self.summary = summary
         self.issues = issues
         self.indicators = indicators
+        self.overview = overview
+        self.strengths = strengths
+        self.weaknesses = weaknesses
     }
 }
 

@@ -1,0 +1,162 @@
+import Foundation
+
+/// Checks a data file against the NACC content requirements of the document it is for.
+///
+/// - O34, 2566 onward: each of the seven analysis issues has a method (a measure with
+///   `issue: N` and a title: วิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติ), owners (ผู้รับผิดชอบ),
+///   steps (ขั้นตอนหรือวิธีการปฏิบัติ) and a period (ระยะเวลา); the limitations give
+///   ปัญหา/อุปสรรค and ข้อเสนอแนะ.
+/// - O34 before 2566 and the analysis report: at least one measure, each with title, steps,
+///   owners and period; the analysis report also needs a measure for each weak indicator.
+/// - O35: each measure has a title, what was done (summary or details) and an outcome.
+///
+/// Narratives the tool writes from the scores are not gaps; an O35 outcome counts as given
+/// when the tool can write one from the figures the measure cites.
+public enum CompletenessChecker {
+    /// The gaps of `data` for `document` (the data's own `document` when nil; nothing is checked
+    /// when neither names one). `catalog` is the framework of the assessed year.
+    public static func check(_ data: ReportData, document: DocumentKind? = nil,
+                             catalog: FrameworkCatalog? = nil) -> [CompletenessGap] {
+        guard let kind = document ?? data.document else { return [] }
+        switch kind {
+        case .o34: return checkO34(data, catalog: catalog)
+        case .o35: return checkO35(data, catalog: catalog)
+        case .analysis: return checkAnalysis(data, catalog: catalog)
+        }
+    }
+
+    /// The year the form's requirements follow: `options.form_year`, else the fiscal year.
+    static func formYear(_ data: ReportData) -> Int? { data.options?.formYear ?? data.fiscalYear }
+
+    // MARK: O34
+
+    private static func checkO34(_ data: ReportData, catalog: FrameworkCatalog?) -> [CompletenessGap] {
+        let measures = data.measures ?? []
+        guard let year = formYear(data), year >= 2566 else {
+            return measureGaps(measures) + (measures.isEmpty ? [noMeasures()] : [])
+        }
+        var gaps: [CompletenessGap] = []
+        for n in 1...7 {
+            let item = "ประเด็นที่ \(n)"
+            let assigned = measures.enumerated().filter { $0.element.issue == n }
+            if assigned.isEmpty {
+                let title = catalog?.issue(n)?.title ?? CatalogStore.nearestCatalog(for: year)?.issue(n)?.title
+                gaps.append(CompletenessGap(
+                    item: title.map { "\(item) \($0)" } ?? item,
+                    field: "วิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติ (method)", path: "measures",
+                    hint: "add a measure with 'issue: \(n)', a title, steps, owners and period"))
+                continue
+            }
+            for (i, m) in assigned {
+                gaps += fieldGaps(m, index: i, item: "\(item), มาตรการที่ \(i + 1)", o34: true)
+            }
+        }
+        gaps += measureGaps(measures.enumerated().filter { $0.element.issue == nil }.map { $0 }, o34: true)
+        let l = data.limitations
+        if isBlank(l?.problems) {
+            gaps.append(CompletenessGap(item: "ข้อจำกัดของหน่วยงาน", field: "ปัญหา/อุปสรรค (problems)",
+                                        path: "limitations.problems",
+                                        hint: "list the problems met under 'limitations: problems:'"))
+        }
+        if isBlank(l?.suggestions) {
+            gaps.append(CompletenessGap(item: "ข้อจำกัดของหน่วยงาน", field: "ข้อเสนอแนะ (suggestions)",
+                                        path: "limitations.suggestions",
+                                        hint: "list suggestions under 'limitations: suggestions:'"))
+        }
+        return gaps
+    }
+
+    // MARK: O35
+
+    private static func checkO35(_ data: ReportData, catalog: FrameworkCatalog?) -> [CompletenessGap] {
+        let measures = data.measures ?? []
+        if measures.isEmpty { return [noMeasures()] }
+        let filled = catalog.flatMap { try? NarrativeWriter(catalog: $0).fill(data, for: [.o35]) }
+        var gaps: [CompletenessGap] = []
+        for (i, m) in measures.enumerated() {
+            let item = "มาตรการที่ \(i + 1)"
+            let path = "measures[\(i)]"
+            if isBlank(m.title) {
+                gaps.append(CompletenessGap(item: item, field: "มาตรการหรือกิจกรรมที่ดำเนินการ (title)",
+                                            path: path + ".title", hint: "name the measure or activity"))
+            }
+            if isBlank(m.summary) && isBlank(m.details) {
+                gaps.append(CompletenessGap(item: item, field: "สรุปผลการดำเนินการ (summary or details)",
+                                            path: path + ".details",
+                                            hint: "say what was done: 'summary:' or a 'details:' list"))
+            }
+            let generated = filled?.isGenerated(path + ".outcome") == true
+            if isBlank(m.outcome) && !generated {
+                gaps.append(CompletenessGap(item: item, field: "ผลลัพธ์หรือความสำเร็จของการดำเนินการ (outcome)",
+                                            path: path + ".outcome",
+                                            hint: "write 'outcome:', or cite the ITA figure it rests on under 'citations:'"))
+            }
+        }
+        return gaps
+    }
+
+    // MARK: Analysis report
+
+    private static func checkAnalysis(_ data: ReportData, catalog: FrameworkCatalog?) -> [CompletenessGap] {
+        let measures = data.measures ?? []
+        var gaps = measureGaps(measures.enumerated().map { $0 }) + (measures.isEmpty ? [noMeasures()] : [])
+        if let a = data.assessment, let catalog {
+            let card = Scorer.score(a, catalog: catalog)
+            for n in card.weaknesses where !measures.contains(where: { $0.indicators?.contains(n) == true }) {
+                gaps.append(CompletenessGap(
+                    item: "ตัวชี้วัดที่ \(n) \(catalog.indicator(n)?.name ?? "")".trimmingCharacters(in: .whitespaces),
+                    field: "โครงการ/กิจกรรม (a measure for this weakness)", path: "measures",
+                    hint: "add a measure with 'indicators: [\(n)]'"))
+            }
+        }
+        return gaps
+    }
+
+    // MARK: Measures
+
+    private static func measureGaps(_ measures: [Measure]) -> [CompletenessGap] {
+        measureGaps(measures.enumerated().map { $0 })
+    }
+
+    private static func measureGaps(_ measures: [(offset: Int, element: Measure)], o34: Bool = false)
+        -> [CompletenessGap] {
+        measures.flatMap { fieldGaps($0.element, index: $0.offset, item: "มาตรการที่ \($0.offset + 1)", o34: o34) }
+    }
+
+    private static func fieldGaps(_ m: Measure, index i: Int, item: String, o34: Bool) -> [CompletenessGap] {
+        let path = "measures[\(i)]"
+        var gaps: [CompletenessGap] = []
+        if isBlank(m.title) {
+            gaps.append(CompletenessGap(item: item,
+                                        field: o34 ? "วิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติ (title)"
+                                                   : "มาตรการ/โครงการ/กิจกรรม (title)",
+                                        path: path + ".title", hint: "name the measure"))
+        }
+        if isBlank(m.owners) {
+            gaps.append(CompletenessGap(item: item, field: "ผู้รับผิดชอบหรือผู้ที่เกี่ยวข้อง (owners)",
+                                        path: path + ".owners", hint: "list the responsible units under 'owners:'"))
+        }
+        if isBlank(m.steps) {
+            gaps.append(CompletenessGap(item: item, field: "ขั้นตอนหรือวิธีการปฏิบัติ (steps)",
+                                        path: path + ".steps", hint: "list the steps under 'steps:'"))
+        }
+        if m.period?.formatted() == nil || isBlank(m.period?.formatted()) {
+            gaps.append(CompletenessGap(item: item, field: "ระยะเวลา (period)", path: path + ".period",
+                                        hint: "add 'period: {from: 2568-04-01, to: 2568-09-30}' or 'period: ตลอดปีงบประมาณ'"))
+        }
+        return gaps
+    }
+
+    private static func noMeasures() -> CompletenessGap {
+        CompletenessGap(item: "มาตรการ", field: "มาตรการ/โครงการ/กิจกรรม (measures)", path: "measures",
+                        hint: "add at least one entry under 'measures:'")
+    }
+
+    private static func isBlank(_ s: String?) -> Bool {
+        (s?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "").isEmpty
+    }
+
+    private static func isBlank(_ list: [String]?) -> Bool {
+        (list ?? []).allSatisfy { isBlank($0) }
+    }
+}

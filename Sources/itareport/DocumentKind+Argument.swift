@@ -1,0 +1,5 @@
+import ArgumentParser
+import ITAKit
+
+/// `--document o34|o35|analysis` on the commands that take it.
+extension DocumentKind: ExpressibleByArgument {}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import ITAKit
+
+/// `itareport narratives DATA`: the narratives the tool writes because the data file leaves them out.
+struct NarrativesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "narratives",
+        abstract: "Show the narratives written from the scores, each with the field it fills.",
+        discussion: """
+        Only fields the data file leaves out are written; to change a text, copy it into the \
+        data file at the path shown and edit it there.
+        """
+    )
+
+    @Argument(help: "The data file (YAML or JSON).")
+    var data: String
+
+    @Option(help: "The document to write for: o34, o35 or analysis (default: the file's 'document', else all).")
+    var document: DocumentKind?
+
+    func run() throws {
+        let loaded = ReportLoader.load(path: data)
+        for d in loaded.diagnostics.errors { FileHandle.standardError.write(Data("\(d)\n".utf8)) }
+        guard loaded.data != nil, !loaded.hasErrors else { throw ExitCode.failure }
+        let filled: FilledReport?
+        do { filled = try loaded.filled(for: document.map { [$0] }) } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        guard let filled else {
+            FileHandle.standardError.write(Data("\(data): no scores to write from (add 'assessment: indicators: …')\n".utf8))
+            throw ExitCode.failure
+        }
+        if filled.generated.isEmpty {
+            print("\(data): every narrative is written in the file; nothing was generated")
+            return
+        }
+        for g in filled.generated {
+            print("\(g.path):")
+            print("  \(g.text)")
+        }
+        print("\(filled.generated.count) narrative(s) written by itareport")
+    }
+}
