@@ -14,6 +14,9 @@ public final class XMLDocument: @unchecked Sendable {
         guard let ctxt = xmlNewParserCtxt() else { throw XMLError.malformed(part: name, line: 0, column: 0, message: "out of memory") }
         defer { xmlFreeParserCtxt(ctxt) }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_HUGE.rawValue)
+        // Keep libxml2's own reports off stderr: problems are returned as errors below.
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
         let doc: xmlDocPtr? = data.withUnsafeBytes { raw -> xmlDocPtr? in
             guard let base = raw.baseAddress else { return nil }
             return xmlCtxtReadMemory(ctxt, base.assumingMemoryBound(to: CChar.self), Int32(raw.count), name, "UTF-8", options)

@@ -20,6 +20,7 @@ struct Dialect: Sendable {
     static let xlink = "http://www.w3.org/1999/xlink"
     static let svg = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
     static let xml = "http://www.w3.org/XML/1998/namespace"
+    static let w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 
     var namespaces: [String: String] {
         kind == .docx ? ["w": Self.w] : ["text": Self.text, "office": Self.office, "style": Self.style, "table": Self.table]

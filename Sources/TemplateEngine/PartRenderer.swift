@@ -15,6 +15,8 @@ final class RenderSession {
     var media: [Data: String] = [:]
     var addedParts: [(name: String, data: Data, mediaType: String)] = []
     var drawingId = 5000
+    /// Copies made so far, to keep identifiers of copies unique.
+    var cloneCount = 0
     /// `word/numbering.xml` of a DOCX, when the template has one.
     var numbering: Numbering?
 
@@ -151,7 +153,7 @@ final class PartRenderer {
         // In Word each list value numbers from 1, even when its row or paragraph was repeated.
         let restartedNumId = dialect.kind == .docx ? restartNumbering(of: p) : nil
         for item in items {
-            let copy = unit.clone(deep: true)
+            let copy = cloneUnique(unit)
             if let id = restartedNumId, let numId = copy.child("pPr", Dialect.w)?.child("numPr", Dialect.w)?.child("numId", Dialect.w) {
                 numId.setAttribute("val", Dialect.w, value: id)
             }
@@ -159,6 +161,24 @@ final class PartRenderer {
             if let a = anchors(in: copy).first(where: { $0.id == anchor.id }) { replace(a, with: item.text) }
         }
         bury(unit)
+    }
+
+    /// A deep copy whose identifiers stay unique in the document: ODF `xml:id` (lists, paragraphs) gets a
+    /// suffix, and Word's optional paragraph ids (`w14:paraId`, `w14:textId`) are dropped.
+    private func cloneUnique(_ node: XMLNode) -> XMLNode {
+        let copy = node.clone(deep: true)
+        session.cloneCount += 1
+        let suffix = "c\(session.cloneCount)"
+        copy.walk { n in
+            guard n.isElement else { return false }
+            if let id = n.attribute("id", Dialect.xml) { n.setAttribute("id", Dialect.xml, value: "\(id)\(suffix)", prefixHint: "xml") }
+            if dialect.kind == .docx {
+                n.removeAttribute("paraId", Dialect.w14)
+                n.removeAttribute("textId", Dialect.w14)
+            }
+            return true
+        }
+        return copy
     }
 
     /// A new `w:num` restarting at 1 for the numbering of paragraph `p`, or nil when it is not numbered.
@@ -300,6 +320,13 @@ final class PartRenderer {
             }
             for t in tagOnly { bury(t) }
         case let .rows(first, last):
+            // A tag alone in its paragraph, in a cell that has other content, takes its paragraph with it.
+            for a in [b.open, close] {
+                if let p = dialect.paragraph(of: a.node), dialect.isTagOnly(p, anchor: a.node), let cell = p.parent, dialect.isCell(cell),
+                   cell.elementChildren.contains(where: { $0 != p && (dialect.isParagraph($0) || dialect.isTable($0)) }) {
+                    bury(p)
+                }
+            }
             var n: XMLNode? = first
             var inElse = false
             while let c = n {
@@ -337,7 +364,7 @@ final class PartRenderer {
             for (i, item) in items.enumerated() {
                 var clones: [XMLNode] = []
                 for n in thenNodes {
-                    let c = n.clone(deep: true)
+                    let c = cloneUnique(n)
                     anchorPoint.insertBefore(c)
                     clones.append(c)
                 }
@@ -537,6 +564,7 @@ final class PartRenderer {
             }
         }
         if session.options.digits == .thai { convertDigits(root: root) }
+        if dialect.kind == .odt { pruneAutomaticStyles(root: root) }
     }
 
     private func convertDigits(root: XMLNode) {
