@@ -60,6 +60,19 @@ public final class ReportGenerator: @unchecked Sendable {
         return "\(kind.filePrefix)_\(org)_\(data.fiscalYear ?? 0).\(format.fileExtension)"
     }
 
+    /// Fills `kinds` × `formats` of a loaded data file into `outputDirectory`, writing first the narratives
+    /// the data leaves out (what the user wrote always wins). Returns the files and the narratives written.
+    public func generate(loaded: ReportLoader.Result, dataURL: URL, kinds: [ReportKind], formats: [PackageKind],
+                         outputDirectory: URL, formYear: Int? = nil) throws -> (outputs: [Output], generated: [GeneratedNarrative]) {
+        guard let data = loaded.data else { throw GenerateError.invalidData(path: dataURL.path, messages: loaded.diagnostics.map { "\($0)" }) }
+        let documents = Set(kinds.compactMap { DocumentKind(rawValue: $0.rawValue) })
+        let filled = try loaded.filled(for: documents)
+        let outputs = try generate(data: filled?.data ?? data, scores: loaded.scoreCard, catalog: loaded.catalog,
+                                   dataDirectory: dataURL.deletingLastPathComponent(), kinds: kinds, formats: formats,
+                                   outputDirectory: outputDirectory, formYear: formYear)
+        return (outputs, filled?.generated ?? [])
+    }
+
     /// Fills `kinds` × `formats` into `outputDirectory`. `data` should already carry its narratives.
     public func generate(data: ReportData, scores: ScoreCard?, catalog: FrameworkCatalog?, dataDirectory: URL,
                          kinds: [ReportKind], formats: [PackageKind], outputDirectory: URL, formYear: Int? = nil) throws -> [Output] {

@@ -34,6 +34,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Form year to use (2564 or 2567 for O34/O35), overriding the data file.")
     var form: Int?
 
+    @Flag(help: "List the narratives the tool wrote because the data file left them out.")
+    var showGenerated = false
+
     func run() throws {
         let formats = try parseFormats(format)
         let loaded = ReportLoader.load(path: data)
@@ -62,12 +65,14 @@ struct GenerateCommand: ParsableCommand {
             dir = try template.map { URL(fileURLWithPath: $0) } ?? TemplateLocator.defaultDirectory()
         } catch { throw CLIError("\(error)") }
         let dataURL = URL(fileURLWithPath: data)
-        let filled = NarrativeSupport.fill(reportData, scores: loaded.scoreCard, catalog: loaded.catalog)
         do {
-            let outputs = try ReportGenerator(templateDirectory: dir).generate(
-                data: filled, scores: loaded.scoreCard, catalog: loaded.catalog, dataDirectory: dataURL.deletingLastPathComponent(),
-                kinds: kinds, formats: formats, outputDirectory: URL(fileURLWithPath: output), formYear: form)
-            for o in outputs {
+            let result = try ReportGenerator(templateDirectory: dir).generate(
+                loaded: loaded, dataURL: dataURL, kinds: kinds, formats: formats,
+                outputDirectory: URL(fileURLWithPath: output), formYear: form)
+            if showGenerated {
+                for g in result.generated { FileHandle.standardError.write(Data("generated: \(g.path)\n".utf8)) }
+            }
+            for o in result.outputs {
                 for w in o.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
                 print(o.url.path)
             }
@@ -89,7 +94,3 @@ struct GenerateCommand: ParsableCommand {
     }
 }
 
-/// Where narratives the data leaves out get written (see NarrativeWriter in ITAKit once available).
-enum NarrativeSupport {
-    static func fill(_ data: ReportData, scores: ScoreCard?, catalog: FrameworkCatalog?) -> ReportData { data }
-}
