@@ -66,12 +66,17 @@ extension Dialect {
         if isParagraph(lca) {
             return .failure(StructureFailure("cannot decide what the block repeats"))
         }
+        // One tag in a table cell and the other outside it (or in another table) has no structure to repeat.
+        func inCell(_ p: XMLNode) -> Bool { ([p] + p.ancestors).prefix { $0 != lca }.contains(where: isCell) }
+        if inCell(po) || inCell(pc) {
+            return .failure(StructureFailure("the block opens and closes in different places, one of them inside a table: put both tags in the same cell, in cells of the rows to repeat, or both outside the table"))
+        }
         // Paragraph level: the units between; a unit that is a tag-only paragraph is dropped.
         var tagOnly: [XMLNode] = []
         var first: XMLNode? = uo
         var last: XMLNode? = uc
-        if uo == po, isTagOnly(po, anchor: open) { tagOnly.append(uo); first = uo.next }
-        if uc == pc, isTagOnly(pc, anchor: close) { tagOnly.append(uc); last = uc.previous }
+        if wraps(uo, only: po), isTagOnly(po, anchor: open) { tagOnly.append(uo); first = uo.next }
+        if wraps(uc, only: pc), isTagOnly(pc, anchor: close) { tagOnly.append(uc); last = uc.previous }
         if let e = elseNode {
             guard let pe = paragraph(of: e), pe.parent == lca, isTagOnly(pe, anchor: e) else {
                 return .failure(StructureFailure("{{else}} of a block that spans paragraphs must be alone in its own paragraph between them"))
@@ -82,6 +87,18 @@ extension Dialect {
             return .success(.paragraphs(first: nil, last: nil, tagOnly: tagOnly))
         }
         return .success(.paragraphs(first: first, last: last, tagOnly: tagOnly))
+    }
+}
+
+extension Dialect {
+    /// True when `unit` is `p` or holds nothing but `p` (an ODF list item around a tag-only paragraph).
+    func wraps(_ unit: XMLNode, only p: XMLNode) -> Bool {
+        var cur = p
+        while cur != unit {
+            guard let parent = cur.parent, parent.elementChildren.count == 1 else { return false }
+            cur = parent
+        }
+        return true
     }
 }
 
