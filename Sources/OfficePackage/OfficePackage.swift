@@ -115,6 +115,9 @@ public final class OfficePackage: @unchecked Sendable {
             for e in order {
                 if let data = changes.replaced[e.name] {
                     try writer.add(name: e.name, data: data, store: e.name == "mimetype", mtime: e.mtime)
+                } else if e.name == "mimetype" && e.method != ZIP_CM_STORE {
+                    // ODF readers look for the media type stored uncompressed at the start of the file.
+                    try writer.add(name: e.name, data: source.read(e.index, size: e.size, name: e.name), store: true, mtime: e.mtime)
                 } else {
                     try writer.addRaw(from: source, entry: e)
                 }

@@ -43,6 +43,8 @@ final class ZipWriter {
         guard let src = zip_source_zip(za, source.handle, entry.index, zip_flags_t(ZIP_FL_COMPRESSED), 0, -1) else { throw fail(entry.name) }
         let idx = zip_file_add(za, entry.name, src, zip_flags_t(ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE))
         guard idx >= 0 else { zip_source_free(src); throw fail(entry.name) }
+        // libzip would deflate a stored entry on the way (new entries default to deflate).
+        if entry.method == ZIP_CM_STORE { zip_set_file_compression(za, zip_uint64_t(idx), ZIP_CM_STORE, 0) }
         zip_file_set_mtime(za, zip_uint64_t(idx), entry.mtime, 0)
     }
 
