@@ -16,6 +16,7 @@ struct ITAReportCommand: AsyncParsableCommand {
             NarrativesCommand.self,
             InitCommand.self,
             BenchCommand.self,
+            RolloverCommand.self,
         ]
     )
 }

@@ -14,9 +14,11 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let loaded = ReportLoader.load(path: data)
-        for d in loaded.diagnostics { print(d) }
-        let errors = loaded.diagnostics.errors.count
-        let warnings = loaded.diagnostics.warnings.count
+        let diagnostics = (loaded.diagnostics + FillReminders.diagnostics(for: loaded, file: data))
+            .sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
+        for d in diagnostics { print(d) }
+        let errors = diagnostics.errors.count
+        let warnings = diagnostics.warnings.count
         if errors > 0 {
             FileHandle.standardError.write(Data("\(data): \(errors) error(s), \(warnings) warning(s)\n".utf8))
             throw ExitCode.failure

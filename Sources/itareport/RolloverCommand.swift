@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import ITAKit
+
+/// `itareport rollover DATA --to YEAR`: next year's data files from this year's O34 data.
+struct RolloverCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollover",
+        abstract: "Start the next year's data files from this year's O34 data file.",
+        discussion: """
+        Writes two files beside DATA (or into --output): the O35 of DATA's fiscal year, with this year's \
+        measures and their results left to fill, and a draft O34 of --to, with the measures carried forward \
+        (periods moved on) and the new year's scores left to fill. Fields to fill are empty and marked \
+        'กรอก:'; 'itareport validate' lists them. Existing files are never overwritten.
+        """
+    )
+
+    @Argument(help: "This year's O34 data file (YAML or JSON).")
+    var data: String
+
+    @Option(help: "The fiscal year (BE) of the new O34, normally the data file's fiscal year + 1.")
+    var to: Int
+
+    @Option(name: .shortAndLong, help: "Folder to write into (default: the data file's folder).")
+    var output: String?
+
+    func validate() throws {
+        if !(2500...2700).contains(to) {
+            if (1900...2157).contains(to) {
+                throw ValidationError("\(to) looks like a CE year; years are BE (CE + 543): use --to \(to + 543)")
+            }
+            throw ValidationError("\(to) is not a plausible BE year; use e.g. --to 2569")
+        }
+    }
+
+    func run() throws {
+        let loaded = ReportLoader.load(path: data)
+        for d in loaded.diagnostics.errors { FileHandle.standardError.write(Data("\(d)\n".utf8)) }
+        guard let report = loaded.data, !loaded.hasErrors else {
+            throw CLIError("\(data): the data file has errors (listed above); fix them before rolling it forward.")
+        }
+        let files: [YearRollover.RolledFile]
+        do { files = try YearRollover.roll(report, to: to) } catch { throw CLIError("\(data): \(error)") }
+
+        let source = URL(fileURLWithPath: data)
+        let dir = output.map { URL(fileURLWithPath: $0) } ?? source.deletingLastPathComponent()
+        let stem = source.deletingPathExtension().lastPathComponent
+        let targets = files.map { dir.appendingPathComponent($0.suggestedName(from: stem)) }
+        let existing = targets.filter { FileManager.default.fileExists(atPath: $0.path) }
+        if !existing.isEmpty {
+            throw CLIError("""
+                \(existing.map(\.path).joined(separator: ", ")) already exist\(existing.count == 1 ? "s" : ""); \
+                nothing was written. Move or rename \(existing.count == 1 ? "it" : "them"), or choose another --output folder.
+                """)
+        }
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            var written: [URL] = []
+            for (file, url) in zip(files, targets) {
+                do {
+                    // withoutOverwriting: a file that appeared since the check above is still not replaced.
+                    try Data(file.text.utf8).write(to: url, options: [.withoutOverwriting])
+                    written.append(url)
+                } catch {
+                    for w in written { try? FileManager.default.removeItem(at: w) }
+                    throw error
+                }
+            }
+        } catch {
+            throw CLIError("\(dir.path): cannot write the new data files (\(error.localizedDescription)); check the folder exists and is writable.")
+        }
+        for (file, url) in zip(files, targets) {
+            print(url.path)
+            FileHandle.standardError.write(Data(
+                "  \(file.document.rawValue.uppercased()) \(file.fiscalYear): \(file.toFill.count) field(s) to fill (marked '\(DataFileWriter.fillMarker)')\n".utf8))
+        }
+    }
+}
