@@ -34,8 +34,9 @@ TEXT_W = {"portrait": PAGE_W - MAR_LEFT - MAR_RIGHT,     # 9071 twips = 16.0 cm
 # --------------------------------------------------------------------------
 
 class P:
-    """A paragraph. text may hold **bold** spans. style is one of STYLES.
-    numbered: None, "decimal" or "bullet" (a one-level list in that paragraph)."""
+    """A paragraph. text may hold **bold** spans and line breaks ("\n"). style is
+    one of STYLES. numbered: None, "decimal" or "bullet" (a one-level list in that
+    paragraph)."""
 
     def __init__(self, text="", style="Body", numbered=None, keep_next=False,
                  page_break=False):
@@ -68,9 +69,18 @@ class Row:
 
 
 class Table:
-    def __init__(self, widths_cm, rows, orientation="portrait"):
+    """widths_cm: the columns, which must add up to the text width of the page
+    (16.0 cm portrait, 24.7 cm landscape).
+    keep: the table stays on one page when it fits (short tables: the tool and
+    indicator tables, the question table of an issue). Long tables break between
+    rows; their header and group rows stay with the row that follows them."""
+
+    def __init__(self, widths_cm, rows, orientation="portrait", keep=False):
         self.rows = rows
+        self.keep = keep
         total = TEXT_W[orientation]
+        assert abs(sum(widths_cm) * TWIPS_PER_CM - total) < TWIPS_PER_CM * 0.05, \
+            f"columns {widths_cm} do not add up to the {orientation} text width"
         tw = [round(w * TWIPS_PER_CM) for w in widths_cm]
         tw[-1] += total - sum(tw)       # columns fill the text width exactly
         self.twips = tw
@@ -93,16 +103,21 @@ def head(*labels):
     return Row([Cell(P(t, "TableHeading"), kind="head") for t in labels], header=True)
 
 
-def signature(date_line, orientation):
-    """Date line and signature block, placed right of centre."""
+DOTS = "...................................."
+
+
+def signature(date_word, orientation):
+    """Date line and signature block, placed right of centre. Without a date,
+    name or position in the data the lines keep dotted blanks to be written in."""
     style = "SignatureWide" if orientation == "landscape" else "Signature"
     return [
         P("", "Body"),
-        P(date_line, style, keep_next=True),
+        P(f"{date_word} ณ วันที่ {{{{#if signatory.date}}}}{{{{signatory.date | date:long}}}}"
+          f"{{{{else}}}}{DOTS}{{{{/if}}}}", style, keep_next=True),
         P("", style, keep_next=True),
         P("ลงชื่อ ...............................................", style, keep_next=True),
-        P("({{signatory.name}})", style, keep_next=True),
-        P("{{signatory.position}}", style),
+        P(f'({{{{signatory.name | default:"{DOTS}"}}}})', style, keep_next=True),
+        P(f'{{{{signatory.position | default:"{DOTS}"}}}}', style),
     ]
 
 
@@ -114,7 +129,7 @@ LOGO = P("{{#if org.logo}}{{image org.logo width=3cm}}{{/if}}", "Center")
 # --------------------------------------------------------------------------
 
 def indicator_table(orientation="portrait"):
-    return Table([2.6, 2.4, 8.0, 3.0], [
+    return Table([3.0, 2.5, 8.0, 2.5], [
         head("แบบสำรวจ", "ตัวชี้วัดที่", "รายละเอียดตัวชี้วัด", "คะแนน"),
         Row([Cell(P("{{#each indicators}}{{merge tool}}", "TableCenter")),
              Cell(P("{{number}}", "TableCenter")),
@@ -122,7 +137,7 @@ def indicator_table(orientation="portrait"):
              Cell(P("{{score | number:2}}{{/each}}", "TableCenter"))]),
         Row([Cell(P("คะแนนรวม", "TableHeading"), span=3, kind="group"),
              Cell(P("{{total | number:2}}", "TableHeading"), kind="group")]),
-    ], orientation)
+    ], orientation, keep=True)
 
 
 def o34_2567():
@@ -161,7 +176,7 @@ def o34_2567():
         P("{{/each}}", "Body"),
         P("{{#each issues}}", "Body"),
         P("ประเด็นที่ {{number}} {{name}}", "Heading2"),
-        Table([13.0, 3.0], issue_rows),
+        Table([13.0, 3.0], issue_rows, keep=True),
         P("วิเคราะห์ข้อบกพร่อง/ข้อปรับปรุง ข้อที่ต้องพัฒนา หรือรักษาระดับ", "Heading2"),
         P("**ข้อบกพร่อง/ข้อปรับปรุง** {{deficiencies | default:\"-\"}}"),
         P("**ข้อที่ต้องพัฒนา** {{to_develop | default:\"-\"}}"),
@@ -177,8 +192,8 @@ def o34_2567():
     grid = Section("Landscape", [
         P("4. วิธีการนำผลการวิเคราะห์แต่ละประเด็นไปสู่การปฏิบัติ ในปีงบประมาณ พ.ศ. {{fiscal_year}}", "Heading1"),
         P("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในของ{{org.name}} ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Subtitle", keep_next=True),
-        Table([8.2, 8.5, 4.0, 4.0], [
-            head("มาตรการ/โครงการ/กิจกรรม", "ขั้นตอน/วิธีปฏิบัติ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ"),
+        Table([7.2, 9.4, 4.0, 4.1], [
+            head("มาตรการ/โครงการ/กิจกรรม", "ขั้นตอน/วิธีปฏิบัติ", "ผู้รับผิดชอบ", "ระยะเวลา\nดำเนินการ"),
             Row([Cell("{{#each measures}}{{title}}"),
                  Cell(P("{{steps}}", "TableList", numbered="decimal")),
                  Cell("{{owners}}"),
@@ -186,21 +201,22 @@ def o34_2567():
         ], L),
         P("", "Body"),
         P("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน จำแนกตามประเด็นการวิเคราะห์", "Subtitle", keep_next=True),
-        Table([4.6, 6.0, 4.0, 7.1, 3.0], [
-            head("ประเด็นที่", "มาตรการ/โครงการ/กิจกรรม", "ผู้รับผิดชอบ/ผู้ที่เกี่ยวข้อง",
-                 "ขั้นตอน/วิธีปฏิบัติ", "วัน เดือน ปี ที่ดำเนินการ"),
+        Table([4.6, 5.6, 3.9, 6.8, 3.8], [
+            head("ประเด็นที่", "มาตรการ/โครงการ/กิจกรรม", "ผู้รับผิดชอบ/\nผู้ที่เกี่ยวข้อง",
+                 "ขั้นตอน/วิธีปฏิบัติ", "วัน เดือน ปี\nที่ดำเนินการ"),
             Row([Cell("{{#each measures}}{{merge issue_label}}"),
                  Cell("{{title}}"),
                  Cell("{{owners}}"),
                  Cell(P("{{steps}}", "TableList", numbered="decimal")),
                  Cell("{{period}}{{/each}}")], split=True),
         ], L),
-    ] + signature("ประกาศ ณ วันที่ {{signatory.date | date:long}}", L))
+    ] + signature("ประกาศ", L))
     return [cover, body, grid]
 
 
 def o34_2564():
-    return [Section("Standard", [
+    L = "landscape"
+    analysis = Section("Standard", [
         LOGO,
         P("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
         P("{{org.name}} อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle"),
@@ -213,18 +229,21 @@ def o34_2564():
             Row([Cell(P("{{#each tools}}{{label}}", "TableBold"), span=2, kind="group")]),
             Row([Cell("{{#each indicators}}{{number}}. {{name}} {{score | number:2}} คะแนน"),
                  Cell("{{to_fix | default:\"-\"}}{{/each}}{{/each}}")]),
-        ]),
+        ], keep=True),
+    ])
+    grid = Section("Landscape", [
         P("2. ข้อเสนอแนะในการพัฒนาคุณธรรมและความโปร่งใส ในปีงบประมาณ พ.ศ. {{fiscal_year}}", "Heading1"),
         P("ผู้บริหารและเจ้าหน้าที่ของ{{org.name}} ได้ร่วมกันพิจารณาผลการวิเคราะห์ข้างต้น และกำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใสของหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}} ไว้ดังตารางต่อไปนี้"),
-        Table([3.4, 5.2, 2.6, 2.4, 2.4], [
-            head("มาตรการ", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "การติดตามผล"),
+        Table([5.2, 8.4, 3.6, 3.4, 4.1], [
+            head("มาตรการ", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา\nดำเนินการ", "การติดตามผล"),
             Row([Cell("{{#each measures}}{{@number}}. {{title}}"),
                  Cell(P("{{steps}}", "TableList", numbered="bullet")),
                  Cell("{{owners}}"),
                  Cell("{{period}}"),
                  Cell("{{follow_up}}{{/each}}")], split=True),
-        ]),
-    ] + signature("ประกาศ ณ วันที่ {{signatory.date | date:long}}", "portrait"))]
+        ], L),
+    ] + signature("ประกาศ", L))
+    return [analysis, grid]
 
 
 def o35_2567():
@@ -233,7 +252,7 @@ def o35_2567():
         LOGO,
         P("รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
         P("{{org.name}} อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle", keep_next=True),
-        Table([1.6, 6.0, 9.1, 8.0], [
+        Table([2.2, 6.0, 8.6, 7.9], [
             head("ลำดับที่", "มาตรการหรือกิจกรรมที่ดำเนินการ", "รายละเอียดการดำเนินการ",
                  "ผลลัพธ์หรือความสำเร็จของการดำเนินการ"),
             Row([Cell(P("{{#each measures}}{{@number}}", "TableCenter")),
@@ -242,7 +261,7 @@ def o35_2567():
                  Cell([P("{{outcome}}", "TableText"),
                        P("{{#if citations}}(อ้างอิงผลการประเมิน ITA: {{#each citations}}{{label}} ได้คะแนน {{score | number:2}}{{#unless @last}}; {{/unless}}{{/each}}){{/if}}{{/each}}", "TableText")])], split=True),
         ], L),
-    ] + signature("รายงาน ณ วันที่ {{signatory.date | date:long}}", L))]
+    ] + signature("รายงาน", L))]
 
 
 def o35_2564():
@@ -260,8 +279,8 @@ def o35_2564():
         P("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Subtitle"),
         P("{{org.name}} อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle"),
         P("{{org.name}} ได้นำผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. {{assessed_year}} มาวิเคราะห์หาจุดที่ควรแก้ไขและจุดที่ควรรักษาไว้ แล้วกำหนดเป็นมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}} จำนวน {{measure_count}} มาตรการ บัดนี้หน่วยงานได้ดำเนินการตามมาตรการดังกล่าวแล้ว จึงรายงานผลการดำเนินการและข้อเสนอแนะของแต่ละมาตรการไว้ในตารางต่อไปนี้"),
-        Table([4.2, 5.6, 3.0, 2.9, 6.0, 3.0], [
-            head("มาตรการ/แนวทาง", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ",
+        Table([3.9, 5.0, 3.4, 3.1, 5.8, 3.5], [
+            head("มาตรการ/แนวทาง", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา\nดำเนินการ",
                  "ผลการดำเนินการ", "ข้อเสนอแนะ"),
             Row([Cell("{{#each measures}}{{@number}}. {{title}}"),
                  Cell(P("{{steps}}", "TableList", numbered="bullet")),
@@ -271,7 +290,7 @@ def o35_2564():
                        P("{{#if dates}}วันที่ดำเนินการ: {{#each dates}}{{this | date:short}}{{#unless @last}}, {{/unless}}{{/each}}{{/if}}", "TableText")]),
                  Cell("{{suggestion | default:\"-\"}}{{/each}}")], split=True),
         ], L),
-    ] + signature("รายงาน ณ วันที่ {{signatory.date | date:long}}", L))
+    ] + signature("รายงาน", L))
     return [cover, grid]
 
 
@@ -289,12 +308,12 @@ def analysis_2568():
     ])
     analysis_rows = [
         head("ตัวชี้วัด", "ผลการวิเคราะห์"),
-        Row([Cell(P("จุดแข็ง จำนวน {{strength_count}} ตัวชี้วัด", "TableBold"), span=2, kind="group")]),
+        Row([Cell(P("{{#if strengths}}จุดแข็ง จำนวน {{strength_count}} ตัวชี้วัด", "TableBold"), span=2, kind="group")]),
         Row([Cell("{{#each strengths}}ตัวชี้วัดที่ {{number}} {{name}} ({{score | number:2}} คะแนน)"),
-             Cell("{{analysis}}{{/each}}")], split=True),
-        Row([Cell(P("จุดอ่อนที่ต้องพัฒนาแก้ไขโดยเร่งด่วน จำนวน {{weakness_count}} ตัวชี้วัด", "TableBold"), span=2, kind="group")]),
+             Cell("{{analysis}}{{/each}}{{/if}}")], split=True),
+        Row([Cell(P("{{#if weaknesses}}จุดอ่อนที่ต้องพัฒนาแก้ไขโดยเร่งด่วน จำนวน {{weakness_count}} ตัวชี้วัด", "TableBold"), span=2, kind="group")]),
         Row([Cell("{{#each weaknesses}}ตัวชี้วัดที่ {{number}} {{name}} ({{score | number:2}} คะแนน)"),
-             Cell("{{analysis}}{{/each}}")], split=True),
+             Cell("{{analysis}}{{/each}}{{/if}}")], split=True),
     ]
     body = Section("Standard", [
         P("1. หลักการและเหตุผล", "Heading1"),
@@ -302,7 +321,7 @@ def analysis_2568():
         P("{{org.name}} เห็นว่าคะแนนที่ได้รับมีประโยชน์เมื่อนำมาใช้ปรับปรุงงานจริง จึงจัดทำรายงานฉบับนี้เพื่อวิเคราะห์ผลการประเมินประจำปีงบประมาณ พ.ศ. {{assessed_year}} แยกจุดแข็งที่ควรรักษาไว้ออกจากจุดอ่อนที่ต้องแก้ไข และกำหนดโครงการ กิจกรรม ผู้รับผิดชอบ และระยะเวลาดำเนินการให้ชัดเจน เพื่อให้การดำเนินงานของหน่วยงานโปร่งใส ตรวจสอบได้ และเป็นที่ไว้วางใจของประชาชน"),
         P("2. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {{assessed_year}}", "Heading1"),
         P("{{org.name}} ได้คะแนนภาพรวม **{{total | number:2}}** คะแนน ผลการประเมินอยู่ในระดับ **{{level}}** คะแนนแยกตามเครื่องมือการประเมินเป็นดังนี้"),
-        Table([10.0, 6.0], [
+        Table([10.0, 6.0], keep=True, rows=[
             head("เครื่องมือ", "คะแนนรวม"),
             Row([Cell("{{#each tools}}{{name}}"),
                  Cell(P("{{score | number:2}}{{/each}}", "TableCenter"))]),
@@ -315,15 +334,15 @@ def analysis_2568():
         P("{{#if chart_indicators}}{{image chart_indicators width=15cm}}{{/if}}", "Center"),
         P("3. ผลการวิเคราะห์รายตัวชี้วัด", "Heading1"),
         P("หน่วยงานพิจารณาคะแนนของแต่ละตัวชี้วัดเทียบกับเกณฑ์การประเมิน แล้วจัดเป็นจุดแข็งและจุดอ่อน ดังนี้"),
-        Table([5.0, 11.0], analysis_rows),
+        Table([7.2, 8.8], analysis_rows),
     ])
     grid = Section("Landscape", [
         P("4. แนวทางการพัฒนาตามผลการวิเคราะห์", "Heading1"),
         P("{{org.name}} กำหนดโครงการและกิจกรรมเพื่อพัฒนาตัวชี้วัดตามผลการวิเคราะห์ข้างต้น ดังนี้"),
-        Table([3.6, 4.2, 5.4, 6.0, 2.7, 2.8], [
+        Table([3.4, 3.7, 5.7, 5.0, 3.5, 3.4], [
             head("ตัวชี้วัด", "โครงการ/กิจกรรม",
-                 "ผลการวิเคราะห์ตัวชี้วัดตามหลักเกณฑ์การประเมิน ITA",
-                 "ขั้นตอนหรือวิธีการดำเนินการ", "ระยะเวลาในการดำเนินการ", "ผู้รับผิดชอบ"),
+                 "ผลการวิเคราะห์ตัวชี้วัด\nตามหลักเกณฑ์\nการประเมิน ITA",
+                 "ขั้นตอนหรือวิธีการ\nดำเนินการ", "ระยะเวลา\nในการ\nดำเนินการ", "ผู้รับผิดชอบ"),
             Row([Cell("{{#each measures}}{{merge indicator_label}}"),
                  Cell("{{title}}"),
                  Cell("{{analysis}}"),
@@ -331,18 +350,22 @@ def analysis_2568():
                  Cell("{{period}}"),
                  Cell("{{owners}}{{/each}}")], split=True),
         ], L),
-    ] + signature("จัดทำ ณ วันที่ {{signatory.date | date:long}}", L))
-    photos = Section("Standard", [
-        P("ประมวลภาพกิจกรรม", "Heading1"),
-        P("ภาพการดำเนินกิจกรรมเพื่อส่งเสริมคุณธรรมและความโปร่งใสของ{{org.name}} ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}"),
-        Table([8.0, 8.0], [
+    ] + signature("จัดทำ", L) + [
+        # The photo pages continue the landscape section, so that the whole part,
+        # heading included, can go when there are no photos (a section break of
+        # its own would leave an empty page behind).
+        P("{{#if photo_rows}}", "Body"),
+        P("ประมวลภาพกิจกรรม", "Heading1", page_break=True),
+        P("ภาพการดำเนินกิจกรรมเพื่อส่งเสริมคุณธรรมและความโปร่งใสของ{{org.name}} ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", keep_next=True),
+        Table([12.35, 12.35], [
             Row([Cell([P("{{#each photo_rows}}{{image left.file width=7.5cm}}", "TableCenter"),
                        P("{{left.caption}}", "Caption")]),
                  Cell([P("{{#if right}}{{image right.file width=7.5cm}}{{/if}}", "TableCenter"),
                        P("{{#if right}}{{right.caption}}{{/if}}{{/each}}", "Caption")])]),
-        ]),
+        ], L),
+        P("{{/if}}", "Body"),
     ])
-    return [cover, body, grid, photos]
+    return [cover, body, grid]
 
 
 LAYOUTS = [
@@ -467,11 +490,12 @@ class DocxWriter:
 
     def run(self, text, bold):
         rpr = "<w:rPr><w:b/><w:bCs/></w:rPr>" if bold else ""
-        return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+        inner = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(t)}</w:t>' for t in text.split("\n"))
+        return f'<w:r>{rpr}{inner}</w:r>'
 
-    def para(self, p, sect=""):
+    def para(self, p, sect="", keep=False):
         ppr = f'<w:pStyle w:val="{p.style}"/>'
-        if p.keep_next:
+        if p.keep_next or keep:
             ppr += "<w:keepNext/>"
         if p.page_break:
             ppr += "<w:pageBreakBefore/>"
@@ -494,8 +518,12 @@ class DocxWriter:
                'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
         out += [f'<w:gridCol w:w="{w}"/>' for w in t.twips]
         out.append('</w:tblGrid>')
-        for row in t.rows:
+        for k, row in enumerate(t.rows):
             trpr = ("" if row.split else "<w:cantSplit/>") + ("<w:tblHeader/>" if row.header else "")
+            # Word keeps a row with the next one when its paragraphs keep with next:
+            # a short table stays whole, a header or group row never ends a page.
+            keep = k < len(t.rows) - 1 and (t.keep or row.header or
+                                            all(c.kind == "group" for c in row.cells))
             out.append(f'<w:tr><w:trPr>{trpr}</w:trPr>')
             col = 0
             for cell in row.cells:
@@ -509,7 +537,7 @@ class DocxWriter:
                     tcpr += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
                 tcpr += '<w:vAlign w:val="{}"/>'.format("center" if cell.kind == "head" else "top")
                 out.append(f'<w:tc><w:tcPr>{tcpr}</w:tcPr>')
-                out += [self.para(p) for p in cell.paras]
+                out += [self.para(p, keep=keep) for p in cell.paras]
                 out.append('</w:tc>')
             assert col == len(t.twips), "row does not fill the table grid"
             out.append('</w:tr>')
@@ -815,10 +843,11 @@ class OdtWriter:
                 style = self.keep_style(p.style)
         inner = ""
         for t, b in split_bold(p.text):
+            t = escape(t).replace("\n", "<text:line-break/>")
             if b:
-                inner += f'<text:span text:style-name="Strong">{escape(t)}</text:span>'
+                inner += f'<text:span text:style-name="Strong">{t}</text:span>'
             else:
-                inner += escape(t)
+                inner += t
         xml = f'<text:p text:style-name="{style}">{inner}</text:p>'
         if p.numbered:
             ls = "ListDecimal" if p.numbered == "decimal" else "ListBullet"
@@ -840,7 +869,7 @@ class OdtWriter:
         tn = f"Table{self.tables}"
         self.auto.append(f'<style:style style:name="{tn}" style:family="table"><style:table-properties '
                          f'style:width="{cm(sum(t.twips))}" table:align="left" fo:margin-left="0cm" '
-                         'style:may-break-between-rows="true"/></style:style>')
+                         f'style:may-break-between-rows="{"false" if t.keep else "true"}"/></style:style>')
         cols = ""
         for i, w in enumerate(t.twips):
             cn = f"{tn}.C{i + 1}"
