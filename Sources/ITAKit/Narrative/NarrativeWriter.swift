@@ -46,7 +46,7 @@ public struct NarrativeWriter: Sendable {
     /// (by default the data's own `document`, or all documents when it names none).
     public func fill(_ data: ReportData, for kinds: Set<DocumentKind>? = nil) -> FilledReport {
         let wanted = Self.sections(for: kinds ?? data.document.map { [$0] } ?? Set(DocumentKind.allCases))
-        var context = Context(data: data, catalog: catalog, phrases: phrases)
+        let context = Context(data: data, catalog: catalog, phrases: phrases)
         var out = data
         var generated: [GeneratedNarrative] = []
         func record(_ path: String, _ kind: GeneratedNarrative.Kind, _ text: String) -> String {
