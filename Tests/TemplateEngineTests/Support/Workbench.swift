@@ -45,6 +45,9 @@ final class Workbench {
         return try Filled(url: out, warnings: report.warnings)
     }
 
+    /// Adds a file made elsewhere (by the command-line tool) to the outputs the real clients check.
+    func record(_ output: URL, template: URL) { outputs.append((output, template)) }
+
     /// Opens every output in LibreOffice (to PDF), python-docx and openxml-audit.
     func checkWithRealClients(file: StaticString = #filePath, line: UInt = #line) {
         RealClients.check(outputs: outputs, in: folder, file: file, line: line)

@@ -1,0 +1,1 @@
+../../TemplateEngineTests/Support/Pictures.swift
