@@ -8,9 +8,10 @@ final class Numbering {
     private var nextId: Int
     private(set) var changed = false
 
-    init(data: Data) throws {
-        document = try XMLDocument(data: data, name: Self.partName)
-        let ids = try document.select("/w:numbering/w:num", namespaces: ["w": Dialect.w]).compactMap { Int($0.attribute("numId", Dialect.w) ?? "") }
+    /// Works on a copy of a parsed numbering part, leaving the original untouched.
+    init(copying original: XMLDocument) {
+        document = original.copy()
+        let ids = (try? document.select("/w:numbering/w:num", namespaces: ["w": Dialect.w]).compactMap { Int($0.attribute("numId", Dialect.w) ?? "") }) ?? []
         nextId = (ids.max() ?? 0) + 1
     }
 

@@ -17,6 +17,8 @@ public final class Template: @unchecked Sendable {
     /// Every tag in document order with what it does.
     public private(set) var tags: [TagInfo] = []
     private var parts: [(name: String, document: XMLDocument)] = []
+    /// `word/numbering.xml`, parsed once; each fill works on a copy.
+    private var numbering: XMLDocument?
     private let dialect: Dialect
 
     /// Reads and checks a template file.
@@ -43,6 +45,9 @@ public final class Template: @unchecked Sendable {
             problems += check(items)
         }
         if !problems.isEmpty { throw TemplateError.invalidTemplate(path: package.path, problems: problems) }
+        if package.kind == .docx, package.contains(Numbering.partName) {
+            numbering = try XMLDocument(data: package.read(Numbering.partName), name: Numbering.partName)
+        }
     }
 
     private func check(_ items: [Item]) -> [TemplateProblem] {
@@ -91,8 +96,8 @@ public final class Template: @unchecked Sendable {
     /// Fills the template and returns the changed and added parts.
     public func render(_ data: TemplateValue, options: RenderOptions = RenderOptions()) throws -> (changes: PackageChanges, report: RenderReport) {
         let session = RenderSession(options: options, dialect: dialect)
-        if kind == .docx, package.contains(Numbering.partName) {
-            session.numbering = try Numbering(data: package.read(Numbering.partName))
+        if let numbering {
+            session.numbering = Numbering(copying: numbering)
             if options.digits == .thai { session.numbering?.useThaiDigits() }
         }
         var changes = PackageChanges()
