@@ -69,15 +69,17 @@ public final class ReportGenerator: @unchecked Sendable {
         let filled = try loaded.filled(for: documents)
         let outputs = try generate(data: filled?.data ?? data, scores: loaded.scoreCard, catalog: loaded.catalog,
                                    dataDirectory: dataURL.deletingLastPathComponent(), kinds: kinds, formats: formats,
-                                   outputDirectory: outputDirectory, formYear: formYear)
+                                   outputDirectory: outputDirectory, formYear: formYear,
+                                   generatedPaths: Set((filled?.generated ?? []).map(\.path)))
         return (outputs, filled?.generated ?? [])
     }
 
     /// Fills `kinds` × `formats` into `outputDirectory`. `data` should already carry its narratives.
     public func generate(data: ReportData, scores: ScoreCard?, catalog: FrameworkCatalog?, dataDirectory: URL,
-                         kinds: [ReportKind], formats: [PackageKind], outputDirectory: URL, formYear: Int? = nil) throws -> [Output] {
+                         kinds: [ReportKind], formats: [PackageKind], outputDirectory: URL, formYear: Int? = nil,
+                         generatedPaths: Set<String> = []) throws -> [Output] {
         try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
-        let builder = ReportViewBuilder(data: data, scores: scores, catalog: catalog, baseDirectory: dataDirectory)
+        let builder = ReportViewBuilder(data: data, scores: scores, catalog: catalog, baseDirectory: dataDirectory, generatedPaths: generatedPaths)
         let digits: RenderOptions.Digits = data.options?.digits == .thai ? .thai : .arabic
         var outputs: [Output] = []
         for kind in kinds {

@@ -11,7 +11,12 @@ public struct ReportViewBuilder {
     /// Folder of the data file: pictures are relative to it.
     public let baseDirectory: URL
 
-    public init(data: ReportData, scores: ScoreCard?, catalog: FrameworkCatalog?, baseDirectory: URL) {
+    /// Field paths of narratives the tool wrote (`analysis.indicators.9`); forms that print only what the
+    /// user wrote in some places leave these out there.
+    public let generatedPaths: Set<String>
+
+    public init(data: ReportData, scores: ScoreCard?, catalog: FrameworkCatalog?, baseDirectory: URL, generatedPaths: Set<String> = []) {
+        self.generatedPaths = generatedPaths
         self.data = data
         self.scores = scores
         self.catalog = catalog
@@ -197,7 +202,9 @@ public struct ReportViewBuilder {
             return .object([
                 "label": .string(toolLabel(code)),
                 "indicators": .list(numbers.enumerated().map { i, n in
-                    .object(["number": .number(Decimal(i + 1)), "name": .string(indicatorName(n)), "score": score(indicatorScore(n)), "to_fix": dash(notes[n])])
+                    // The 2564 form's column is brief: what the user wrote, else a dash.
+                    .object(["number": .number(Decimal(i + 1)), "name": .string(indicatorName(n)), "score": score(indicatorScore(n)),
+                             "to_fix": dash(generatedPaths.contains("analysis.indicators.\(n)") ? nil : notes[n])])
                 }),
             ])
         })

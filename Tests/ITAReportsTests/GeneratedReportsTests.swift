@@ -138,6 +138,25 @@ final class GeneratedReportsTests: XCTestCase {
         }
     }
 
+    func testO34Of2564PrintsOnlyWhatTheUserWroteInItsToFixColumn() throws {
+        let l = try load("khlongsaensaep-2564.yaml")
+        let result = try ReportGenerator(templateDirectory: Self.templates).generate(
+            loaded: l.result, dataURL: l.url, kinds: [.o34], formats: [.docx], outputDirectory: out)
+        XCTAssertFalse(result.generated.isEmpty, "narratives are written for what the file leaves out")
+        let doc = try DocumentText(try XCTUnwrap(result.outputs.first).url)
+        let rows = try XCTUnwrap(doc.tables.first).filter { $0.count == 2 && $0[0].contains("คะแนน") }
+        XCTAssertEqual(rows.count, 10, "one row per indicator: \(rows)")
+        let written = try XCTUnwrap(l.data.analysis?.indicators)
+        for (i, row) in rows.enumerated() {
+            let n = i + 1
+            if let text = written[n] {
+                XCTAssertTrue(row[1].contains(ThaiNumerals.toThai(String(text.prefix(12)))), "indicator \(n): \(row[1])")
+            } else {
+                XCTAssertEqual(row[1], "-", "indicator \(n) has no text of the user's, so the column shows a dash")
+            }
+        }
+    }
+
     func testFormFollowsTheFiscalYearUnlessTheDataNamesOne() {
         XCTAssertEqual(ReportForm.form(for: .o34, fiscalYear: 2564).name, "o34-2564")
         XCTAssertEqual(ReportForm.form(for: .o34, fiscalYear: 2565).name, "o34-2564")

@@ -1,0 +1,41 @@
+import OfficePackage
+
+/// A file format the tool writes: the two template formats, and PDF converted from the ODT.
+public enum ExportFormat: String, Sendable, CaseIterable, Comparable {
+    case docx
+    case odt
+    case pdf
+
+    /// The template format this is filled from directly, nil for PDF.
+    public var packageKind: PackageKind? { PackageKind(rawValue: rawValue) }
+
+    public var fileExtension: String { rawValue }
+
+    /// Reads `--format` text such as "docx,odt,pdf": known names, duplicates dropped, at least one.
+    public static func parseList(_ text: String) throws -> [ExportFormat] {
+        var out: [ExportFormat] = []
+        for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !part.isEmpty {
+            guard let f = ExportFormat(rawValue: part) else { throw ExportFormatError.unknown(part) }
+            if !out.contains(f) { out.append(f) }
+        }
+        guard !out.isEmpty else { throw ExportFormatError.empty }
+        return out.sorted()
+    }
+
+    public static func < (a: ExportFormat, b: ExportFormat) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// A `--format` value that names no format.
+public enum ExportFormatError: Error, CustomStringConvertible {
+    case unknown(String)
+    case empty
+
+    public var description: String {
+        switch self {
+        case let .unknown(s): return "--format takes docx, odt and pdf separated by commas, not '\(s)'"
+        case .empty: return "--format needs at least one of docx, odt, pdf"
+        }
+    }
+}
