@@ -30,16 +30,17 @@ public struct PDFConverter: Sendable {
     public static let programNames = ["soffice", "libreoffice"]
 
     /// Places LibreOffice installs itself outside `PATH`.
-    static let knownLocations = [
+    public static let knownLocations = [
         "/usr/lib/libreoffice/program/soffice",
         "/opt/libreoffice/program/soffice",
         "/Applications/LibreOffice.app/Contents/MacOS/soffice",
     ]
 
     /// Finds LibreOffice: `explicit` when given (a path), else `soffice`/`libreoffice` on `PATH`,
-    /// else the usual install locations.
+    /// else the usual install locations (`knownLocations`).
     public static func locate(explicit: String? = nil, pdfA: Bool = false,
-                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PDFConverter {
+                              environment: [String: String] = ProcessInfo.processInfo.environment,
+                              knownLocations: [String] = PDFConverter.knownLocations) throws -> PDFConverter {
         let fm = FileManager.default
         if let explicit, !explicit.isEmpty {
             guard fm.isExecutableFile(atPath: explicit) else { throw PDFConversionError.notExecutable(path: explicit) }

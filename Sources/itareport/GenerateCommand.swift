@@ -22,7 +22,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Which report: o34, o35, analysis or all (all: every report the data can fill).")
     var report: String = "all"
 
-    @Option(help: "Formats, comma-separated: docx, odt.")
+    @Option(help: "Formats, comma-separated: docx, odt, pdf (pdf is converted from the ODT by LibreOffice).")
     var format: String = "docx,odt"
 
     @Option(name: .shortAndLong, help: "Folder to write into.")
@@ -37,8 +37,12 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "List the narratives the tool wrote because the data file left them out.")
     var showGenerated = false
 
+    @OptionGroup var pdf: PDFOptions
+
     func run() throws {
-        let formats = try parseFormats(format)
+        let formats: [ExportFormat]
+        do { formats = try ExportFormat.parseList(format) } catch { throw ValidationError("\(error)") }
+        let converter = try pdf.converter(for: formats)
         let loaded = ReportLoader.load(path: data)
         for d in loaded.diagnostics {
             FileHandle.standardError.write(Data("\(d)\n".utf8))
@@ -66,31 +70,20 @@ struct GenerateCommand: ParsableCommand {
         } catch { throw CLIError("\(error)") }
         let dataURL = URL(fileURLWithPath: data)
         do {
-            let result = try ReportGenerator(templateDirectory: dir).generate(
+            let exporter = ReportExporter(generator: ReportGenerator(templateDirectory: dir), converter: converter)
+            let result = try exporter.export(
                 loaded: loaded, dataURL: dataURL, kinds: kinds, formats: formats,
                 outputDirectory: URL(fileURLWithPath: output), formYear: form)
             if showGenerated {
                 for g in result.generated { FileHandle.standardError.write(Data("generated: \(g.path)\n".utf8)) }
             }
-            for o in result.outputs {
+            for o in result.files {
                 for w in o.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
                 print(o.url.path)
             }
         } catch {
             throw CLIError("\(error)")
         }
-    }
-
-    private func parseFormats(_ s: String) throws -> [PackageKind] {
-        var out: [PackageKind] = []
-        for part in s.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
-            guard let k = PackageKind(rawValue: part) else {
-                throw ValidationError("--format takes docx and/or odt separated by commas, not '\(part)'")
-            }
-            if !out.contains(k) { out.append(k) }
-        }
-        guard !out.isEmpty else { throw ValidationError("--format needs at least one of docx, odt") }
-        return out
     }
 }
 
