@@ -88,11 +88,15 @@ class Table:
 
 class Section:
     """A run of blocks on one page setup. master: "Cover" (portrait, no page
-    number), "Standard" (portrait) or "Landscape"."""
+    number), "Standard" (portrait) or "Landscape". The paragraph right before
+    a table keeps with it (an introduction never ends a page alone)."""
 
     def __init__(self, master, blocks):
         self.master = master
         self.blocks = blocks
+        for a, b in zip(blocks, blocks[1:]):
+            if isinstance(a, P) and isinstance(b, Table):
+                a.keep_next = True
 
     @property
     def orientation(self):
@@ -165,9 +169,9 @@ def o34_2567():
         P("1. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. {{assessed_year}}", "Heading1"),
         P("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {{assessed_year}} ของ{{org.name}} ได้คะแนนภาพรวม **{{total | number:2}}** คะแนน อยู่ในระดับ **{{level}}** รายละเอียดของคะแนนแยกตามเครื่องมือการประเมินและตามตัวชี้วัดแสดงไว้ในแผนภูมิต่อไปนี้"),
         P("ผลการประเมินรายเครื่องมือ", "Heading2Center"),
-        P("{{image chart_tools width=15cm}}", "Center"),
+        P("{{image chart_tools width=15cm}}", "Figure"),
         P("ผลการประเมินรายตัวชี้วัด", "Heading2Center"),
-        P("{{image chart_indicators width=15cm}}", "Center"),
+        P("{{image chart_indicators width=15cm}}", "Figure"),
         P("2. สรุปผลการประเมินรายตัวชี้วัด ประจำปีงบประมาณ พ.ศ. {{assessed_year}}", "Heading1"),
         indicator_table(),
         P("3. รายละเอียดการวิเคราะห์ผลการประเมินของ{{org.name}} ประจำปีงบประมาณ พ.ศ. {{assessed_year}} จำแนกตามประเด็น ดังนี้", "Heading1"),
@@ -222,14 +226,14 @@ def o34_2564():
         P("{{org.name}} อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle"),
         P("1. การวิเคราะห์ผลการประเมิน ITA ของ{{org.name}} ปีงบประมาณ พ.ศ. {{assessed_year}}", "Heading1"),
         P("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {{assessed_year}} ของ{{org.name}} ได้คะแนนรวม **{{total | number:2}}** คะแนน อยู่ในระดับ **{{level}}** ผลคะแนนรายตัวชี้วัดแสดงไว้ในแผนภูมิต่อไปนี้"),
-        P("{{#if chart_indicators}}{{image chart_indicators width=15cm}}{{/if}}", "Center"),
+        P("{{#if chart_indicators}}{{image chart_indicators width=15cm}}{{/if}}", "Figure"),
         P("เมื่อพิจารณาคะแนนของแต่ละตัวชี้วัด หน่วยงานพบประเด็นที่ต้องแก้ไขหรือปรับปรุง ดังนี้"),
         Table([8.5, 7.5], [
             head("ตัวชี้วัดของการประเมิน ITA", "ประเด็นที่ต้องแก้ไข/ปรับปรุง"),
             Row([Cell(P("{{#each tools}}{{label}}", "TableBold"), span=2, kind="group")]),
             Row([Cell("{{#each indicators}}{{number}}. {{name}} {{score | number:2}} คะแนน"),
                  Cell("{{to_fix | default:\"-\"}}{{/each}}{{/each}}")]),
-        ], keep=True),
+        ]),
     ])
     grid = Section("Landscape", [
         P("2. ข้อเสนอแนะในการพัฒนาคุณธรรมและความโปร่งใส ในปีงบประมาณ พ.ศ. {{fiscal_year}}", "Heading1"),
@@ -328,10 +332,10 @@ def analysis_2568():
             Row([Cell(P("คะแนนภาพรวม", "TableHeading"), kind="group"),
                  Cell(P("{{total | number:2}}", "TableHeading"), kind="group")]),
         ]),
-        P("{{#if chart_tools}}{{image chart_tools width=15cm}}{{/if}}", "Center"),
+        P("{{#if chart_tools}}{{image chart_tools width=15cm}}{{/if}}", "Figure"),
         P("คะแนนรายตัวชี้วัด จำแนกตามเครื่องมือการประเมิน", "Heading2"),
         indicator_table(),
-        P("{{#if chart_indicators}}{{image chart_indicators width=15cm}}{{/if}}", "Center"),
+        P("{{#if chart_indicators}}{{image chart_indicators width=15cm}}{{/if}}", "Figure"),
         P("3. ผลการวิเคราะห์รายตัวชี้วัด", "Heading1"),
         P("หน่วยงานพิจารณาคะแนนของแต่ละตัวชี้วัดเทียบกับเกณฑ์การประเมิน แล้วจัดเป็นจุดแข็งและจุดอ่อน ดังนี้"),
         Table([7.2, 8.8], analysis_rows),
@@ -339,8 +343,8 @@ def analysis_2568():
     grid = Section("Landscape", [
         P("4. แนวทางการพัฒนาตามผลการวิเคราะห์", "Heading1"),
         P("{{org.name}} กำหนดโครงการและกิจกรรมเพื่อพัฒนาตัวชี้วัดตามผลการวิเคราะห์ข้างต้น ดังนี้"),
-        Table([3.4, 3.7, 5.7, 5.0, 3.5, 3.4], [
-            head("ตัวชี้วัด", "โครงการ/กิจกรรม",
+        Table([3.2, 4.0, 5.7, 5.6, 3.0, 3.2], [
+            head("ตัวชี้วัด", "โครงการ/\nกิจกรรม",
                  "ผลการวิเคราะห์ตัวชี้วัด\nตามหลักเกณฑ์\nการประเมิน ITA",
                  "ขั้นตอนหรือวิธีการ\nดำเนินการ", "ระยะเวลา\nในการ\nดำเนินการ", "ผู้รับผิดชอบ"),
             Row([Cell("{{#each measures}}{{merge indicator_label}}"),
@@ -388,6 +392,7 @@ STYLES = {
     "Body":           ("ITA Body", 16, False, "both", 0, 6, 1.25, 0, False),
     "BodyIndent":     ("ITA Body Indent", 16, False, "left", 0, 0, 0, 1.25, False),
     "Center":         ("ITA Centered", 16, False, "center", 0, 0, 0, 0, False),
+    "Figure":         ("ITA Figure", 16, False, "center", 6, 6, 0, 0, False),
     "Title":          ("ITA Title", 20, True, "center", 0, 0, 0, 0, True),
     "Subtitle":       ("ITA Subtitle", 18, True, "center", 0, 6, 0, 0, True),
     "Heading1":       ("ITA Heading 1", 18, True, "left", 12, 6, 0, 0, True),
@@ -448,7 +453,7 @@ def w_ppr_style(sid):
 def docx_styles():
     out = [XML_DECL, f'<w:styles {W_NS}>',
            '<w:docDefaults><w:rPrDefault>', w_rpr(16, False), '</w:rPrDefault>',
-           '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+           '<w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
            '</w:pPr></w:pPrDefault></w:docDefaults>',
            '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
            '<w:qFormat/>', w_rpr(16, False), '</w:style>',
@@ -758,7 +763,7 @@ def odt_styles():
            f'<office:document-styles {ODF_NS} office:version="{ODF_VERSION}">', FONT_DECLS,
            '<office:styles>',
            '<style:default-style style:family="paragraph"><style:paragraph-properties '
-           'fo:hyphenation-ladder-count="no-limit" style:writing-mode="page"/>',
+           'fo:hyphenation-ladder-count="no-limit" fo:orphans="2" fo:widows="2" style:writing-mode="page"/>',
            o_text_props(16, False), '</style:default-style>',
            '<style:default-style style:family="table"><style:table-properties table:border-model="collapsing"/>'
            '</style:default-style>',
