@@ -17,6 +17,7 @@ struct ITAReportCommand: AsyncParsableCommand {
             InitCommand.self,
             BenchCommand.self,
             RolloverCommand.self,
+            BatchCommand.self,
         ]
     )
 }

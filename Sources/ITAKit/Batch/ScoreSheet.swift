@@ -1,0 +1,221 @@
+import Foundation
+import ThaiFormat
+
+/// A CSV of ITA scores, one organisation a row, for producing many organisations' documents
+/// from one base data file.
+///
+/// Columns, in this order when the file has no header row:
+///
+///     name, district, province, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10[, total[, level]]
+///
+/// A header row names the columns and may put them in any order; it may add `kind` (ประเภท),
+/// `head` (the head's title), `signatory` and `position` (who signs and as what). Accepted names:
+/// `name`/`ชื่อหน่วยงาน`, `district`/`อำเภอ`, `province`/`จังหวัด`, `1`…`10`, `ind1`…`ind10` or
+/// `ตัวชี้วัดที่ 1`…, `total`/`คะแนนรวม`, `level`/`ระดับ`. Scores use Arabic or Thai digits.
+/// A row with a bad value fails alone; the other rows still produce their documents.
+public struct ScoreSheet: Sendable {
+    /// One organisation's row.
+    public struct Row: Sendable, Equatable {
+        /// The row's line in the file (1-based), for messages.
+        public var line: Int
+        public var name: String
+        public var district: String?
+        public var province: String?
+        public var kind: String?
+        public var head: String?
+        public var signatory: String?
+        public var position: String?
+        public var indicators: [Int: Decimal]
+        public var officialTotal: Decimal?
+        public var officialLevel: String?
+        /// What is wrong with the row; nil when it can be used.
+        public var problem: String?
+    }
+
+    /// The column names understood in a header row.
+    public enum Column: Hashable, Sendable {
+        case name, district, province, kind, head, signatory, position, total, level
+        case indicator(Int)
+    }
+
+    public var rows: [Row]
+    /// The file as the user named it.
+    public var file: String
+
+    /// Reads the CSV at `path`.
+    public static func load(path: String) throws -> ScoreSheet {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw ScoreSheetError(file: path, line: nil, message: "cannot read the file (\(error.localizedDescription))")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScoreSheetError(file: path, line: nil,
+                                  message: "the file is not UTF-8 text; in Excel use Save As → CSV UTF-8 (Comma delimited)")
+        }
+        return try parse(text: text, file: path)
+    }
+
+    /// Reads CSV text; `file` names it in messages.
+    public static func parse(text: String, file: String) throws -> ScoreSheet {
+        let source = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let records = try CSVRecords.parse(source, file: file).filter { !$0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        guard let first = records.first else {
+            throw ScoreSheetError(file: file, line: nil, message: "the file has no rows; write one organisation a row: \(positionalHelp)")
+        }
+        var columns: [Column?]
+        var body = records[...]
+        if isHeader(first.fields) {
+            columns = try first.fields.map { try column(named: $0, file: file, line: first.line) }
+            body = records.dropFirst()
+            for required in [Column.name] + (1...10).map(Column.indicator) where !columns.contains(required) {
+                throw ScoreSheetError(file: file, line: first.line,
+                                      message: "the header has no column '\(label(required))'; the columns are \(positionalHelp)")
+            }
+        } else {
+            columns = [.name, .district, .province] + (1...10).map(Column.indicator) + [.total, .level]
+        }
+        let rows = body.map { record -> Row in
+            row(record.fields, line: record.line, columns: columns)
+        }
+        guard !rows.isEmpty else {
+            throw ScoreSheetError(file: file, line: nil, message: "the file has a header but no organisation rows")
+        }
+        return ScoreSheet(rows: rows, file: file)
+    }
+
+    static let positionalHelp = "name, district, province, the ten indicator scores, then optionally total and level"
+
+    // MARK: Header
+
+    private static func isHeader(_ fields: [String]) -> Bool {
+        // Data rows have a score in the fourth column; a header has a name there.
+        guard fields.count > 3 else { return true }
+        return decimal(fields[3]) == nil
+    }
+
+    private static func column(named raw: String, file: String, line: Int) throws -> Column? {
+        let n = ThaiNumerals.toArabic(raw).trimmingCharacters(in: .whitespaces).lowercased()
+            .replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "_", with: "")
+        if n.isEmpty { return nil }
+        let names: [String: Column] = [
+            "name": .name, "organization": .name, "organisation": .name, "org": .name, "ชื่อหน่วยงาน": .name, "หน่วยงาน": .name,
+            "district": .district, "amphoe": .district, "อำเภอ": .district,
+            "province": .province, "จังหวัด": .province,
+            "kind": .kind, "ประเภท": .kind, "ประเภทหน่วยงาน": .kind,
+            "head": .head, "ตำแหน่งหัวหน้าหน่วยงาน": .head,
+            "signatory": .signatory, "signatoryname": .signatory, "ผู้ลงนาม": .signatory,
+            "position": .position, "signatoryposition": .position, "ตำแหน่ง": .position,
+            "total": .total, "officialtotal": .total, "คะแนนรวม": .total,
+            "level": .level, "officiallevel": .level, "ระดับ": .level,
+        ]
+        if let c = names[n] { return c }
+        for prefix in ["indicator", "ind", "ตัวชี้วัดที่", "ตัวชี้วัด", ""] where n.hasPrefix(prefix) {
+            if let k = Int(n.dropFirst(prefix.count)), (1...10).contains(k) { return .indicator(k) }
+        }
+        throw ScoreSheetError(file: file, line: line,
+                              message: "unknown column '\(raw)'; known columns: name, district, province, kind, head, signatory, position, 1–10 (or ind1–ind10), total, level")
+    }
+
+    private static func label(_ c: Column) -> String {
+        switch c {
+        case .name: return "name"
+        case .district: return "district"
+        case .province: return "province"
+        case .kind: return "kind"
+        case .head: return "head"
+        case .signatory: return "signatory"
+        case .position: return "position"
+        case .total: return "total"
+        case .level: return "level"
+        case let .indicator(n): return String(n)
+        }
+    }
+
+    // MARK: Rows
+
+    private static func row(_ fields: [String], line: Int, columns: [Column?]) -> Row {
+        var r = Row(line: line, name: "", indicators: [:])
+        var problems: [String] = []
+        for (i, raw) in fields.enumerated() {
+            let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard i < columns.count else {
+                if !value.isEmpty { problems.append("more columns than the header names (\(fields.count))") }
+                continue
+            }
+            guard let column = columns[i], !value.isEmpty else { continue }
+            switch column {
+            case .name: r.name = value
+            case .district: r.district = value
+            case .province: r.province = value
+            case .kind: r.kind = value
+            case .head: r.head = value
+            case .signatory: r.signatory = value
+            case .position: r.position = value
+            case .level: r.officialLevel = value
+            case .total:
+                if let d = decimal(value), (0...100).contains(d) { r.officialTotal = d } else {
+                    problems.append("total '\(value)' is not a score between 0 and 100")
+                }
+            case let .indicator(n):
+                if let d = decimal(value), (0...100).contains(d) { r.indicators[n] = d } else {
+                    problems.append("indicator \(n) '\(value)' is not a score between 0 and 100")
+                }
+            }
+        }
+        if r.name.isEmpty { problems.insert("the organisation's name is empty", at: 0) }
+        let missing = (1...10).filter { r.indicators[$0] == nil }
+        if !missing.isEmpty, problems.allSatisfy({ !$0.hasPrefix("indicator") }) {
+            problems.append("indicator score\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) missing")
+        }
+        if !problems.isEmpty { r.problem = problems.joined(separator: "; ") }
+        return r
+    }
+
+    static func decimal(_ text: String) -> Decimal? {
+        let s = ThaiNumerals.toArabic(text).trimmingCharacters(in: .whitespaces)
+        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), s.filter({ $0 == "." }).count <= 1,
+              s.first != ".", s.last != "." else { return nil }
+        return Decimal(string: s, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    // MARK: Data
+
+    /// The data of `row`: `base` with the row's organisation and scores. What belongs to the base's
+    /// own organisation is left out: its logo, website, address, question and tool scores, photos,
+    /// signatory, scores quoted in citations, and the analysis narratives that quote its scores
+    /// (they are written again from the row's scores); its measures, limitations, rationale and
+    /// options are kept.
+    public static func data(for row: Row, base: ReportData) -> ReportData {
+        var d = base
+        var org = Organization(name: row.name, kind: row.kind ?? base.organization?.kind,
+                               district: row.district, province: row.province)
+        org.head = row.head
+        d.organization = org
+        d.assessment = Assessment(year: base.assessment?.year, indicators: row.indicators,
+                                  official: row.officialTotal == nil && row.officialLevel == nil ? nil
+                                      : OfficialResult(total: row.officialTotal, level: row.officialLevel))
+        if let a = base.analysis, a.rationale != nil || a.summary != nil {
+            d.analysis = Analysis(rationale: a.rationale, summary: a.summary)
+        } else {
+            d.analysis = nil
+        }
+        d.photos = nil
+        d.measures = base.measures?.map { m in
+            var m = m
+            m.citations = m.citations?.map { Citation(indicator: $0.indicator, question: $0.question, text: $0.text) }
+            return m
+        }
+        d.signatory = row.signatory == nil && row.position == nil ? nil
+            : Signatory(name: row.signatory, position: row.position, date: base.signatory?.date)
+        return d
+    }
+}
+
+/// A problem with a score CSV as a whole, with its place.
+public struct ScoreSheetError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+}

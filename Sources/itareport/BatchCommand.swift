@@ -1,0 +1,168 @@
+import ArgumentParser
+import Foundation
+import ITAKit
+import ITAReports
+
+/// `itareport batch SOURCE --output DIR`: the documents of many organisations at once.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Write the documents of many organisations: a folder of data files, or a CSV of scores with a base data file.",
+        discussion: """
+        SOURCE is a folder (every .yaml, .yml and .json file in it is one organisation) or a CSV file of \
+        scores, one organisation a row, used with --base. CSV columns, in this order when there is no header row: \
+        name, district, province, the scores of indicators 1 to 10, then optionally total and level (as \
+        announced). A header row may name the columns in any order and add kind, head, signatory and \
+        position. The base data file gives everything else (fiscal year, measures, limitations, options); \
+        its own scores, narratives, photos and signatory are not carried to other organisations.
+
+        Each organisation's files go to its own subfolder of --output (named after the data file, or the \
+        organisation for a CSV). An organisation that fails leaves no files; the others are written. The \
+        exit status is non-zero when any organisation failed.
+        """
+    )
+
+    @Argument(help: "A folder of data files, or a CSV of scores (with --base).")
+    var source: String
+
+    @Option(name: .shortAndLong, help: "Folder to write into; one subfolder per organisation.")
+    var output: String
+
+    @Option(help: "The base data file for a CSV of scores: fiscal year, measures, limitations, options.")
+    var base: String?
+
+    @Option(help: "Formats, comma-separated: docx, odt, pdf.")
+    var format: String = "docx,odt"
+
+    @Option(help: "Which reports: all (every report each data file can fill) or o34, o35, analysis, comma-separated.")
+    var report: String = "all"
+
+    @Option(help: "How many organisations to work on at once (default: the number of processor cores).")
+    var jobs: Int?
+
+    @Option(help: "Folder of templates to use instead of the shipped ones.")
+    var template: String?
+
+    @OptionGroup var pdf: PDFOptions
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+    }
+
+    func run() throws {
+        let formats: [ExportFormat]
+        let selection: ReportSelection
+        do {
+            formats = try ExportFormat.parseList(format)
+            selection = try ReportSelection.parse(report)
+        } catch { throw ValidationError("\(error)") }
+        let converter = try pdf.converter(for: formats)
+        let templates: URL
+        do { templates = try template.map { URL(fileURLWithPath: $0) } ?? TemplateLocator.defaultDirectory() } catch {
+            throw CLIError("\(error)")
+        }
+        let batchJobs = try makeJobs()
+        guard !batchJobs.isEmpty else {
+            throw CLIError("\(source): no data files (.yaml, .yml, .json) in this folder")
+        }
+
+        let exporter = ReportExporter(generator: ReportGenerator(templateDirectory: templates), converter: converter)
+        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let runner = BatchRunner(exporter: exporter, formats: formats, selection: selection,
+                                 outputDirectory: URL(fileURLWithPath: output), workers: workers)
+        let display = ProgressDisplay(total: batchJobs.count)
+        let start = Date()
+        let outcomes: [BatchRunner.Outcome]
+        do {
+            outcomes = try runner.run(batchJobs) { display.update($0) }
+        } catch {
+            throw CLIError("\(output): cannot write into this folder (\(error.localizedDescription))")
+        }
+        display.finish()
+        let seconds = Date().timeIntervalSince(start)
+
+        let failures = outcomes.filter { !$0.succeeded }
+        let files = outcomes.reduce(0) { $0 + $1.files.count }
+        print("\(outcomes.count) organisation(s): \(outcomes.count - failures.count) written (\(files) files), " +
+              "\(failures.count) failed, in \(String(format: "%.1f", seconds)) s with \(min(workers, outcomes.count)) worker(s)")
+        print("output: \(URL(fileURLWithPath: output).path)")
+        if !failures.isEmpty {
+            print("failed:")
+            for f in failures { print("  \(f.name): \(f.failure ?? "")") }
+            throw ExitCode.failure
+        }
+    }
+
+    // MARK: Jobs
+
+    private func makeJobs() throws -> [BatchRunner.Job] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDir) else {
+            throw CLIError("\(source): no such folder or file; give a folder of data files or a CSV of scores")
+        }
+        if isDir.boolValue {
+            if base != nil { throw ValidationError("--base goes with a CSV of scores, not with a folder of data files") }
+            return try folderJobs()
+        }
+        guard let base else {
+            throw ValidationError("\(source) is a file: a CSV of scores needs --base DATA, the data file that gives everything but the scores")
+        }
+        return try csvJobs(base: base)
+    }
+
+    private func folderJobs() throws -> [BatchRunner.Job] {
+        let dir = URL(fileURLWithPath: source)
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: dir.path) } catch {
+            throw CLIError("\(source): cannot list the folder (\(error.localizedDescription))")
+        }
+        var folders = FolderNames()
+        return names.filter { ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }
+            .sorted()
+            .map { name in
+                let url = dir.appendingPathComponent(name)
+                return BatchRunner.Job(name: name, folder: folders.unique(url.deletingPathExtension().lastPathComponent)) {
+                    (ReportLoader.load(path: url.path), url)
+                }
+            }
+    }
+
+    private func csvJobs(base: String) throws -> [BatchRunner.Job] {
+        let sheet: ScoreSheet
+        do { sheet = try ScoreSheet.load(path: source) } catch { throw CLIError("\(error)") }
+        let baseLoaded = ReportLoader.load(path: base)
+        guard let baseData = baseLoaded.data, !baseLoaded.hasErrors else {
+            for d in baseLoaded.diagnostics.errors { FileHandle.standardError.write(Data("\(d)\n".utf8)) }
+            throw CLIError("\(base): the base data file has errors (listed above); fix them first")
+        }
+        let baseURL = URL(fileURLWithPath: base)
+        let csvName = URL(fileURLWithPath: source).lastPathComponent
+        var folders = FolderNames()
+        return sheet.rows.map { row in
+            let name = "\(csvName):\(row.line) (\(row.name.isEmpty ? "no name" : row.name))"
+            return BatchRunner.Job(name: name, folder: folders.unique(row.name.isEmpty ? "row-\(row.line)" : row.name)) {
+                if let problem = row.problem { throw CLIError(problem) }
+                // Through the data file text, so each row is checked exactly as a data file would be.
+                let text = DataFileWriter().text(for: ScoreSheet.data(for: row, base: baseData))
+                return (ReportLoader.load(text: text, file: name), baseURL)
+            }
+        }
+    }
+}
+
+/// Subfolder names for a batch: file-system safe and unique.
+struct FolderNames {
+    private var used: Set<String> = []
+
+    mutating func unique(_ raw: String) -> String {
+        var name = raw.unicodeScalars
+            .map { CharacterSet(charactersIn: "/\\:*?\"<>|").contains($0) || $0.properties.generalCategory == .control ? "_" : String($0) }
+            .joined().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "_")
+        if name.isEmpty || name.hasPrefix(".") { name = "org" + name }
+        var candidate = name
+        var n = 2
+        while used.contains(candidate.lowercased()) { candidate = "\(name)-\(n)"; n += 1 }
+        used.insert(candidate.lowercased())
+        return candidate
+    }
+}
