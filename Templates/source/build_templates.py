@@ -195,7 +195,7 @@ def o34_2567():
     L = "landscape"
     grid = Section("Landscape", [
         P("4. วิธีการนำผลการวิเคราะห์แต่ละประเด็นไปสู่การปฏิบัติ ในปีงบประมาณ พ.ศ. {{fiscal_year}}", "Heading1"),
-        P("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในของ{{org.name}} ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Subtitle", keep_next=True),
+        P("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในของ{{org.name}}\nประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Subtitle", keep_next=True),
         Table([7.2, 9.4, 4.0, 4.1], [
             head("มาตรการ/โครงการ/กิจกรรม", "ขั้นตอน/วิธีปฏิบัติ", "ผู้รับผิดชอบ", "ระยะเวลา\nดำเนินการ"),
             Row([Cell("{{#each measures}}{{title}}"),
@@ -570,14 +570,18 @@ class DocxWriter:
         for i, sec in enumerate(sections):
             blocks = list(sec.blocks)
             last = i == len(sections) - 1
+            # The section break rides on the last paragraph, unless that paragraph
+            # holds a tag: a repeated or removed paragraph would take the break
+            # with it, so an empty paragraph carries it instead.
+            own = not isinstance(blocks[-1], Table) and "{{" not in blocks[-1].text
             for j, b in enumerate(blocks):
                 if isinstance(b, Table):
                     body.append(self.table(b))
-                elif not last and j == len(blocks) - 1:
+                elif not last and own and j == len(blocks) - 1:
                     body.append(self.para(b, self.sect_pr(sec, i == 0)))
                 else:
                     body.append(self.para(b))
-            if not last and isinstance(blocks[-1], Table):
+            if not last and not own:
                 body.append(self.para(P("", "Body"), self.sect_pr(sec, i == 0)))
         final = self.sect_pr(sections[-1], len(sections) == 1)
         return (XML_DECL + f'<w:document {W_NS}><w:body>' + "".join(body) + final +
