@@ -1,0 +1,62 @@
+import OfficePackage
+import TemplateEngine
+import XCTest
+
+/// What a filled file is as a zip: untouched parts copied as they were, ODF's mimetype first and stored.
+final class PackageOutputTests: XCTestCase {
+    func zipInfo(_ url: URL) throws -> [String: [Int]] {
+        let script = """
+        import sys, zipfile, json
+        with zipfile.ZipFile(sys.argv[1]) as z:
+            assert z.testzip() is None
+            print(json.dumps({i.filename: [i.compress_type, i.compress_size, i.CRC] for i in z.infolist()}))
+        """
+        guard let r = RealClients.run("python3", ["-c", script, url.path]), r.status == 0 else {
+            XCTFail("python3 is needed to read zip headers")
+            return [:]
+        }
+        return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: [Int]] ?? [:]
+    }
+
+    func testUntouchedPartsAreCopiedRawFromATemplateZippedAtLevel1() throws {
+        let wb = try Workbench(name)
+        for kind in [PackageKind.docx, .odt] {
+            let b = Body(kind)
+            var parts = kind == .docx ? Fixture.docxParts(body: b.p("{{a}}"), header: b.p("h"), footer: b.p("f"))
+                : Fixture.odtParts(body: b.p("{{a}}"), header: b.p("h"), footer: b.p("f"))
+            let filler = String(repeating: "<!-- บันทึก ", count: 1).appending((0..<3000).map { "\($0 * 7919 % 10007)" }.joined(separator: " ")) + " -->"
+            let big = kind == .docx ? "word/settings-extra.xml" : "meta.xml"
+            if let i = parts.firstIndex(where: { $0.name == big }) { parts[i].data += Data(filler.utf8) } else {
+                parts.append((big, Data(("<x>" + filler + "</x>").utf8)))
+            }
+            let src = wb.folder.appendingPathComponent("parts-\(kind.rawValue)")
+            for p in parts {
+                let u = src.appendingPathComponent(p.name)
+                try FileManager.default.createDirectory(at: u.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try p.data.write(to: u)
+            }
+            let template = wb.folder.appendingPathComponent("level1-\(kind.rawValue)-template.\(kind.rawValue)")
+            let script = """
+            import sys, zipfile, os
+            src, out, names = sys.argv[1], sys.argv[2], sys.argv[3:]
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+                for n in names:
+                    z.write(os.path.join(src, n), n, compress_type=zipfile.ZIP_STORED if n == "mimetype" else zipfile.ZIP_DEFLATED)
+            """
+            let r = RealClients.run("python3", ["-c", script, src.path, template.path] + parts.map(\.name))
+            XCTAssertEqual(r?.status, 0, r?.stderr ?? "python3 is needed")
+            let out = try wb.fill(template, ["a": "ค่า"])
+            let before = try zipInfo(template), after = try zipInfo(out.url)
+            XCTAssertEqual(after[big], before[big], "\(kind): \(big) keeps its level-1 compression and CRC")
+            XCTAssertNotEqual(after[out.mainPart]?[2], before[out.mainPart]?[2], "the filled part changed")
+            if kind == .odt {
+                XCTAssertEqual(out.package.partNames.first, "mimetype")
+                XCTAssertEqual(out.package.entries.first?.method, 0, "stored")
+            }
+            XCTAssertEqual(out.package.partNames, try OfficePackage(contentsOf: template).partNames, "same parts, same order")
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: wb.folder.path).filter { $0.hasSuffix(".tmp") }
+        XCTAssertEqual(leftovers, [])
+        wb.checkWithRealClients()
+    }
+}
