@@ -18,6 +18,7 @@ struct ITAReportCommand: AsyncParsableCommand {
             BenchCommand.self,
             RolloverCommand.self,
             BatchCommand.self,
+            BundleCommand.self,
         ]
     )
 }

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import ITAKit
+import ITAReports
+
+/// `itareport bundle DATA --output DIR`: the submission folder of one organisation and year.
+struct BundleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bundle",
+        abstract: "Write a submission bundle: O34 and O35 as DOCX, ODT and PDF, with manifest.json.",
+        discussion: """
+        DIR becomes one folder holding the organisation's documents of the data file's fiscal year: O34 and \
+        O35, whichever the data supports (add others with --report), in each --format, and manifest.json \
+        listing every file with its path, ITA item code (o34, o35; analysis for the analysis report), \
+        fiscal_year, bytes and sha256, with the organisation's name and the time of generation. The folder \
+        is written whole or not at all; an earlier bundle in DIR is replaced, a folder with other files is refused.
+        """
+    )
+
+    @Argument(help: "The data file (YAML or JSON).")
+    var data: String
+
+    @Option(name: .shortAndLong, help: "The bundle folder to write.")
+    var output: String
+
+    @Option(help: "Reports to add to O34 and O35, comma-separated (e.g. analysis).")
+    var report: String?
+
+    @Option(help: "Formats, comma-separated: docx, odt, pdf (pdf needs LibreOffice).")
+    var format: String = "docx,odt,pdf"
+
+    @Option(help: "Folder of templates to use instead of the shipped ones.")
+    var template: String?
+
+    @OptionGroup var pdf: PDFOptions
+
+    func run() throws {
+        let formats: [ExportFormat]
+        var extra: [ReportKind] = []
+        do {
+            formats = try ExportFormat.parseList(format)
+            if let report, case let .only(kinds) = try ReportSelection.parse(report) { extra = kinds }
+        } catch { throw ValidationError("\(error)") }
+        let converter = try pdf.converter(for: formats)
+
+        let loaded = ReportLoader.load(path: data)
+        for d in loaded.diagnostics { FileHandle.standardError.write(Data("\(d)\n".utf8)) }
+        guard let reportData = loaded.data, !loaded.hasErrors else {
+            throw CLIError("\(data): the data file has errors (listed above); nothing was written. Run 'itareport validate \(data)' after fixing them.")
+        }
+        do {
+            let kinds = try SubmissionBundle.kinds(for: reportData, extra: extra)
+            let templates = try template.map { URL(fileURLWithPath: $0) } ?? TemplateLocator.defaultDirectory()
+            let exporter = ReportExporter(generator: ReportGenerator(templateDirectory: templates), converter: converter)
+            let folder = URL(fileURLWithPath: output)
+            let manifest = try SubmissionBundle(exporter: exporter).write(
+                loaded: loaded, dataURL: URL(fileURLWithPath: data), kinds: kinds, formats: formats, into: folder)
+            for f in manifest.files { print(folder.appendingPathComponent(f.path).path) }
+            print(folder.appendingPathComponent("manifest.json").path)
+            let reasons = ReportGenerator.possibleReports(reportData)
+            for k in SubmissionBundle.defaultKinds where !kinds.contains(k) {
+                FileHandle.standardError.write(Data("note: \(k.filePrefix) is not in the bundle: \((reasons[k] ?? nil) ?? "")\n".utf8))
+            }
+        } catch {
+            throw CLIError("\(data): \(error)")
+        }
+    }
+}
