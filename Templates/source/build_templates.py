@@ -85,6 +85,14 @@ class Table:
         tw[-1] += total - sum(tw)       # columns fill the text width exactly
         self.twips = tw
 
+    def keeps_with_next(self, k):
+        """Row k keeps with the row after it: every row of a short table, and the
+        header and group rows of any table (Word and LibreOffice keep a row with
+        the next one when its paragraphs keep with next)."""
+        row = self.rows[k]
+        return k < len(self.rows) - 1 and (self.keep or row.header or
+                                           all(c.kind == "group" for c in row.cells))
+
 
 class Section:
     """A run of blocks on one page setup. master: "Cover" (portrait, no page
@@ -226,8 +234,14 @@ def o34_2564():
         P("{{org.name}} อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle"),
         P("1. การวิเคราะห์ผลการประเมิน ITA ของ{{org.name}} ปีงบประมาณ พ.ศ. {{assessed_year}}", "Heading1"),
         P("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {{assessed_year}} ของ{{org.name}} ได้คะแนนรวม **{{total | number:2}}** คะแนน อยู่ในระดับ **{{level}}** ผลคะแนนรายตัวชี้วัดแสดงไว้ในแผนภูมิต่อไปนี้"),
-        P("{{#if chart_indicators}}{{image chart_indicators width=15cm}}{{/if}}", "Figure"),
-        P("เมื่อพิจารณาคะแนนของแต่ละตัวชี้วัด หน่วยงานพบประเด็นที่ต้องแก้ไขหรือปรับปรุง ดังนี้"),
+        # With the chart, the indicator table (about a page long) starts on a new
+        # page rather than leaving its header rows at the foot of the first one.
+        P("{{#if chart_indicators}}", "Body"),
+        P("{{image chart_indicators width=15cm}}", "Figure"),
+        P("เมื่อพิจารณาคะแนนของแต่ละตัวชี้วัด หน่วยงานพบประเด็นที่ต้องแก้ไขหรือปรับปรุง ดังนี้", page_break=True, keep_next=True),
+        P("{{else}}", "Body"),
+        P("เมื่อพิจารณาคะแนนของแต่ละตัวชี้วัด หน่วยงานพบประเด็นที่ต้องแก้ไขหรือปรับปรุง ดังนี้", keep_next=True),
+        P("{{/if}}", "Body"),
         Table([8.5, 7.5], [
             head("ตัวชี้วัดของการประเมิน ITA", "ประเด็นที่ต้องแก้ไข/ปรับปรุง"),
             Row([Cell(P("{{#each tools}}{{label}}", "TableBold"), span=2, kind="group")]),
@@ -362,9 +376,9 @@ def analysis_2568():
         P("ประมวลภาพกิจกรรม", "Heading1", page_break=True),
         P("ภาพการดำเนินกิจกรรมเพื่อส่งเสริมคุณธรรมและความโปร่งใสของ{{org.name}} ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", keep_next=True),
         Table([12.35, 12.35], [
-            Row([Cell([P("{{#each photo_rows}}{{image left.file width=7.5cm}}", "TableCenter"),
+            Row([Cell([P("{{#each photo_rows}}{{image left.file width=6.5cm}}", "TableCenter"),
                        P("{{left.caption}}", "Caption")]),
-                 Cell([P("{{#if right}}{{image right.file width=7.5cm}}{{/if}}", "TableCenter"),
+                 Cell([P("{{#if right}}{{image right.file width=6.5cm}}{{/if}}", "TableCenter"),
                        P("{{#if right}}{{right.caption}}{{/if}}{{/each}}", "Caption")])]),
         ], L),
         P("{{/if}}", "Body"),
@@ -525,10 +539,7 @@ class DocxWriter:
         out.append('</w:tblGrid>')
         for k, row in enumerate(t.rows):
             trpr = ("" if row.split else "<w:cantSplit/>") + ("<w:tblHeader/>" if row.header else "")
-            # Word keeps a row with the next one when its paragraphs keep with next:
-            # a short table stays whole, a header or group row never ends a page.
-            keep = k < len(t.rows) - 1 and (t.keep or row.header or
-                                            all(c.kind == "group" for c in row.cells))
+            keep = t.keeps_with_next(k)
             out.append(f'<w:tr><w:trPr>{trpr}</w:trPr>')
             col = 0
             for cell in row.cells:
@@ -843,9 +854,9 @@ class OdtWriter:
                              f'style:parent-style-name="{sid}"{mp}>{props}</style:style>')
         return self.master_styles[key]
 
-    def para(self, p, master=None):
+    def para(self, p, master=None, keep=False):
         style = p.style
-        if master or p.page_break or p.keep_next:
+        if master or p.page_break or p.keep_next or keep:
             if master or p.page_break:
                 style = self.master_para_style(p.style, master, p.page_break)
             elif not STYLES[p.style][8]:
@@ -887,7 +898,8 @@ class OdtWriter:
             cols += f'<table:table-column table:style-name="{cn}"/>'
         out = [f'<table:table table:name="{tn}" table:style-name="{tn}">', cols]
         in_header = False
-        for row in t.rows:
+        for k, row in enumerate(t.rows):
+            keep = t.keeps_with_next(k)
             if row.header and not in_header:
                 out.append('<table:table-header-rows>')
                 in_header = True
@@ -900,7 +912,7 @@ class OdtWriter:
                 self.cell_styles.add(cs)
                 span = f' table:number-columns-spanned="{cell.span}"' if cell.span > 1 else ""
                 out.append(f'<table:table-cell table:style-name="{cs}" office:value-type="string"{span}>')
-                out += [self.para(p) for p in cell.paras]
+                out += [self.para(p, keep=keep) for p in cell.paras]
                 out.append('</table:table-cell>')
                 out += ['<table:covered-table-cell/>'] * (cell.span - 1)
             out.append('</table:table-row>')
@@ -938,6 +950,44 @@ class OdtWriter:
                 '</office:text></office:body></office:document-content>')
 
 
+# LibreOffice layout settings: the values of a new Writer document, except
+# TableRowKeep, which makes a table row keep with the next one when its
+# paragraphs keep with next (as Word does), so header and group rows never end
+# a page. The other values are listed because LibreOffice reads a settings part
+# that leaves them out as coming from an old document. The set's name
+# "ooo:configuration-settings" is a qualified name: the ooo prefix must be declared.
+ODT_SETTINGS = (
+    ("AddParaTableSpacing", True), ("AddParaTableSpacingAtStart", True),
+    ("AddParaSpacingToTableCells", True), ("AddParaLineSpacingToTableCells", True),
+    ("AddExternalLeading", True), ("UseFormerLineSpacing", False),
+    ("UseFormerObjectPositioning", False), ("UseFormerTextWrapping", False),
+    ("ConsiderTextWrapOnObjPos", False), ("IgnoreFirstLineIndentInNumbering", False),
+    ("DoNotJustifyLinesWithManualBreak", False), ("DoNotResetParaAttrsForNumFont", False),
+    ("IgnoreTabsAndBlanksForLineCalculation", False), ("DoNotCaptureDrawObjsOnPage", False),
+    ("ClipAsCharacterAnchoredWriterFlyFrames", False), ("UnxForceZeroExtLeading", False),
+    ("TabsRelativeToIndent", True), ("TabOverMargin", False),
+    ("TabAtLeftIndentForParagraphsInList", False), ("UseOldNumbering", False),
+    ("UseOldPrinterMetrics", False), ("AddFrameOffsets", False), ("AddVerticalFrameOffsets", False),
+    ("OutlineLevelYieldsNumbering", False), ("PropLineSpacingShrinksFirstLine", True),
+    ("SurroundTextWrapSmall", False), ("CollapseEmptyCellPara", True),
+    ("MsWordCompTrailingBlanks", False), ("TableRowKeep", True),
+)
+
+
+def odt_settings():
+    items = "".join(f'<config:config-item config:name="{n}" config:type="boolean">{str(v).lower()}'
+                    '</config:config-item>' for n, v in ODT_SETTINGS)
+    return (XML_DECL.replace(' standalone="yes"', '') +
+            '<office:document-settings xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0" '
+            'xmlns:ooo="http://openoffice.org/2004/office" '
+            f'office:version="{ODF_VERSION}"><office:settings>'
+            '<config:config-item-set config:name="ooo:configuration-settings">'
+            '<config:config-item config:name="PrinterIndependentLayout" config:type="string">'
+            'high-resolution</config:config-item>' + items +
+            '</config:config-item-set></office:settings></office:document-settings>')
+
+
 def odt_parts(name, title, sections):
     content = OdtWriter().content(sections)
     meta = (XML_DECL.replace(' standalone="yes"', '') +
@@ -954,12 +1004,14 @@ def odt_parts(name, title, sections):
                 '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
                 '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
                 '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>'
+                '<manifest:file-entry manifest:full-path="settings.xml" manifest:media-type="text/xml"/>'
                 '</manifest:manifest>')
     return [
         ("mimetype", "application/vnd.oasis.opendocument.text"),
         ("content.xml", content),
         ("styles.xml", odt_styles()),
         ("meta.xml", meta),
+        ("settings.xml", odt_settings()),
         ("META-INF/manifest.xml", manifest),
     ]
 
