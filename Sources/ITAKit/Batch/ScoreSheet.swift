@@ -88,9 +88,11 @@ public struct ScoreSheet: Sendable {
     // MARK: Header
 
     private static func isHeader(_ fields: [String]) -> Bool {
-        // Data rows have a score in the fourth column; a header has a name there.
+        // Data rows have a score in the fourth column; a header has a name there, or
+        // (when the scores' columns are named 1–10) starts with known column names.
         guard fields.count > 3 else { return true }
-        return decimal(fields[3]) == nil
+        let named = fields.prefix(3).allSatisfy { (try? column(named: $0, file: "", line: 0)) ?? nil != nil }
+        return decimal(fields[3]) == nil || named
     }
 
     private static func column(named raw: String, file: String, line: Int) throws -> Column? {
@@ -216,6 +218,12 @@ public struct ScoreSheetError: Error, CustomStringConvertible, Sendable {
     public var file: String
     public var line: Int?
     public var message: String
+
+    public init(file: String, line: Int?, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
 
     public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
 }

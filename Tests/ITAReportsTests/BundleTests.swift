@@ -1,0 +1,116 @@
+import Foundation
+import ITAKit
+import ITAReports
+import XCTest
+
+final class BundleTests: XCTestCase {
+    private func load(_ name: String) -> (ReportLoader.Result, URL) {
+        let url = BatchFixture.example(name)
+        return (ReportLoader.load(path: url.path), url)
+    }
+
+    /// The manifest lists every file with the right item, year, size and checksum.
+    private func checkManifest(_ folder: URL, organization: String, year: Int, items: Set<String>, formats: Set<String>) throws {
+        let data = try Data(contentsOf: folder.appendingPathComponent("manifest.json"))
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        XCTAssertEqual(json["organization"] as? String, organization)
+        XCTAssertEqual(json["fiscal_year"] as? Int, year)
+        XCTAssertNotNil(json["generated_at"] as? String)
+        let files = try XCTUnwrap(json["files"] as? [[String: Any]])
+        XCTAssertEqual(Set(files.compactMap { $0["item"] as? String }), items)
+        XCTAssertEqual(files.count, items.count * formats.count)
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "manifest.json" }
+        XCTAssertEqual(Set(onDisk), Set(files.compactMap { $0["path"] as? String }), "the manifest lists exactly the files")
+        for f in files {
+            let path = try XCTUnwrap(f["path"] as? String)
+            let bytes = try Data(contentsOf: folder.appendingPathComponent(path))
+            XCTAssertEqual(f["bytes"] as? Int, bytes.count, path)
+            XCTAssertEqual(f["sha256"] as? String, SHA256.hex(bytes), path)
+            XCTAssertEqual(f["fiscal_year"] as? Int, year, path)
+            XCTAssertTrue(formats.contains(path.components(separatedBy: ".").last ?? ""), path)
+        }
+    }
+
+    func testBundleWithoutPDF() throws {
+        let dir = try BatchFixture.temporaryFolder(self, "bundle")
+        let (loaded, url) = load("sisaket-2568.yaml")
+        let data = try XCTUnwrap(loaded.data)
+        let kinds = try SubmissionBundle.kinds(for: data, extra: [.analysis])
+        XCTAssertEqual(kinds, [.o34, .analysis], "O35 is left out: the file has no results")
+        let folder = dir.appendingPathComponent("bundle")
+        _ = try SubmissionBundle(exporter: BatchFixture.exporter()).write(loaded: loaded, dataURL: url, kinds: kinds,
+                                                                          formats: [.docx, .odt], into: folder)
+        try checkManifest(folder, organization: "เทศบาลเมืองศรีสะเกษ", year: 2568, items: ["o34", "analysis"], formats: ["docx", "odt"])
+        // Written again, the bundle is replaced whole; a folder with other files is refused.
+        _ = try SubmissionBundle(exporter: BatchFixture.exporter()).write(loaded: loaded, dataURL: url, kinds: [.o34],
+                                                                          formats: [.docx], into: folder)
+        try checkManifest(folder, organization: "เทศบาลเมืองศรีสะเกษ", year: 2568, items: ["o34"], formats: ["docx"])
+        let other = dir.appendingPathComponent("other")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: other.appendingPathComponent("notes.txt"))
+        XCTAssertThrowsError(try SubmissionBundle(exporter: BatchFixture.exporter()).write(
+            loaded: loaded, dataURL: url, kinds: [.o34], formats: [.docx], into: other))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { !$0.hasPrefix(".") }.sorted(), ["bundle", "other"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }, [], "no staging left")
+    }
+
+    /// The full bundle, PDF included: needs LibreOffice (and pdftotext to read the PDF back).
+    func testBundleWithPDFHoldsTheOrganisationsName() throws {
+        let converter = try BatchFixture.libreOffice()
+        let dir = try BatchFixture.temporaryFolder(self, "bundle-pdf")
+        let (loaded, url) = load("wangthong-2567.yaml")
+        let data = try XCTUnwrap(loaded.data)
+        let name = try XCTUnwrap(data.organization?.name)
+        let kinds = try SubmissionBundle.kinds(for: data)
+        let folder = dir.appendingPathComponent("bundle")
+        let manifest = try SubmissionBundle(exporter: BatchFixture.exporter(pdf: converter)).write(
+            loaded: loaded, dataURL: url, kinds: kinds, into: folder)
+        try checkManifest(folder, organization: name, year: data.fiscalYear ?? 0,
+                          items: Set(kinds.map { $0.itemCode ?? $0.rawValue }), formats: ["docx", "odt", "pdf"])
+        for f in manifest.files where f.format == "pdf" {
+            let text = try BatchFixture.pdfText(folder.appendingPathComponent(f.path))
+            XCTAssertTrue(text.contains(name), "\(f.path) holds \(name)")
+        }
+    }
+
+    /// PDF alone is converted from a temporary ODT, which is not left behind; PDF/A is marked as such.
+    func testPDFOnlyAndPDFA() throws {
+        var converter = try BatchFixture.libreOffice()
+        converter.pdfA = true
+        let dir = try BatchFixture.temporaryFolder(self, "pdfa")
+        let (loaded, url) = load("sisaket-2568.yaml")
+        let files = try BatchFixture.exporter(pdf: converter).export(loaded: loaded, dataURL: url, kinds: [.o34], formats: [.pdf],
+                                                                     outputDirectory: dir).files
+        XCTAssertEqual(files.map(\.format), [.pdf])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [files[0].url.lastPathComponent])
+        let pdf = try Data(contentsOf: files[0].url)
+        XCTAssertNotNil(pdf.range(of: Data("pdfaid:part".utf8)), "PDF/A identification in the metadata")
+        XCTAssertTrue(try BatchFixture.pdfText(files[0].url).contains("เทศบาลเมืองศรีสะเกษ"))
+    }
+
+    func testMissingLibreOfficeSaysHowToInstall() {
+        XCTAssertThrowsError(try PDFConverter.locate(environment: ["PATH": "/nonexistent"], knownLocations: [])) { error in
+            XCTAssertTrue("\(error)".contains("apt-get install libreoffice-writer-nogui"), "\(error)")
+            XCTAssertTrue("\(error)".contains("make setup-test"), "\(error)")
+        }
+        XCTAssertThrowsError(try BatchFixture.exporter().export(
+            loaded: ReportLoader.load(path: BatchFixture.example("sisaket-2568.yaml").path),
+            dataURL: BatchFixture.example("sisaket-2568.yaml"), kinds: [.o34], formats: [.pdf],
+            outputDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("never-\(UUID().uuidString)")))
+    }
+
+    /// Conversions in parallel, each with its own LibreOffice profile, all succeed.
+    func testParallelConversions() throws {
+        let converter = try BatchFixture.libreOffice()
+        let dir = try BatchFixture.temporaryFolder(self, "parallel")
+        let (loaded, url) = load("wangthong-2567.yaml")
+        let odt = try BatchFixture.exporter().export(loaded: loaded, dataURL: url, kinds: [.o35], formats: [.odt],
+                                                     outputDirectory: dir).files[0].url
+        let errors = LockedCounter()
+        DispatchQueue.concurrentPerform(iterations: 3) { i in
+            do { try converter.convert(odt, to: dir.appendingPathComponent("p\(i).pdf")) } catch { errors.add(i) }
+        }
+        XCTAssertEqual(errors.values, [])
+        for i in 0..<3 { XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("p\(i).pdf").path)) }
+    }
+}
