@@ -1,4 +1,5 @@
 import Foundation
+import OfficePackage
 import XCTest
 
 /// The programs users open documents with, run on the files the tests produce: LibreOffice (to PDF),
@@ -89,6 +90,17 @@ enum RealClients {
     /// opens in python-docx; openxml-audit finds no error in an output that its template does not have.
     static func check(outputs: [(output: URL, template: URL)], in folder: URL,
                       file: StaticString = #filePath, line: UInt = #line) {
+        // The ODF manifest lists every part (readers refuse or repair packages with unlisted parts).
+        for o in outputs where o.output.pathExtension == "odt" {
+            do {
+                let pkg = try OfficePackage(contentsOf: o.output)
+                let listed = Set(try ODFManifest(data: pkg.read(ODFManifest.partName)).paths())
+                let unlisted = pkg.partNames.filter { !$0.hasSuffix("/") && $0 != "mimetype" && !$0.hasPrefix("META-INF/") && !listed.contains($0) }
+                XCTAssertEqual(unlisted, [], "\(o.output.lastPathComponent): parts missing from the manifest", file: file, line: line)
+            } catch {
+                XCTFail("\(o.output.lastPathComponent): \(error)", file: file, line: line)
+            }
+        }
         guard !outputs.isEmpty, available(file: file, line: line) else { return }
         let pdfDir = folder.appendingPathComponent("pdf")
         let pdfs = convert(outputs.map(\.output), to: "pdf", extension: "pdf", into: pdfDir, file: file, line: line)
