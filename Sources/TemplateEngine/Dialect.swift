@@ -74,7 +74,7 @@ struct Dialect: Sendable {
         guard n.isElement, !isSilent(n) else { return false }
         switch kind {
         case .docx: return (n.namespaceURI == Self.w && ["tab", "br", "cr", "sym", "noBreakHyphen", "softHyphen", "ptab"].contains(n.localName)) || skipsText(n)
-        case .odt: return (n.namespaceURI == Self.text && ["tab", "line-break", "s", "soft-page-break"].contains(n.localName)) || skipsText(n)
+        case .odt: return (n.namespaceURI == Self.text && ["tab", "line-break", "soft-page-break"].contains(n.localName)) || skipsText(n)
         }
     }
 

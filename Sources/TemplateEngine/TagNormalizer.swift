@@ -42,6 +42,13 @@ struct TagNormalizer {
             }
             if n.localName == Self.anchorName && n.namespaceURI == nil { return false }
             if dialect.isSilent(n) { return false }
+            if dialect.kind == .odt, n.is("s", Dialect.text) {
+                // LibreOffice writes a second space as <text:s/>: spaces typed inside a tag must not break it.
+                let b = Array(String(repeating: " ", count: max(1, Int(n.attribute("c", Dialect.text) ?? "1") ?? 1)).utf8)
+                out.append(Piece(node: n, bytes: b, start: offset))
+                offset += b.count
+                return false
+            }
             if dialect.isBarrier(n) {
                 let b = Array("\u{FFFC}".utf8)
                 out.append(Piece(node: nil, bytes: b, start: offset))
@@ -158,8 +165,9 @@ struct TagNormalizer {
         guard let np = node.parent else { return nil }
         parent = np
         // The text node may already have been split by a later tag: work on its current text.
-        let current = Array(node.text.utf8)
-        if k > 0 && k < current.count {
+        // (A tag never starts or ends inside a space element, whose text is spaces only.)
+        let current = node.isText ? Array(node.text.utf8) : piece.bytes
+        if k > 0 && k < current.count && node.isText {
             node.text = String(decoding: current[..<k], as: UTF8.self)
             let rest = document.createText(String(decoding: current[k...], as: UTF8.self))
             node.insertAfter(rest)

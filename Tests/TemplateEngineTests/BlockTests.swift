@@ -97,4 +97,34 @@ final class BlockTests: XCTestCase {
         }
         wb.checkWithRealClients()
     }
+
+    func testParagraphLoopRepeatsTablesBetweenItsTags() throws {
+        let wb = try Workbench(name)
+        for kind in kinds {
+            let b = Body(kind)
+            let body = b.ps("{{#each groups}}", "Group {{name}}") + b.table([["Item", "{{name}}-{{@number}}"]]) + b.ps("{{/each}}", "End")
+            let out = try wb.fill(try wb.template(kind, body: body), ["groups": [["name": "A"], ["name": "B"]]])
+            XCTAssertEqual(try out.paragraphs(), ["Group A", "Item", "A-1", "Group B", "Item", "B-2", "End"], "\(kind)")
+            XCTAssertEqual(try out.select(kind == .docx ? "//w:tbl" : "//table:table").count, 2)
+        }
+        wb.checkWithRealClients()
+    }
+
+    func testLoopOverODFListItemsLeavesNoEmptyItems() throws {
+        let wb = try Workbench(name)
+        func item(_ t: String) -> String { "<text:list-item><text:p text:style-name=\"P1\">\(t)</text:p></text:list-item>" }
+        let body = "<text:list>" + item("{{#each xs}}") + item("Point {{this}}") + item("{{/each}}") + item("Last") + "</text:list>"
+        let out = try wb.fill(try wb.template(.odt, body: body), ["xs": ["a", "b"]])
+        XCTAssertEqual(try out.paragraphs(), ["Point a", "Point b", "Last"])
+        XCTAssertEqual(try out.select("//text:list-item").count, 3)
+        wb.checkWithRealClients()
+    }
+
+    func testTagWithDoubleSpacesInODF() throws {
+        let wb = try Workbench(name)
+        let body = "<text:p>{{name<text:s/> | default:\"-\"}} and {{<text:s text:c=\"2\"/>name}}</text:p>"
+        let out = try wb.fill(try wb.template(.odt, body: body), ["name": "N"])
+        XCTAssertEqual(try out.paragraphs(), ["N and N"])
+        wb.checkWithRealClients()
+    }
 }
