@@ -8,7 +8,7 @@ import OfficePackage
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write the ITA documents of a data file (O34, O35, analysis report) as DOCX and ODT.",
+        abstract: "Write the ITA documents of a data file (O34, O35, analysis report) as DOCX, ODT and PDF.",
         discussion: """
         By default every report the data can fill is written, in both formats, into Output/, named by item, \
         organisation and year (e.g. O34_เทศบาลเมืองศรีสะเกษ_2568.docx). The form matching the fiscal year is \
