@@ -2,7 +2,8 @@ import CLibZip
 import Foundation
 
 /// An office file (DOCX or ODT) read into memory once. Parts are read on demand; writing a new
-/// package copies untouched parts raw (no re-compression) and deflates changed ones.
+/// package copies untouched parts raw (no re-compression) and deflates changed ones. Every read and
+/// write opens its own libzip handle on the immutable bytes, so one package serves many threads.
 public final class OfficePackage: @unchecked Sendable {
     /// One entry of the zip.
     public struct Entry: Sendable {
@@ -23,7 +24,6 @@ public final class OfficePackage: @unchecked Sendable {
     /// DOCX or ODT.
     public let kind: PackageKind
     private let byName: [String: Int]
-    private let lock = NSLock()
 
     /// Reads the file at `url` and checks its entries against `limits`.
     public convenience init(contentsOf url: URL, limits: PackageLimits = .default) throws {
@@ -80,7 +80,6 @@ public final class OfficePackage: @unchecked Sendable {
     /// The uncompressed bytes of a part.
     public func read(_ name: String) throws -> Data {
         guard let i = byName[name] else { throw PackageError.missingPart(path: path, part: name) }
-        lock.lock(); defer { lock.unlock() }
         let archive = try ZipReader(data: bytes, path: path)
         return try archive.read(entries[i].index, size: entries[i].size, name: name)
     }
@@ -102,8 +101,6 @@ public final class OfficePackage: @unchecked Sendable {
         let tmp = dir.appendingPathComponent(".\(dest.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
         defer { try? FileManager.default.removeItem(at: tmp) }
 
-        lock.lock()
-        defer { lock.unlock() }
         let source = try ZipReader(data: bytes, path: path)
         let writer = try ZipWriter(path: tmp.path)
         do {
