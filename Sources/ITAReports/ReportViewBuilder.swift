@@ -50,6 +50,7 @@ public struct ReportViewBuilder {
             "province": .string(org?.province ?? ""),
             "kind": .string(org?.kind ?? ""),
             "website": .string(org?.website ?? ""),
+            "logo": .null,
         ]
         if let logo = org?.logo, !logo.isEmpty { o["logo"] = .string(resolve(logo)) }
         let sig = data.signatory
@@ -287,7 +288,7 @@ public struct ReportViewBuilder {
             return .object(["file": .string(resolve(p.file ?? "")), "caption": .string(caption)])
         }
         v["photo_rows"] = .list(stride(from: 0, to: photos.count, by: 2).map { i in
-            var r: [String: TemplateValue] = ["left": photo(photos[i])]
+            var r: [String: TemplateValue] = ["left": photo(photos[i]), "right": .null]
             if i + 1 < photos.count { r["right"] = photo(photos[i + 1]) }
             return .object(r)
         })

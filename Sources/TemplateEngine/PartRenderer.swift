@@ -343,6 +343,10 @@ final class PartRenderer {
 
         switch b.kind {
         case .if, .unless:
+            // A missing name is false, as for a null value; said so, because it is often a typo.
+            if case .missing = lookup {
+                session.warn("\(b.open.location): {{\(b.open.raw)}}: the data has no '\(b.path)', so it counts as false")
+            }
             let keep = (b.kind == .if) == value.isTruthy
             for n in (keep ? elseNodes : thenNodes) { bury(n) }
             renderItems(keep ? b.children : b.elseChildren, scope: scope)

@@ -60,6 +60,19 @@ final class BlockTests: XCTestCase {
         wb.checkWithRealClients()
     }
 
+    func testConditionOnAMissingNameIsFalseWithAWarning() throws {
+        let wb = try Workbench(name)
+        for kind in kinds {
+            let b = Body(kind)
+            let body = b.ps("A{{#if typo}}B{{/if}}C", "{{#unless missing.name}}shown{{/unless}}", "{{#if present}}D{{/if}}")
+            let out = try wb.fill(try wb.template(kind, body: body), ["present": .null])
+            XCTAssertEqual(try out.paragraphs(), ["AC", "shown", ""], "\(kind)")
+            XCTAssertEqual(out.warnings.count, 2, "\(out.warnings)")
+            XCTAssertTrue(out.warnings.contains { $0.contains("'typo'") && $0.contains("paragraph 1") }, "\(out.warnings)")
+            XCTAssertTrue(out.warnings.contains { $0.contains("'missing.name'") }, "\(out.warnings)")
+        }
+    }
+
     func testLoopVariables() throws {
         let wb = try Workbench(name)
         for kind in kinds {
