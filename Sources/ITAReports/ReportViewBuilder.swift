@@ -109,7 +109,13 @@ public struct ReportViewBuilder {
         })
     }
 
-    private func period(_ p: Period?, style: PeriodStyle = .long) -> TemplateValue { dash(p?.formatted(style: style)) }
+    private func period(_ p: Period?, style: PeriodStyle = .long) -> TemplateValue { dash(p?.formatted(style: style).map(Self.keepDatesWhole)) }
+
+    /// Joins a month (or day) and its year with no-break spaces, so a narrow cell breaks a period
+    /// between its dates ("เมษายน 2568 / ถึง กันยายน 2568"), never inside a year.
+    public static func keepDatesWhole(_ s: String) -> String {
+        s.replacingOccurrences(of: #"(\S) (?=[0-9๐-๙]{2,4}(\s|$|[–-]))"#, with: "$1\u{00A0}", options: .regularExpression)
+    }
 
     func periodText(_ p: Period?, style: PeriodStyle = .long) -> String { p?.formatted(style: style) ?? "-" }
 

@@ -57,7 +57,7 @@ final class GeneratedReportsTests: XCTestCase {
             for m in l.data.measures ?? [] {
                 XCTAssertTrue(text.contains(try XCTUnwrap(m.title)), "measure missing: \(m.title ?? "")")
                 for owner in m.owners ?? [] { XCTAssertTrue(text.contains(owner), "owner \(owner) missing") }
-                XCTAssertTrue(text.contains(try XCTUnwrap(m.period?.formatted())), "period missing for \(m.title ?? "")")
+                XCTAssertTrue(text.contains(ReportViewBuilder.keepDatesWhole(try XCTUnwrap(m.period?.formatted()))), "period missing for \(m.title ?? "")")
             }
             // Every question score of the issue tables is printed.
             for (code, s) in l.data.assessment?.questions ?? [:] where catalog.issues.contains(where: { $0.questions.contains(code) }) {
@@ -184,6 +184,13 @@ final class GeneratedReportsTests: XCTestCase {
         XCTAssertNil(p[.o35] ?? nil)
         d.assessment?.year = 2568
         XCTAssertNotNil(ReportGenerator.possibleReports(d)[.o34] ?? nil, "an O34 analyses the year before its fiscal year")
+    }
+
+    func testPeriodsBreakBetweenDatesNotInsideAYear() {
+        XCTAssertEqual(ReportViewBuilder.keepDatesWhole("เมษายน 2568 ถึง กันยายน 2568"), "เมษายน\u{00A0}2568 ถึง กันยายน\u{00A0}2568")
+        XCTAssertEqual(ReportViewBuilder.keepDatesWhole("ต.ค. 67 – มี.ค. 68"), "ต.ค.\u{00A0}67 – มี.ค.\u{00A0}68")
+        XCTAssertEqual(ReportViewBuilder.keepDatesWhole("ธ.ค. ๒๕๖๓ - มี.ค. ๒๕๖๔"), "ธ.ค.\u{00A0}๒๕๖๓ - มี.ค.\u{00A0}๒๕๖๔")
+        XCTAssertEqual(ReportViewBuilder.keepDatesWhole("ตลอดปีงบประมาณ"), "ตลอดปีงบประมาณ")
     }
 
     func testFileNamesAreSafe() {
