@@ -53,7 +53,9 @@ struct GenerateCommand: ParsableCommand {
         let possible = ReportGenerator.possibleReports(reportData)
         var kinds: [ReportKind]
         if report == "all" {
-            kinds = ReportKind.allCases.filter { possible[$0] == .some(nil) }
+            // Every report the data fills completely, and the data's own document even when it is still a draft.
+            let own = reportData.document.flatMap { ReportKind(rawValue: $0.rawValue) }
+            kinds = ReportKind.allCases.filter { possible[$0] == .some(nil) || $0 == own }
             if kinds.isEmpty {
                 throw CLIError("\(data): no report can be written: " + ReportKind.allCases.compactMap { possible[$0] ?? nil }.joined(separator: "; "))
             }
@@ -61,8 +63,12 @@ struct GenerateCommand: ParsableCommand {
             guard let k = ReportKind(rawValue: report.lowercased()) else {
                 throw ValidationError("--report must be o34, o35, analysis or all, not '\(report)'")
             }
-            if let reason = possible[k] ?? nil { throw CLIError("\(data): \(reason)") }
             kinds = [k]
+        }
+        for k in kinds {
+            if let reason = possible[k] ?? nil {
+                FileHandle.standardError.write(Data("warning: writing the \(k.filePrefix) report as a draft with blanks: \(reason)\n".utf8))
+            }
         }
         let dir: URL
         do {
