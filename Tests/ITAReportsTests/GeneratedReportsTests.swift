@@ -104,6 +104,27 @@ final class GeneratedReportsTests: XCTestCase {
             files += try generate(l, kinds, into: dir).map(\.url)
         }
         for f in files where f.pathExtension == "docx" { _ = try OfficeClients.docxTableRows(f) }
+        // openxml-audit: a generated file adds no error to those of its template.
+        try OfficeClients.require("openxml-audit")
+        func errors(_ url: URL) throws -> Int {
+            let r = try OfficeClients.run("openxml-audit", [url.path])
+            guard let line = r.output.split(separator: "\n").last(where: { $0.hasPrefix("Errors:") }),
+                  let n = Int(line.dropFirst("Errors:".count).trimmingCharacters(in: .whitespaces)) else {
+                XCTFail("openxml-audit gave no result for \(url.lastPathComponent): \(r.output)")
+                return -1
+            }
+            return n
+        }
+        var templateErrors: [String: Int] = [:]
+        for form in ReportForm.all {
+            for ext in ["docx", "odt"] {
+                templateErrors["\(form.kind.filePrefix).\(ext)", default: 0] = max(templateErrors["\(form.kind.filePrefix).\(ext)"] ?? 0, try errors(Self.templates.appendingPathComponent("\(form.name).\(ext)")))
+            }
+        }
+        for f in files {
+            let prefix = String(f.lastPathComponent.prefix { $0 != "_" })
+            XCTAssertLessThanOrEqual(try errors(f), templateErrors["\(prefix).\(f.pathExtension)"] ?? 0, "\(f.lastPathComponent) has openxml-audit errors its template lacks")
+        }
         // One LibreOffice run per format (same base names).
         let pdfs = try OfficeClients.convertToPDF(files.filter { $0.pathExtension == "odt" }, into: out.appendingPathComponent("pdf-odt"))
             + OfficeClients.convertToPDF(files.filter { $0.pathExtension == "docx" }, into: out.appendingPathComponent("pdf-docx"))
