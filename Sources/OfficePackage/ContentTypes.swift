@@ -9,6 +9,9 @@ public final class ContentTypes {
 
     public init(data: Data) throws { doc = try XMLDocument(data: data, name: Self.partName) }
 
+    /// Works on `document` (a parsed `[Content_Types].xml`), changing it in place.
+    public init(document: XMLDocument) { doc = document }
+
     /// Declares `contentType` for files ending in `.ext`, unless a default already exists.
     public func ensureDefault(extension ext: String, contentType: String) throws {
         guard let root = doc.root else { return }

@@ -9,6 +9,9 @@ public final class ODFManifest {
 
     public init(data: Data) throws { doc = try XMLDocument(data: data, name: Self.partName) }
 
+    /// Works on `document` (a parsed `META-INF/manifest.xml`), changing it in place.
+    public init(document: XMLDocument) { doc = document }
+
     /// Paths listed in the manifest.
     public func paths() throws -> [String] {
         try doc.select("/m:manifest/m:file-entry", namespaces: ["m": Self.ns]).compactMap { $0.attribute("full-path", Self.ns) }

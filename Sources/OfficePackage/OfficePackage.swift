@@ -1,5 +1,6 @@
 import CLibZip
 import Foundation
+import OfficeXML
 
 /// An office file (DOCX or ODT) read into memory once. Parts are read on demand; writing a new
 /// package copies untouched parts raw (no re-compression) and deflates changed ones. Every read and
@@ -167,6 +168,16 @@ extension OfficePackage {
         }
         if rename(tmp.path, url.path) != 0 {
             throw PackageError.writeFailed(path: url.path, reason: String(cString: strerror(errno)))
+        }
+    }
+}
+
+extension OfficePackage {
+    /// Reads and parses an XML part; a part that does not parse is reported with the package's path.
+    public func xmlDocument(_ name: String) throws -> XMLDocument {
+        let data = try read(name)
+        do { return try XMLDocument(data: data, name: name) } catch let error as XMLError {
+            throw PackageError.brokenPart(path: path, error: error)
         }
     }
 }

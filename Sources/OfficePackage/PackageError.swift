@@ -1,3 +1,5 @@
+import OfficeXML
+
 /// Errors from reading or writing an office package (a zip file).
 public enum PackageError: Error, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
@@ -7,6 +9,8 @@ public enum PackageError: Error, CustomStringConvertible {
     case tooManyEntries(path: String, count: Int, limit: Int)
     case missingPart(path: String, part: String)
     case readFailed(path: String, part: String, reason: String)
+    /// A part of the package is not usable XML; `error` names the part, line and column.
+    case brokenPart(path: String, error: XMLError)
     case writeFailed(path: String, reason: String)
     case wouldOverwriteSource(path: String)
 
@@ -26,6 +30,8 @@ public enum PackageError: Error, CustomStringConvertible {
             return "\(path): the package has no part '\(part)'."
         case let .readFailed(path, part, reason):
             return "\(path): cannot read part '\(part)': \(reason)"
+        case let .brokenPart(path, error):
+            return "\(path): \(error)"
         case let .writeFailed(path, reason):
             return "\(path): cannot write the package: \(reason). Nothing was written."
         case let .wouldOverwriteSource(path):

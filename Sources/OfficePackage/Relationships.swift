@@ -18,9 +18,14 @@ public final class Relationships {
     }
 
     /// Parses a relationships part, or starts an empty one when `data` is nil.
-    public init(data: Data?, name: String) throws {
+    public convenience init(data: Data?, name: String) throws {
         let xml = data ?? Data("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"\(Self.ns)\"/>".utf8)
-        doc = try XMLDocument(data: xml, name: name)
+        try self.init(document: XMLDocument(data: xml, name: name))
+    }
+
+    /// Works on `document` (a parsed relationships part), changing it in place.
+    public init(document: XMLDocument) throws {
+        doc = document
         used = Set(try doc.select("/r:Relationships/r:Relationship", namespaces: ["r": Self.ns]).compactMap { $0.attribute("Id") })
     }
 

@@ -19,6 +19,11 @@ public final class Template: @unchecked Sendable {
     private var parts: [(name: String, document: XMLDocument)] = []
     /// `word/numbering.xml`, parsed once; each fill works on a copy.
     private var numbering: XMLDocument?
+    /// The relationships parts of the text parts that have one (DOCX), parsed once; each fill works on a copy.
+    private var relationships: [String: XMLDocument] = [:]
+    /// `[Content_Types].xml` (DOCX) or `META-INF/manifest.xml` (ODT), parsed once; a fill that adds
+    /// pictures works on a copy.
+    private var partList: XMLDocument?
     private let dialect: Dialect
 
     /// Reads and checks a template file.
@@ -34,7 +39,7 @@ public final class Template: @unchecked Sendable {
         var problems: [TemplateProblem] = []
         var nextId = 1
         for name in Self.textParts(of: package) {
-            let doc = try XMLDocument(data: package.read(name), name: name)
+            let doc = try package.xmlDocument(name)
             problems += try TagNormalizer(dialect: dialect, document: doc, part: name).run(startingId: &nextId)
             parts.append((name, doc))
             guard let root = doc.root else { continue }
@@ -45,8 +50,16 @@ public final class Template: @unchecked Sendable {
             problems += check(items)
         }
         if !problems.isEmpty { throw TemplateError.invalidTemplate(path: package.path, problems: problems) }
-        if package.kind == .docx, package.contains(Numbering.partName) {
-            numbering = try XMLDocument(data: package.read(Numbering.partName), name: Numbering.partName)
+        switch package.kind {
+        case .docx:
+            if package.contains(Numbering.partName) { numbering = try package.xmlDocument(Numbering.partName) }
+            for (name, _) in parts {
+                let relName = Relationships.partName(for: name)
+                if package.contains(relName) { relationships[relName] = try package.xmlDocument(relName) }
+            }
+            partList = try package.xmlDocument(ContentTypes.partName)
+        case .odt:
+            if package.contains(ODFManifest.partName) { partList = try package.xmlDocument(ODFManifest.partName) }
         }
     }
 
@@ -105,8 +118,9 @@ public final class Template: @unchecked Sendable {
         for (name, original) in parts {
             let doc = original.copy()
             let relName = Relationships.partName(for: name)
-            let renderer = PartRenderer(document: doc, part: name, session: session) { [package] in
-                try Relationships(data: package.contains(relName) ? package.read(relName) : nil, name: relName)
+            let renderer = PartRenderer(document: doc, part: name, session: session) { [relationships] in
+                if let original = relationships[relName] { return try Relationships(document: original.copy()) }
+                return try Relationships(data: nil, name: relName)
             }
             if let root = doc.root { renderer.render(root: root, data: data) }
             if let rels = renderer.relationships { relParts.append((relName, rels)) }
@@ -124,13 +138,15 @@ public final class Template: @unchecked Sendable {
         if !session.addedParts.isEmpty {
             switch kind {
             case .docx:
-                let ct = try ContentTypes(data: package.read(ContentTypes.partName))
+                guard let partList else { throw PackageError.missingPart(path: package.path, part: ContentTypes.partName) }
+                let ct = ContentTypes(document: partList.copy())
                 for p in session.addedParts {
                     try ct.ensureDefault(extension: (p.name as NSString).pathExtension, contentType: p.mediaType)
                 }
                 changes.replaced[ContentTypes.partName] = try ct.serialize()
             case .odt:
-                let manifest = try ODFManifest(data: package.read(ODFManifest.partName))
+                guard let partList else { throw PackageError.missingPart(path: package.path, part: ODFManifest.partName) }
+                let manifest = ODFManifest(document: partList.copy())
                 for p in session.addedParts { try manifest.add(path: p.name, mediaType: p.mediaType) }
                 changes.replaced[ODFManifest.partName] = try manifest.serialize()
             }

@@ -158,17 +158,32 @@ final class ErrorTests: XCTestCase {
             let b = Body(kind)
             let good = b.p("fine")
             let broken = kind == .docx ? "\n<w:p><w:r><w:t>x</w:r></w:p>" : "\n<text:p><text:span>x</text:p>"
-            var parts = kind == .docx ? Fixture.docxParts(body: good + broken, header: good, footer: good)
+            let parts = kind == .docx ? Fixture.docxParts(body: good + broken, header: good, footer: good)
                 : Fixture.odtParts(body: good + broken, header: good, footer: good)
-            _ = parts.count
             try OfficePackage.create(at: url, parts: parts)
             XCTAssertThrowsError(try Template(contentsOf: url)) { error in
-                guard case let XMLError.malformed(p, line, _, _) = error else { return XCTFail("\(error)") }
+                guard case let PackageError.brokenPart(path, XMLError.malformed(p, line, _, _)) = error else { return XCTFail("\(error)") }
+                XCTAssertEqual(path, url.path)
                 XCTAssertEqual(p, part(kind))
                 XCTAssertEqual(line, 3)
-                XCTAssertTrue("\(error)".contains("\(part(kind)):3:"), "\(error)")
+                XCTAssertTrue("\(error)".hasPrefix("\(url.path): \(part(kind)):3:"), "\(error)")
             }
-            parts.removeAll()
+        }
+    }
+
+    /// A broken relationships part is found when the template is read, not when a picture is first added.
+    func testBrokenRelationshipsPartIsNamedWithTheTemplate() throws {
+        let wb = try Workbench(name)
+        let url = wb.folder.appendingPathComponent("broken-rels.docx")
+        var parts = Fixture.docxParts(body: Body(.docx).p("fine"), header: "", footer: "")
+        let rels = "word/_rels/document.xml.rels"
+        let i = try XCTUnwrap(parts.firstIndex { $0.name == rels })
+        parts[i].data = Data("<Relationships".utf8)
+        try OfficePackage.create(at: url, parts: parts)
+        XCTAssertThrowsError(try Template(contentsOf: url)) { error in
+            guard case let PackageError.brokenPart(path, XMLError.malformed(p, _, _, _)) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(path, url.path)
+            XCTAssertEqual(p, rels)
         }
     }
 
@@ -182,7 +197,9 @@ final class ErrorTests: XCTestCase {
         parts[i].data = Data(xml.utf8)
         try OfficePackage.create(at: url, parts: parts)
         XCTAssertThrowsError(try Template(contentsOf: url)) { error in
-            XCTAssertEqual(error as? XMLError, .doctypeNotAllowed(part: "word/document.xml"))
+            guard case let PackageError.brokenPart(path, xmlError) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(path, url.path)
+            XCTAssertEqual(xmlError, .doctypeNotAllowed(part: "word/document.xml"))
         }
     }
 
