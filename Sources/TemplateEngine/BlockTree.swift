@@ -10,12 +10,13 @@ final class Anchor {
     /// nil when the tag's text does not parse (the problem is reported separately).
     let tag: Tag?
 
-    init(node: XMLNode, part: String) {
+    /// `parse` turns the tag's text into a tag (nil when it does not parse).
+    init(node: XMLNode, part: String, tag parse: (String) -> Tag?) {
         self.node = node
         raw = node.attribute("e") ?? ""
         id = node.attribute("id") ?? ""
         location = TagLocation(part: part, paragraph: Int(node.attribute("p") ?? "") ?? 0, context: node.attribute("ctx") ?? "")
-        tag = try? Tag.parse(raw)
+        tag = parse(raw)
     }
 
     var syntaxError: String? {

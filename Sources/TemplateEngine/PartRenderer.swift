@@ -19,6 +19,8 @@ final class RenderSession {
     var cloneCount = 0
     /// `word/numbering.xml` of a DOCX, when the template has one.
     var numbering: Numbering?
+    /// Tags parsed so far, by their text: a loop's copies carry the same tags as its first pass.
+    var parsedTags: [String: Tag] = [:]
 
     init(options: RenderOptions, dialect: Dialect) {
         self.options = options
@@ -31,6 +33,14 @@ final class RenderSession {
 
     func warn(_ w: String) {
         if seenWarnings.insert(w).inserted { warnings.append(w) }
+    }
+
+    /// The tag written as `raw`, parsed once; nil when it does not parse.
+    func tag(_ raw: String) -> Tag? {
+        if let t = parsedTags[raw] { return t }
+        guard let t = try? Tag.parse(raw) else { return nil }
+        parsedTags[raw] = t
+        return t
     }
 }
 
@@ -58,10 +68,15 @@ final class PartRenderer {
 
     /// All anchors under `node` (itself included), in document order.
     func anchors(in node: XMLNode) -> [Anchor] {
-        var out: [Anchor] = []
+        anchorNodes(in: node).map { Anchor(node: $0, part: part, tag: session.tag) }
+    }
+
+    /// The anchor elements under `node` (itself included), without reading their tags.
+    private func anchorNodes(in node: XMLNode) -> [XMLNode] {
+        var out: [XMLNode] = []
         node.walk { n in
             if n.localName == TagNormalizer.anchorName && n.namespaceURI == nil {
-                out.append(Anchor(node: n, part: part))
+                out.append(n)
                 return false
             }
             return true
@@ -76,7 +91,7 @@ final class PartRenderer {
     }
 
     private func bury(_ n: XMLNode) {
-        for a in anchors(in: n) { consumed.insert(a.node.identity) }
+        for a in anchorNodes(in: n) { consumed.insert(a.identity) }
         n.unlink()
         graveyard.append(n)
     }

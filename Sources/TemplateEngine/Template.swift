@@ -24,6 +24,8 @@ public final class Template: @unchecked Sendable {
     /// `[Content_Types].xml` (DOCX) or `META-INF/manifest.xml` (ODT), parsed once; a fill that adds
     /// pictures works on a copy.
     private var partList: XMLDocument?
+    /// The template's tags parsed once, by their text, for every fill to start from.
+    private var parsedTags: [String: Tag] = [:]
     private let dialect: Dialect
 
     /// Reads and checks a template file.
@@ -38,18 +40,20 @@ public final class Template: @unchecked Sendable {
         dialect = Dialect(kind: package.kind)
         var problems: [TemplateProblem] = []
         var nextId = 1
+        let analysis = RenderSession(options: .init(), dialect: dialect)
         for name in Self.textParts(of: package) {
             let doc = try package.xmlDocument(name)
             problems += try TagNormalizer(dialect: dialect, document: doc, part: name).run(startingId: &nextId)
             parts.append((name, doc))
             guard let root = doc.root else { continue }
-            let analyser = PartRenderer(document: doc, part: name, session: RenderSession(options: .init(), dialect: dialect), loadRelationships: { nil })
+            let analyser = PartRenderer(document: doc, part: name, session: analysis, loadRelationships: { nil })
             let anchors = analyser.anchors(in: root)
             let (items, blockProblems) = BlockParser.parse(anchors)
             problems += blockProblems
             problems += check(items)
         }
         if !problems.isEmpty { throw TemplateError.invalidTemplate(path: package.path, problems: problems) }
+        parsedTags = analysis.parsedTags
         switch package.kind {
         case .docx:
             if package.contains(Numbering.partName) { numbering = try package.xmlDocument(Numbering.partName) }
@@ -109,6 +113,7 @@ public final class Template: @unchecked Sendable {
     /// Fills the template and returns the changed and added parts.
     public func render(_ data: TemplateValue, options: RenderOptions = RenderOptions()) throws -> (changes: PackageChanges, report: RenderReport) {
         let session = RenderSession(options: options, dialect: dialect)
+        session.parsedTags = parsedTags
         if let numbering {
             session.numbering = Numbering(copying: numbering)
             if options.digits == .thai { session.numbering?.useThaiDigits() }
