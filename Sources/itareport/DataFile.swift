@@ -11,7 +11,7 @@ enum DataFile {
         }
         if url.pathExtension.lowercased() == "json" {
             do { return try TemplateValue.json(data) } catch {
-                throw CLIError("\(url.path): the JSON is not valid: \(error.localizedDescription)")
+                throw jsonError(error, in: data, path: url.path)
             }
         }
         let text = String(decoding: data, as: UTF8.self)
@@ -21,6 +21,21 @@ enum DataFile {
         } catch let e as YamlError {
             throw CLIError("\(url.path): the YAML is not valid: \(e)")
         }
+    }
+
+    /// The parser's reason, placed by line and column (in characters, as editors and the YAML messages count them).
+    static func jsonError(_ error: Error, in data: Data, path: String) -> CLIError {
+        let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
+        let hint = "Check the quotes, commas and brackets there and just before."
+        guard let range = reason.range(of: #"character (\d+)"#, options: .regularExpression),
+              let offset = Int(reason[range].dropFirst("character ".count)), offset <= data.count else {
+            return CLIError("\(path): the JSON is not valid: \(reason) \(hint)")
+        }
+        let before = data.prefix(offset)
+        let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? before.startIndex
+        let column = String(decoding: before[lineStart...], as: UTF8.self).unicodeScalars.count + 1
+        return CLIError("\(path):\(line):\(column): the JSON is not valid: \(reason) \(hint)")
     }
 
     static func convert(_ node: Node) -> TemplateValue {

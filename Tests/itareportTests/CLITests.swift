@@ -131,6 +131,12 @@ final class CLITests: XCTestCase {
         r = try itareport(["fill", t.path, badJSON.path, "--output", out.path])
         XCTAssertTrue(r.stderr.contains("bad.json: the JSON is not valid"), r.stderr)
 
+        // A mistake inside the file is placed by line and column (counted in characters, Thai included).
+        try "{\n  \"org\": {\"name\": \"เทศบาล\"},\n  \"code\": \"รหัส\", \"x\": }\n}\n".write(to: badJSON, atomically: true, encoding: .utf8)
+        r = try itareport(["fill", t.path, badJSON.path, "--output", out.path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("bad.json:3:24: the JSON is not valid"), r.stderr)
+
         r = try itareport(["fill", t.path, wb.folder.appendingPathComponent("none.yaml").path, "--output", out.path])
         XCTAssertTrue(r.stderr.contains("cannot read the data file"), r.stderr)
 
