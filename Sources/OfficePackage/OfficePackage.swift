@@ -133,7 +133,6 @@ public final class OfficePackage: @unchecked Sendable {
             writer.discard()
             throw error
         }
-        _ = source
         if rename(tmp.path, dest.path) != 0 {
             throw PackageError.writeFailed(path: dest.path, reason: String(cString: strerror(errno)))
         }

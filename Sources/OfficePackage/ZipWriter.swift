@@ -5,6 +5,8 @@ import Foundation
 final class ZipWriter {
     private var handle: OpaquePointer?
     let path: String
+    /// Archives that raw copies read from: libzip reads them only in `zip_close`, so they live as long as the handle.
+    private var sources: [ZipReader] = []
 
     init(path: String) throws {
         self.path = path
@@ -41,6 +43,7 @@ final class ZipWriter {
     func addRaw(from source: ZipReader, entry: OfficePackage.Entry) throws {
         guard let za = handle else { throw fail("add") }
         guard let src = zip_source_zip(za, source.handle, entry.index, zip_flags_t(ZIP_FL_COMPRESSED), 0, -1) else { throw fail(entry.name) }
+        sources.append(source)
         let idx = zip_file_add(za, entry.name, src, zip_flags_t(ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE))
         guard idx >= 0 else { zip_source_free(src); throw fail(entry.name) }
         // libzip would deflate a stored entry on the way (new entries default to deflate).
@@ -54,13 +57,16 @@ final class ZipWriter {
             let e = fail("closing")
             zip_discard(za)
             handle = nil
+            sources = []
             throw e
         }
         handle = nil
+        sources = []
     }
 
     func discard() {
         if let za = handle { zip_discard(za) }
         handle = nil
+        sources = []
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import OfficePackage
+@testable import OfficePackage
 import XCTest
 
 /// The zip layer: reading, raw copies of untouched parts, ODF's mimetype, limits, unsafe names, atomic writes.
@@ -80,7 +80,23 @@ final class OfficePackageTests: XCTestCase {
         XCTAssertEqual(reread.partNames.prefix(4), ["[Content_Types].xml", "word/document.xml", "word/styles.xml", "word/media/stored.bin"], "order kept")
     }
 
-    func testMimetypeIsFirstAndStored() throws {
+    /// libzip reads raw copies only when the archive is closed: the writer keeps their source open until then.
+    func testRawCopyOutlivesItsReader() throws {
+        let url = folder.appendingPathComponent("a.docx")
+        try OfficePackage.create(at: url, parts: docxParts)
+        let pkg = try OfficePackage(contentsOf: url)
+        let out = folder.appendingPathComponent("copy.docx")
+        let writer = try ZipWriter(path: out.path)
+        do {
+            let reader = try ZipReader(data: pkg.bytes, path: pkg.path)
+            for e in pkg.entries { try writer.addRaw(from: reader, entry: e) }
+        }
+        try writer.close()
+        let copy = try OfficePackage(contentsOf: out)
+        XCTAssertEqual(try copy.read("word/document.xml"), docxParts[1].data)
+    }
+
+        func testMimetypeIsFirstAndStored() throws {
         let url = folder.appendingPathComponent("bad-order.odt")
         // A package with the mimetype second and deflated, as careless zip tools make them.
         let script = """
