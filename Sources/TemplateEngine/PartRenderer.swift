@@ -322,7 +322,7 @@ final class PartRenderer {
         case let .paragraphs(first, last, tagOnly):
             var inElse = false
             var n = first
-            if let f = first, let l = last {
+            if let l = last {
                 while let c = n {
                     let isElsePara = b.elseAnchor.map { c == dialect.paragraph(of: $0.node) } ?? false
                     if isElsePara { inElse = true } else if !tagOnly.contains(c) {
@@ -331,7 +331,6 @@ final class PartRenderer {
                     if c == l { break }
                     n = c.next
                 }
-                _ = f
             }
             for t in tagOnly { bury(t) }
         case let .rows(first, last):
