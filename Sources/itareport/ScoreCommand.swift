@@ -19,10 +19,13 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let loaded = ReportLoader.load(path: data)
         for d in loaded.diagnostics.errors { FileHandle.standardError.write(Data("\(d)\n".utf8)) }
+        // A score out of range or a CE year would give a total no document may print.
+        guard !loaded.hasErrors else {
+            FileHandle.standardError.write(Data("\(data): the data file has errors (listed above); fix them, then score again\n".utf8))
+            throw ExitCode.failure
+        }
         guard let card = loaded.scoreCard, let catalog = loaded.catalog else {
-            if !loaded.hasErrors {
-                FileHandle.standardError.write(Data("\(data): no assessment scores to compute (add 'assessment: indicators: …')\n".utf8))
-            }
+            FileHandle.standardError.write(Data("\(data): no assessment scores to compute (add 'assessment: indicators: …')\n".utf8))
             throw ExitCode.failure
         }
         for d in loaded.diagnostics.warnings { FileHandle.standardError.write(Data("\(d)\n".utf8)) }

@@ -36,4 +36,23 @@ final class YearCycleCLITests: XCTestCase {
         XCTAssertTrue(written.contains("O35_เทศบาลเมืองศรีสะเกษ_2568.docx"), "\(written)")
         XCTAssertTrue(written.contains("O34_เทศบาลเมืองศรีสะเกษ_2569.odt"), "\(written)")
     }
+
+    /// A score out of range is an error: `score` names it and prints no total (it used to print 102.01 and exit 0).
+    func testScoreRefusesAFileWithErrors() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("itareport-score-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let example = try String(contentsOf: Self.root.appendingPathComponent("Examples/sisaket-2568.yaml"), encoding: .utf8)
+        XCTAssertTrue(example.contains("{1: 99.39,"))
+        let file = dir.appendingPathComponent("over.yaml")
+        try example.replacingOccurrences(of: "{1: 99.39,", with: "{1: 150,").write(to: file, atomically: true, encoding: .utf8)
+        let r = try itareport(["score", file.path])
+        XCTAssertEqual(r.status, 1, r.stdout)
+        XCTAssertEqual(r.stdout, "", "no total from a file with errors")
+        XCTAssertTrue(r.stderr.contains("\(file.path):13:19: error: assessment.indicators.1: the score 150.00 is outside 0–100"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("\(file.path): the data file has errors"), r.stderr)
+        let ok = try itareport(["score", Self.root.appendingPathComponent("Examples/sisaket-2568.yaml").path])
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertTrue(ok.stdout.contains("คะแนนรวม (คำนวณ): 98.97"), ok.stdout)
+    }
 }
