@@ -78,7 +78,7 @@ public struct PDFConverter: Sendable {
             try fm.createDirectory(at: input, withIntermediateDirectories: true)
             try fm.createDirectory(at: output, withIntermediateDirectories: true)
         } catch {
-            throw PDFConversionError.failed(file: source.path, reason: "cannot create a temporary folder: \(error.localizedDescription)")
+            throw PDFConversionError.failed(file: destination.path, reason: "cannot create a temporary folder: \(error.localizedDescription)")
         }
         // A plain ASCII name inside the work folder: the PDF's name is then known, whatever the source is called.
         let staged = input.appendingPathComponent("document." + source.pathExtension.lowercased())
@@ -86,10 +86,11 @@ public struct PDFConverter: Sendable {
             throw PDFConversionError.failed(file: source.path, reason: "cannot read the document: \(error.localizedDescription)")
         }
         let log = work.appendingPathComponent("soffice.log")
-        fm.createFile(atPath: log.path, contents: nil)
+        _ = fm.createFile(atPath: log.path, contents: nil)
 
         let process = Process()
         process.executableURL = executable
+        process.environment = Self.environment(ProcessInfo.processInfo.environment)
         process.arguments = [
             "-env:UserInstallation=file://" + work.appendingPathComponent("profile").path,
             "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
@@ -102,22 +103,32 @@ public struct PDFConverter: Sendable {
         let done = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in done.signal() }
         do { try process.run() } catch {
-            throw PDFConversionError.failed(file: source.path, reason: "cannot start \(executable.path): \(error.localizedDescription)")
+            throw PDFConversionError.failed(file: destination.path, reason: "cannot start \(executable.path): \(error.localizedDescription)")
         }
         if done.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
             if done.wait(timeout: .now() + 5) == .timedOut { kill(process.processIdentifier, SIGKILL); done.wait() }
-            throw PDFConversionError.timedOut(file: source.path, seconds: Int(timeout))
+            throw PDFConversionError.timedOut(file: destination.path, seconds: Int(timeout))
         }
         try? handle?.close()
         let pdf = output.appendingPathComponent("document.pdf")
         guard process.terminationStatus == 0, fm.fileExists(atPath: pdf.path) else {
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             let said = text.split(separator: "\n").filter { !$0.contains("javaldx") }.joined(separator: " ")
-            throw PDFConversionError.failed(file: source.path,
+            throw PDFConversionError.failed(file: destination.path,
                                             reason: "LibreOffice exited with status \(process.terminationStatus)" + (said.isEmpty ? "" : ": \(said)"))
         }
         try Self.place(pdf, at: destination)
+    }
+
+    /// The environment LibreOffice runs in: `base` with the system folders added to `PATH`, since its
+    /// `soffice` start script calls dirname, grep and uname even when it was found outside `PATH`.
+    static func environment(_ base: [String: String]) -> [String: String] {
+        var env = base
+        var dirs = (base["PATH"] ?? "").split(separator: ":").map(String.init).filter { !$0.isEmpty }
+        for dir in ["/usr/local/bin", "/usr/bin", "/bin"] where !dirs.contains(dir) { dirs.append(dir) }
+        env["PATH"] = dirs.joined(separator: ":")
+        return env
     }
 
     /// Moves `file` to `destination` so that a reader sees either the old file or the whole new one.

@@ -99,6 +99,26 @@ final class BundleTests: XCTestCase {
             outputDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("never-\(UUID().uuidString)")))
     }
 
+    /// LibreOffice found in its install folder converts even when PATH lacks the system folders its
+    /// start script needs (it used to fail with "dirname: not found", naming a temporary ODT).
+    func testConversionWithLibreOfficeOffPATH() throws {
+        _ = try BatchFixture.libreOffice()
+        let installed = try XCTUnwrap(PDFConverter.knownLocations.first { FileManager.default.isExecutableFile(atPath: $0) },
+                                      "LibreOffice is in none of \(PDFConverter.knownLocations)")
+        let dir = try BatchFixture.temporaryFolder(self, "off-path")
+        let (loaded, url) = load("wangthong-2567.yaml")
+        let odt = try BatchFixture.exporter().export(loaded: loaded, dataURL: url, kinds: [.o35], formats: [.odt],
+                                                     outputDirectory: dir).files[0].url
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        setenv("PATH", "/nonexistent", 1)
+        defer { setenv("PATH", path, 1) }
+        let converter = try PDFConverter.locate(environment: ["PATH": "/nonexistent"])
+        XCTAssertEqual(converter.executable.path, installed)
+        let pdf = dir.appendingPathComponent("off-path.pdf")
+        XCTAssertNoThrow(try converter.convert(odt, to: pdf))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: pdf.path))
+    }
+
     /// Conversions in parallel, each with its own LibreOffice profile, all succeed.
     func testParallelConversions() throws {
         let converter = try BatchFixture.libreOffice()
