@@ -68,9 +68,9 @@ public final class BatchRunner: Sendable {
     /// each job, one call at a time.
     public func run(_ jobs: [Job], progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> [Outcome] {
         let fm = FileManager.default
-        try fm.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+        try OutputFolder.create(outputDirectory)
         let staging = outputDirectory.appendingPathComponent(".itareport-staging-\(UUID().uuidString.prefix(8))")
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        try OutputFolder.create(staging)
         defer { try? fm.removeItem(at: staging) }
         preloadTemplates()
 
@@ -131,7 +131,7 @@ public final class BatchRunner: Sendable {
             return Outcome(name: job.name, folder: final, files: moved, failure: nil,
                            warnings: files.flatMap(\.warnings), seconds: Date().timeIntervalSince(start))
         } catch {
-            return failed("\(final.path): cannot move the finished files into place (\(error.localizedDescription))")
+            return failed("\(final.path): cannot move the finished files into place (\(OutputFolder.reason(error)))")
         }
     }
 

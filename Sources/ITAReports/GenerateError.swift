@@ -4,6 +4,7 @@ public enum GenerateError: Error, CustomStringConvertible {
     case templateMissing(path: String)
     case reportNotPossible(kind: ReportKind, reason: String)
     case invalidData(path: String, messages: [String])
+    case cannotCreateFolder(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -15,6 +16,8 @@ public enum GenerateError: Error, CustomStringConvertible {
             return "cannot write the \(kind.filePrefix) report: \(reason)"
         case let .invalidData(path, messages):
             return "\(path): the data file has errors; nothing was written:\n" + messages.map { "  \($0)" }.joined(separator: "\n")
+        case let .cannotCreateFolder(path, reason):
+            return "\(path): cannot create the folder to write into (\(reason)); choose another --output folder, or check that every folder above it exists and is writable."
         }
     }
 }

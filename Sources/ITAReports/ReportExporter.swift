@@ -53,7 +53,7 @@ public final class ReportExporter: Sendable {
             sources = result.outputs.map { ($0.kind, $0.url, $0.warnings) }
             generated = result.generated
         }
-        try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+        try OutputFolder.create(outputDirectory)
         for source in sources {
             let pdf = outputDirectory.appendingPathComponent(Self.fileName(kind: source.kind, data: data, format: .pdf))
             try converter.convert(source.url, to: pdf)

@@ -78,7 +78,7 @@ public final class ReportGenerator: @unchecked Sendable {
     public func generate(data: ReportData, scores: ScoreCard?, catalog: FrameworkCatalog?, dataDirectory: URL,
                          kinds: [ReportKind], formats: [PackageKind], outputDirectory: URL, formYear: Int? = nil,
                          generatedPaths: Set<String> = []) throws -> [Output] {
-        try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+        try OutputFolder.create(outputDirectory)
         let builder = ReportViewBuilder(data: data, scores: scores, catalog: catalog, baseDirectory: dataDirectory, generatedPaths: generatedPaths)
         let digits: RenderOptions.Digits = data.options?.digits == .thai ? .thai : .arabic
         var outputs: [Output] = []

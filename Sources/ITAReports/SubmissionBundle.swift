@@ -37,7 +37,7 @@ public struct SubmissionBundle: Sendable {
         let target = folder.standardizedFileURL
         try Self.checkReplaceable(target)
         let parent = target.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        try OutputFolder.create(parent)
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
         defer { try? fm.removeItem(at: staging) }
 

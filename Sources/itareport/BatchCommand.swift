@@ -76,7 +76,7 @@ struct BatchCommand: ParsableCommand {
         do {
             outcomes = try runner.run(batchJobs) { display.update($0) }
         } catch {
-            throw CLIError("\(output): cannot write into this folder (\(error.localizedDescription))")
+            throw CLIError("\(error)")
         }
         display.finish()
         let seconds = Date().timeIntervalSince(start)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ITAKit
+import ITAReports
 
 /// `itareport rollover DATA --to YEAR`: next year's data files from this year's O34 data.
 struct RolloverCommand: ParsableCommand {
@@ -67,7 +68,7 @@ struct RolloverCommand: ParsableCommand {
                 }
             }
         } catch {
-            throw CLIError("\(dir.path): cannot write the new data files (\(error.localizedDescription)); check the folder exists and is writable.")
+            throw CLIError("\(dir.path): cannot write the new data files (\(OutputFolder.reason(error))); check the folder exists and is writable.")
         }
         for (file, url) in zip(files, targets) {
             print(url.path)

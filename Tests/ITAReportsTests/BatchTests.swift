@@ -91,6 +91,27 @@ final class BatchTests: XCTestCase {
         XCTAssertFalse(allFiles(under: output).contains { $0.contains("org03") || $0.contains("org04") })
     }
 
+    /// An output folder that cannot be made (a file stands in its path) is named with the system's reason and
+    /// what to do, by generate, bundle and batch alike (they used to print Foundation's "error 512" dump).
+    func testAnOutputFolderThatCannotBeMadeIsNamed() throws {
+        let dir = try BatchFixture.temporaryFolder(self, "unwritable")
+        let blocker = dir.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: blocker)
+        let output = blocker.appendingPathComponent("out")
+        let url = BatchFixture.example("sisaket-2568.yaml")
+        let loaded = ReportLoader.load(path: url.path)
+        func check(_ error: Error, _ what: String) {
+            XCTAssertTrue("\(error)".hasPrefix(output.path + ": cannot create the folder to write into (Not a directory); choose another --output folder"),
+                          "\(what): \(error)")
+        }
+        XCTAssertThrowsError(try BatchFixture.exporter().export(loaded: loaded, dataURL: url, kinds: [.o34], formats: [.docx],
+                                                                outputDirectory: output)) { check($0, "export") }
+        XCTAssertThrowsError(try SubmissionBundle(exporter: BatchFixture.exporter()).write(
+            loaded: loaded, dataURL: url, kinds: [.o34], formats: [.docx], into: output.appendingPathComponent("bundle"))) { check($0, "bundle") }
+        XCTAssertThrowsError(try BatchRunner(exporter: BatchFixture.exporter(), formats: [.docx], outputDirectory: output)
+            .run(try jobs(in: dataFolder(1)))) { check($0, "batch") }
+    }
+
     func testCSVOfScoresWithABaseFile() throws {
         let dir = try BatchFixture.temporaryFolder(self, "batch-csv")
         let csv = """
