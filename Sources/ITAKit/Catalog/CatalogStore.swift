@@ -1,7 +1,8 @@
 import Foundation
 import Yams
 
-/// Loads the framework catalogs shipped as package resources.
+/// Loads the framework catalogs shipped as package resources, each once per process: validation,
+/// narratives and completeness checks ask for them per data file, and a batch holds thousands.
 public enum CatalogStore {
     /// Why a catalog could not be loaded.
     public enum CatalogError: Error, CustomStringConvertible {
@@ -20,34 +21,52 @@ public enum CatalogStore {
     }
 
     /// The years with a catalog.
-    public static var availableYears: [Int] {
-        let dir = catalogDirectory
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+    public static let availableYears: [Int] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: catalogDirectory.path)) ?? []
         return names.compactMap { name -> Int? in
             guard name.hasSuffix(".yaml") else { return nil }
             return Int(name.dropLast(5))
         }.sorted()
-    }
+    }()
 
     /// The catalog of ITA year `year` (BE).
     public static func catalog(for year: Int) throws -> FrameworkCatalog {
+        try cache.value(for: year) { read(year) }.get()
+    }
+
+    private static func read(_ year: Int) -> Result<FrameworkCatalog, CatalogError> {
         let url = catalogDirectory.appendingPathComponent("\(year).yaml")
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw CatalogError.notFound(year: year, available: availableYears)
+            return .failure(.notFound(year: year, available: availableYears))
         }
         do {
             let text = try String(contentsOf: url, encoding: .utf8)
-            return try YAMLDecoder().decode(FrameworkCatalog.self, from: text)
+            return .success(try YAMLDecoder().decode(FrameworkCatalog.self, from: text))
         } catch {
-            throw CatalogError.unreadable(year: year, reason: "\(error)")
+            return .failure(.unreadable(year: year, reason: "\(error)"))
+        }
+    }
+
+    /// Each year's outcome, read on first use; shared by the threads of a batch.
+    private static let cache = Cache()
+
+    private final class Cache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var results: [Int: Result<FrameworkCatalog, CatalogError>] = [:]
+
+        func value(for year: Int, _ read: () -> Result<FrameworkCatalog, CatalogError>) -> Result<FrameworkCatalog, CatalogError> {
+            lock.lock(); defer { lock.unlock() }
+            if let r = results[year] { return r }
+            let r = read()
+            results[year] = r
+            return r
         }
     }
 
     /// The catalog of `year`, or of the nearest year that has one (for years outside 2563–2568).
     public static func nearestCatalog(for year: Int) -> FrameworkCatalog? {
         if let c = try? catalog(for: year) { return c }
-        let years = availableYears
-        guard let nearest = years.min(by: { abs($0 - year) < abs($1 - year) }) else { return nil }
+        guard let nearest = availableYears.min(by: { abs($0 - year) < abs($1 - year) }) else { return nil }
         return try? catalog(for: nearest)
     }
 

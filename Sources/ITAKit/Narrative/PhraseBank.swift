@@ -35,7 +35,7 @@ public struct PhraseBank: Sendable, Equatable {
     public var slots: [String: [String]]
 
     /// Why a phrase bank could not be used.
-    public enum PhraseBankError: Error, CustomStringConvertible, Equatable {
+    public enum PhraseBankError: Error, CustomStringConvertible, Equatable, Sendable {
         case unreadable(file: String, reason: String)
         case missingSlot(file: String, slot: String)
         case missingIndicator(file: String, number: Int)
@@ -75,10 +75,19 @@ public struct PhraseBank: Sendable, Equatable {
         }
     }
 
-    /// The Thai phrase bank shipped with the package.
+    /// The Thai phrase bank shipped with the package, read once per process (a batch writes
+    /// narratives for every organisation from it).
     public static func thai() throws -> PhraseBank {
-        try load(url: ResourceLocator.url("phrases/th.yaml"))
+        try shippedThai.get()
     }
+
+    private static let shippedThai: Result<PhraseBank, PhraseBankError> = {
+        do { return .success(try load(url: ResourceLocator.url("phrases/th.yaml"))) } catch let error as PhraseBankError {
+            return .failure(error)
+        } catch {
+            return .failure(.unreadable(file: "th.yaml", reason: "\(error)"))
+        }
+    }()
 
     /// A phrase bank from a YAML file of the same shape as `Resources/phrases/th.yaml`.
     public static func load(url: URL) throws -> PhraseBank {
