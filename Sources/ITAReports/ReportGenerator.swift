@@ -54,9 +54,7 @@ public final class ReportGenerator: @unchecked Sendable {
 
     /// The file name of a report: item, organisation and year, e.g. `O34_เทศบาลเมืองศรีสะเกษ_2568.docx`.
     public static func fileName(kind: ReportKind, data: ReportData, format: PackageKind) -> String {
-        let org = (data.organization?.name ?? "organization").unicodeScalars
-            .map { CharacterSet(charactersIn: "/\\:*?\"<>|").contains($0) || $0.properties.generalCategory == .control ? "_" : String($0) }
-            .joined().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "_")
+        let org = SafeFileName.from(data.organization?.name ?? "organization")
         return "\(kind.filePrefix)_\(org)_\(data.fiscalYear ?? 0).\(format.fileExtension)"
     }
 

@@ -155,9 +155,7 @@ struct FolderNames {
     private var used: Set<String> = []
 
     mutating func unique(_ raw: String) -> String {
-        var name = raw.unicodeScalars
-            .map { CharacterSet(charactersIn: "/\\:*?\"<>|").contains($0) || $0.properties.generalCategory == .control ? "_" : String($0) }
-            .joined().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "_")
+        var name = SafeFileName.from(raw)
         if name.isEmpty || name.hasPrefix(".") { name = "org" + name }
         var candidate = name
         var n = 2
