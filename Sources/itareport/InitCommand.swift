@@ -23,12 +23,7 @@ struct InitCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        if let year, !(2500...2700).contains(year) {
-            if (1900...2157).contains(year) {
-                throw ValidationError("\(year) looks like a CE year; years are BE (CE + 543): use --year \(year + 543)")
-            }
-            throw ValidationError("\(year) is not a plausible BE year; use e.g. --year 2568")
-        }
+        if let year { try BuddhistEraYear.validate(year, option: "--year", example: 2568) }
     }
 
     func run() throws {

@@ -26,12 +26,7 @@ struct RolloverCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        if !(2500...2700).contains(to) {
-            if (1900...2157).contains(to) {
-                throw ValidationError("\(to) looks like a CE year; years are BE (CE + 543): use --to \(to + 543)")
-            }
-            throw ValidationError("\(to) is not a plausible BE year; use e.g. --to 2569")
-        }
+        try BuddhistEraYear.validate(to, option: "--to", example: 2569)
     }
 
     func run() throws {
