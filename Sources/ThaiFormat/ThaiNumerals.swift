@@ -7,26 +7,20 @@ public enum ThaiNumerals {
     public static let digits: [Character] = ["๐", "๑", "๒", "๓", "๔", "๕", "๖", "๗", "๘", "๙"]
 
     /// Replaces every Arabic digit 0–9 in `s` by the Thai digit of the same value.
-    public static func toThai(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in s.unicodeScalars {
-            if scalar.value >= 0x30, scalar.value <= 0x39,
-               let thai = Unicode.Scalar(0x0E50 + scalar.value - 0x30) {
-                out.append(thai)
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
+    public static func toThai(_ s: String) -> String { shift(s, from: arabicZero, to: thaiZero) }
 
     /// Replaces every Thai digit ๐–๙ in `s` by the Arabic digit of the same value.
-    public static func toArabic(_ s: String) -> String {
+    public static func toArabic(_ s: String) -> String { shift(s, from: thaiZero, to: arabicZero) }
+
+    private static let arabicZero: UInt32 = 0x30
+    private static let thaiZero: UInt32 = 0x0E50
+
+    /// `s` with each digit of the script whose zero is `from` replaced by the same digit of the script whose zero is `to`.
+    private static func shift(_ s: String, from: UInt32, to: UInt32) -> String {
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
-            if scalar.value >= 0x0E50, scalar.value <= 0x0E59,
-               let arabic = Unicode.Scalar(0x30 + scalar.value - 0x0E50) {
-                out.append(arabic)
+            if scalar.value >= from, scalar.value <= from + 9, let other = Unicode.Scalar(to + scalar.value - from) {
+                out.append(other)
             } else {
                 out.append(scalar)
             }
@@ -36,6 +30,6 @@ public enum ThaiNumerals {
 
     /// True when `s` contains at least one Thai digit.
     public static func containsThaiDigits(_ s: String) -> Bool {
-        s.unicodeScalars.contains { $0.value >= 0x0E50 && $0.value <= 0x0E59 }
+        s.unicodeScalars.contains { $0.value >= thaiZero && $0.value <= thaiZero + 9 }
     }
 }
