@@ -29,12 +29,10 @@ public struct ReportViewBuilder {
     public func view(for form: ReportForm) -> TemplateValue {
         var v = common()
         let extra: [String: TemplateValue]
-        switch form.name {
-        case "o34-2567": extra = o34Current()
-        case "o34-2564": extra = o34Early()
-        case "o35-2567": extra = o35Current()
-        case "o35-2564": extra = o35Early()
-        default: extra = analysis()
+        switch form.kind {
+        case .o34: extra = form.year >= 2567 ? o34Current() : o34Early()
+        case .o35: extra = form.year >= 2567 ? o35Current() : o35Early()
+        case .analysis: extra = analysis()
         }
         for (k, x) in extra { v[k] = x }
         return .object(v)

@@ -47,6 +47,19 @@ struct BatchCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: source, isDirectory: &isDir) {
+            if isDir.boolValue, base != nil {
+                throw ValidationError("--base goes with a CSV of scores, not with a folder of data files")
+            }
+            if !isDir.boolValue, base == nil {
+                throw ValidationError("\(source) is a file: a CSV of scores needs --base DATA, the data file that gives everything but the scores")
+            }
+        }
+        do {
+            _ = try ExportFormat.parseList(format)
+            _ = try ReportSelection.parse(report)
+        } catch { throw ValidationError("\(error)") }
     }
 
     func run() throws {
@@ -100,13 +113,8 @@ struct BatchCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: source, isDirectory: &isDir) else {
             throw CLIError("\(source): no such folder or file; give a folder of data files or a CSV of scores")
         }
-        if isDir.boolValue {
-            if base != nil { throw ValidationError("--base goes with a CSV of scores, not with a folder of data files") }
-            return try folderJobs()
-        }
-        guard let base else {
-            throw ValidationError("\(source) is a file: a CSV of scores needs --base DATA, the data file that gives everything but the scores")
-        }
+        if isDir.boolValue { return try folderJobs() }
+        guard let base else { throw CLIError("\(source) is a file: a CSV of scores needs --base DATA") }
         return try csvJobs(base: base)
     }
 

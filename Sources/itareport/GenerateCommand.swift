@@ -39,6 +39,13 @@ struct GenerateCommand: ParsableCommand {
 
     @OptionGroup var pdf: PDFOptions
 
+    func validate() throws {
+        do { _ = try ExportFormat.parseList(format) } catch { throw ValidationError("\(error)") }
+        guard report == "all" || ReportKind(rawValue: report.lowercased()) != nil else {
+            throw ValidationError("--report must be o34, o35, analysis or all, not '\(report)'")
+        }
+    }
+
     func run() throws {
         let formats: [ExportFormat]
         do { formats = try ExportFormat.parseList(format) } catch { throw ValidationError("\(error)") }
