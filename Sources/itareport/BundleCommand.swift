@@ -43,11 +43,7 @@ struct BundleCommand: ParsableCommand {
         } catch { throw ValidationError("\(error)") }
         let converter = try pdf.converter(for: formats)
 
-        let loaded = ReportLoader.load(path: data)
-        for d in loaded.diagnostics { FileHandle.standardError.write(Data("\(d)\n".utf8)) }
-        guard let reportData = loaded.data, !loaded.hasErrors else {
-            throw CLIError("\(data): the data file has errors (listed above); nothing was written. Run 'itareport validate \(data)' after fixing them.")
-        }
+        let (loaded, reportData) = try DataFileLoading.load(data, warnings: true, consequence: "nothing was written")
         do {
             let kinds = try SubmissionBundle.kinds(for: reportData, extra: extra)
             let templates = try template.map { URL(fileURLWithPath: $0) } ?? TemplateLocator.defaultDirectory()

@@ -21,9 +21,7 @@ struct CheckCommand: ParsableCommand {
     var document: DocumentKind?
 
     func run() throws {
-        let loaded = ReportLoader.load(path: data)
-        for d in loaded.diagnostics.errors { print(d) }
-        guard let report = loaded.data, !loaded.hasErrors else { throw ExitCode.failure }
+        let (loaded, report) = try DataFileLoading.load(data, warnings: false, consequence: "the check needs a file without errors")
         guard let kind = document ?? report.document else {
             FileHandle.standardError.write(Data(
                 "\(data): the file does not say which document it is for (add 'document: o34' or use --document)\n".utf8))

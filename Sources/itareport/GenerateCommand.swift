@@ -50,13 +50,7 @@ struct GenerateCommand: ParsableCommand {
         let formats: [ExportFormat]
         do { formats = try ExportFormat.parseList(format) } catch { throw ValidationError("\(error)") }
         let converter = try pdf.converter(for: formats)
-        let loaded = ReportLoader.load(path: data)
-        for d in loaded.diagnostics {
-            FileHandle.standardError.write(Data("\(d)\n".utf8))
-        }
-        guard let reportData = loaded.data, !loaded.hasErrors else {
-            throw CLIError("\(data): the data file has errors (listed above); nothing was written. Run 'itareport validate \(data)' after fixing them.")
-        }
+        let (loaded, reportData) = try DataFileLoading.load(data, warnings: true, consequence: "nothing was written")
         let possible = ReportGenerator.possibleReports(reportData)
         var kinds: [ReportKind]
         if report == "all" {

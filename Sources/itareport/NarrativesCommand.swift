@@ -20,9 +20,7 @@ struct NarrativesCommand: ParsableCommand {
     var document: DocumentKind?
 
     func run() throws {
-        let loaded = ReportLoader.load(path: data)
-        for d in loaded.diagnostics.errors { FileHandle.standardError.write(Data("\(d)\n".utf8)) }
-        guard loaded.data != nil, !loaded.hasErrors else { throw ExitCode.failure }
+        let (loaded, _) = try DataFileLoading.load(data, warnings: false, consequence: "no narrative was written")
         let filled: FilledReport?
         do { filled = try loaded.filled(for: document.map { [$0] }) } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))

@@ -30,11 +30,7 @@ struct RolloverCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = ReportLoader.load(path: data)
-        for d in loaded.diagnostics.errors { FileHandle.standardError.write(Data("\(d)\n".utf8)) }
-        guard let report = loaded.data, !loaded.hasErrors else {
-            throw CLIError("\(data): the data file has errors (listed above); fix them before rolling it forward.")
-        }
+        let (_, report) = try DataFileLoading.load(data, warnings: false, consequence: "nothing was rolled forward")
         let files: [YearRollover.RolledFile]
         do { files = try YearRollover.roll(report, to: to) } catch { throw CLIError("\(data): \(error)") }
 

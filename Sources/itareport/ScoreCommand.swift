@@ -17,13 +17,8 @@ struct ScoreCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let loaded = ReportLoader.load(path: data)
-        for d in loaded.diagnostics.errors { FileHandle.standardError.write(Data("\(d)\n".utf8)) }
         // A score out of range or a CE year would give a total no document may print.
-        guard !loaded.hasErrors else {
-            FileHandle.standardError.write(Data("\(data): the data file has errors (listed above); fix them, then score again\n".utf8))
-            throw ExitCode.failure
-        }
+        let (loaded, _) = try DataFileLoading.load(data, warnings: false, consequence: "no score is given")
         guard let card = loaded.scoreCard, let catalog = loaded.catalog else {
             FileHandle.standardError.write(Data("\(data): no assessment scores to compute (add 'assessment: indicators: …')\n".utf8))
             throw ExitCode.failure

@@ -1,0 +1,19 @@
+import Foundation
+import ITAKit
+
+/// The first step of every command that works on a data file: load it, show its diagnostics on
+/// standard error, and stop with one clear line when it has errors.
+enum DataFileLoading {
+    /// Loads `path`. `warnings` also shows warnings (errors are always shown); `consequence` finishes
+    /// the stopping message, e.g. "nothing was written".
+    static func load(_ path: String, warnings: Bool, consequence: String) throws -> (result: ReportLoader.Result, data: ReportData) {
+        let loaded = ReportLoader.load(path: path)
+        for d in warnings ? loaded.diagnostics : loaded.diagnostics.errors {
+            FileHandle.standardError.write(Data("\(d)\n".utf8))
+        }
+        guard let data = loaded.data, !loaded.hasErrors else {
+            throw CLIError("\(path): the data file has errors (listed above); \(consequence). Run 'itareport validate \(path)' after fixing them.")
+        }
+        return (loaded, data)
+    }
+}
