@@ -69,7 +69,8 @@ public final class BatchRunner: Sendable {
     public func run(_ jobs: [Job], progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> [Outcome] {
         let fm = FileManager.default
         try OutputFolder.create(outputDirectory)
-        let staging = outputDirectory.appendingPathComponent(".itareport-staging-\(UUID().uuidString.prefix(8))")
+        Self.removeAbandonedStaging(in: outputDirectory)
+        let staging = outputDirectory.appendingPathComponent("\(Self.stagingPrefix)\(getpid())-\(UUID().uuidString.prefix(8))")
         try OutputFolder.create(staging)
         defer { try? fm.removeItem(at: staging) }
         preloadTemplates()
@@ -88,6 +89,22 @@ public final class BatchRunner: Sendable {
         }
         group.wait()
         return state.outcomes.map { $0! }
+    }
+
+    /// Staging folders are named `.itareport-staging-<process id>-<random>`.
+    static let stagingPrefix = ".itareport-staging-"
+
+    /// Removes staging folders left by a batch whose process no longer runs (killed mid-run);
+    /// those of a batch still running into the same folder are left alone.
+    static func removeAbandonedStaging(in directory: URL) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(stagingPrefix) {
+            guard let pid = Int32(name.dropFirst(stagingPrefix.count).prefix { $0.isNumber }) else { continue }
+            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+                try? fm.removeItem(at: directory.appendingPathComponent(name))
+            }
+        }
     }
 
     /// Reads every template the formats need before the workers start, so they load once and

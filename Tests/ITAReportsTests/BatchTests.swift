@@ -91,6 +91,27 @@ final class BatchTests: XCTestCase {
         XCTAssertFalse(allFiles(under: output).contains { $0.contains("org03") || $0.contains("org04") })
     }
 
+    /// Staging folders left by a batch that was killed are cleared by the next batch into that folder;
+    /// one of a batch still running is left alone.
+    func testStagingOfAKilledBatchIsClearedNextTime() throws {
+        let input = try dataFolder(1)
+        let output = try BatchFixture.temporaryFolder(self, "batch-out")
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let abandoned = output.appendingPathComponent(".itareport-staging-\(gone.processIdentifier)-dead0001")
+        let running = output.appendingPathComponent(".itareport-staging-1-init0001")  // pid 1 always runs
+        for d in [abandoned, running] {
+            try FileManager.default.createDirectory(at: d.appendingPathComponent("half-written"), withIntermediateDirectories: true)
+        }
+        let outcomes = try BatchRunner(exporter: BatchFixture.exporter(), formats: [.docx], outputDirectory: output, workers: 1)
+            .run(try jobs(in: input))
+        XCTAssertTrue(outcomes.allSatisfy(\.succeeded))
+        let left = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasPrefix(".") }
+        XCTAssertEqual(left, [running.lastPathComponent], "the abandoned staging folder is removed, the running one kept")
+    }
+
     /// An output folder that cannot be made (a file stands in its path) is named with the system's reason and
     /// what to do, by generate, bundle and batch alike (they used to print Foundation's "error 512" dump).
     func testAnOutputFolderThatCannotBeMadeIsNamed() throws {
