@@ -19,6 +19,13 @@ final class ValidationTests: XCTestCase {
     private func load(_ text: String) -> ReportLoader.Result { ReportLoader.load(text: text, file: "t.yaml") }
     private func kinds(_ r: ReportLoader.Result) -> [Diagnostic.Kind] { r.diagnostics.map(\.kind) }
 
+    func testAMessageAboutTheWholeFileNamesNoField() {
+        let whole = Diagnostic(.error, .syntax, file: "a.yaml", line: 3, column: 1, path: "", message: "YAML syntax error", hint: "check line 3")
+        XCTAssertEqual(whole.description, "a.yaml:3:1: error: YAML syntax error (check line 3)")
+        let field = Diagnostic(.warning, .unknownKey, file: "a.yaml", line: 2, column: 1, path: "organisation", message: "unknown field")
+        XCTAssertEqual(field.description, "a.yaml:2:1: warning: organisation: unknown field")
+    }
+
     func testContractFileIsClean() {
         let r = load(base)
         XCTAssertEqual(r.diagnostics, [], r.diagnostics.map(\.description).joined(separator: "\n"))

@@ -52,7 +52,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
             place += ":\(line)"
             if let column { place += ":\(column)" }
         }
-        var text = "\(place): \(severity.rawValue): \(path.isEmpty ? "(file)" : path): \(message)"
+        var text = "\(place): \(severity.rawValue): " + (path.isEmpty ? "" : "\(path): ") + message
         if let hint, !hint.isEmpty { text += " (\(hint))" }
         return text
     }
