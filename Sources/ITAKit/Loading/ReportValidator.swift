@@ -96,13 +96,13 @@ struct ReportValidator {
                 }
             }
         }
-        if let official = a.official?.total, let computed = card.computedTotal, official != computed {
+        if let official = card.officialTotal, let computed = card.computedTotal, official != computed {
             add(.warning, .officialTotalDiffers, "assessment.official.total",
                 "the official total \(fmt(official)) differs from the computed total \(fmt(computed)); documents print the official \(fmt(official))",
                 hint: "check the indicator scores against the announced results")
         }
         if let level = a.official?.level {
-            let basis = a.official?.total ?? card.computedTotal
+            let basis = card.officialTotal ?? card.computedTotal
             if let basis, let computedLevel = catalog.levels.level(for: basis), computedLevel != level {
                 let note = catalog.levels.confirmed ? "" : " (the \(catalog.fiscalYear) thresholds are provisional)"
                 add(.warning, .officialLevelDiffers, "assessment.official.level",
