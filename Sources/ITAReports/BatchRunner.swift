@@ -32,8 +32,23 @@ public final class BatchRunner: Sendable {
         public var files: [URL]
         /// Why the job failed; nil when it succeeded.
         public var failure: String?
+        /// Every warning, as printed: the data file's (each with its line and column) first, then
+        /// those of filling the templates.
         public var warnings: [String]
+        /// The data file's warnings as diagnostics (a subset of `warnings`), for counting by kind.
+        public var dataWarnings: [Diagnostic]
         public var seconds: Double
+
+        public init(name: String, folder: URL, files: [URL], failure: String?, warnings: [String],
+                    dataWarnings: [Diagnostic], seconds: Double) {
+            self.name = name
+            self.folder = folder
+            self.files = files
+            self.failure = failure
+            self.warnings = warnings
+            self.dataWarnings = dataWarnings
+            self.seconds = seconds
+        }
 
         public var succeeded: Bool { failure == nil }
     }
@@ -43,6 +58,8 @@ public final class BatchRunner: Sendable {
         public var finished: Int
         public var total: Int
         public var failed: Int
+        /// Warnings of all the jobs finished so far.
+        public var warnings: Int
         /// The job just finished.
         public var last: Outcome
     }
@@ -120,11 +137,14 @@ public final class BatchRunner: Sendable {
     private func run(_ job: Job, staging: URL) -> Outcome {
         let start = Date()
         let final = outputDirectory.appendingPathComponent(job.folder)
+        var dataWarnings: [Diagnostic] = []
         func failed(_ reason: String) -> Outcome {
-            Outcome(name: job.name, folder: final, files: [], failure: reason, warnings: [], seconds: Date().timeIntervalSince(start))
+            Outcome(name: job.name, folder: final, files: [], failure: reason, warnings: dataWarnings.map(\.description),
+                    dataWarnings: dataWarnings, seconds: Date().timeIntervalSince(start))
         }
         let input: (loaded: ReportLoader.Result, dataURL: URL)
         do { input = try job.load() } catch { return failed("\(error)") }
+        dataWarnings = input.loaded.diagnostics.warnings
         let errors = input.loaded.diagnostics.errors
         guard let data = input.loaded.data, errors.isEmpty else {
             let shown = errors.prefix(3).map(\.description).joined(separator: "; ")
@@ -145,8 +165,10 @@ public final class BatchRunner: Sendable {
         }
         do {
             let moved = try Self.publish(files.map(\.url), into: final)
+            let fill = files.flatMap { f in f.warnings.map { "\(f.url.lastPathComponent): \($0)" } }
             return Outcome(name: job.name, folder: final, files: moved, failure: nil,
-                           warnings: files.flatMap(\.warnings), seconds: Date().timeIntervalSince(start))
+                           warnings: dataWarnings.map(\.description) + fill, dataWarnings: dataWarnings,
+                           seconds: Date().timeIntervalSince(start))
         } catch {
             return failed("\(final.path): cannot move the finished files into place (\(OutputFolder.reason(error)))")
         }
@@ -175,6 +197,7 @@ public final class BatchRunner: Sendable {
         private var nextIndex = 0
         private var finished = 0
         private var failed = 0
+        private var warnings = 0
         private(set) var outcomes: [Outcome?]
 
         init(count: Int) { outcomes = Array(repeating: nil, count: count) }
@@ -191,7 +214,8 @@ public final class BatchRunner: Sendable {
             outcomes[i] = outcome
             finished += 1
             if !outcome.succeeded { failed += 1 }
-            progress(Progress(finished: finished, total: total, failed: failed, last: outcome))
+            warnings += outcome.warnings.count
+            progress(Progress(finished: finished, total: total, failed: failed, warnings: warnings, last: outcome))
         }
     }
 }
