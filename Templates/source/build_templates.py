@@ -135,6 +135,13 @@ def signature(date_word, orientation):
 
 LOGO = P("{{#if org.logo}}{{image org.logo width=3cm}}{{/if}}", "Center")
 
+# The ITA figures an O35 result cites; a citation without a known score prints without one.
+CITATIONS = ("{{#if citations}}(อ้างอิงผลการประเมิน ITA: {{#each citations}}{{label}}"
+             "{{#if score}} ได้คะแนน {{score | number:2}}{{/if}}{{#unless @last}}; {{/unless}}{{/each}}){{/if}}")
+
+# The draft mark, in the header of every page (covers included) while the data has blanks.
+DRAFT_MARK = "{{#if draft}}ร่าง{{/if}}"
+
 
 # --------------------------------------------------------------------------
 # The five layouts
@@ -275,9 +282,10 @@ def o35_2567():
                  "ผลลัพธ์หรือความสำเร็จของการดำเนินการ"),
             Row([Cell(P("{{#each measures}}{{@number}}", "TableCenter")),
                  Cell("{{title}}"),
-                 Cell(P("{{details}}", "TableList", numbered="decimal")),
+                 Cell([P("{{details}}", "TableList", numbered="decimal"),
+                       P("{{summary}}", "TableText")]),
                  Cell([P("{{outcome}}", "TableText"),
-                       P("{{#if citations}}(อ้างอิงผลการประเมิน ITA: {{#each citations}}{{label}} ได้คะแนน {{score | number:2}}{{#unless @last}}; {{/unless}}{{/each}}){{/if}}{{/each}}", "TableText")])], split=True),
+                       P(CITATIONS + "{{/each}}", "TableText")])], split=True),
         ], L),
     ] + signature("รายงาน", L))]
 
@@ -304,7 +312,10 @@ def o35_2564():
                  Cell(P("{{steps}}", "TableList", numbered="bullet")),
                  Cell("{{owners}}"),
                  Cell("{{period}}"),
-                 Cell([P("{{summary}}", "TableText"),
+                 Cell([P("{{details}}", "TableList", numbered="decimal"),
+                       P("{{summary}}", "TableText"),
+                       P("{{outcome}}", "TableText"),
+                       P(CITATIONS, "TableText"),
                        P("{{#if dates}}วันที่ดำเนินการ: {{#each dates}}{{this | date:short}}{{#unless @last}}, {{/unless}}{{/each}}{{/if}}", "TableText")]),
                  Cell("{{suggestion | default:\"-\"}}{{/each}}")], split=True),
         ], L),
@@ -335,10 +346,10 @@ def analysis_2568():
     ]
     body = Section("Standard", [
         P("1. หลักการและเหตุผล", "Heading1"),
-        P("การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency Assessment: ITA) เป็นเครื่องมือที่สำนักงาน ป.ป.ช. ใช้วัดระดับคุณธรรมและความโปร่งใสของหน่วยงานภาครัฐทั่วประเทศเป็นประจำทุกปี ผลการประเมินสะท้อนทั้งมุมมองของบุคลากรภายใน มุมมองของผู้รับบริการและผู้มีส่วนได้ส่วนเสียภายนอก และความครบถ้วนของข้อมูลที่หน่วยงานเปิดเผยต่อสาธารณะ"),
-        P("{{org.name}} เห็นว่าคะแนนที่ได้รับมีประโยชน์เมื่อนำมาใช้ปรับปรุงงานจริง จึงจัดทำรายงานฉบับนี้เพื่อวิเคราะห์ผลการประเมินประจำปีงบประมาณ พ.ศ. {{assessed_year}} แยกจุดแข็งที่ควรรักษาไว้ออกจากจุดอ่อนที่ต้องแก้ไข และกำหนดโครงการ กิจกรรม ผู้รับผิดชอบ และระยะเวลาดำเนินการให้ชัดเจน เพื่อให้การดำเนินงานของหน่วยงานโปร่งใส ตรวจสอบได้ และเป็นที่ไว้วางใจของประชาชน"),
+        P("{{rationale}}"),
         P("2. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {{assessed_year}}", "Heading1"),
-        P("{{org.name}} ได้คะแนนภาพรวม **{{total | number:2}}** คะแนน ผลการประเมินอยู่ในระดับ **{{level}}** คะแนนแยกตามเครื่องมือการประเมินเป็นดังนี้"),
+        P("{{overview}}"),
+        P("คะแนนแยกตามเครื่องมือการประเมินเป็นดังนี้"),
         Table([10.0, 6.0], keep=True, rows=[
             head("เครื่องมือ", "คะแนนรวม"),
             Row([Cell("{{#each tools}}{{name}}"),
@@ -352,6 +363,8 @@ def analysis_2568():
         P("{{#if chart_indicators}}{{image chart_indicators width=15cm}}{{/if}}", "Figure"),
         P("3. ผลการวิเคราะห์รายตัวชี้วัด", "Heading1"),
         P("หน่วยงานพิจารณาคะแนนของแต่ละตัวชี้วัดเทียบกับเกณฑ์การประเมิน แล้วจัดเป็นจุดแข็งและจุดอ่อน ดังนี้"),
+        P("{{strengths_summary}}"),
+        P("{{weaknesses_summary}}"),
         Table([7.2, 8.8], analysis_rows),
     ])
     grid = Section("Landscape", [
@@ -423,6 +436,7 @@ STYLES = {
     "Signature":      ("ITA Signature", 16, False, "center", 0, 0, 0, 8.0, False),
     "SignatureWide":  ("ITA Signature Landscape", 16, False, "center", 0, 0, 0, 14.0, False),
     "Footer":         ("ITA Footer", 16, False, "center", 0, 0, 0, 0, False),
+    "DraftMark":      ("ITA Draft Mark", 20, True, "right", 0, 0, 0, 0, False),
 }
 
 
@@ -562,10 +576,12 @@ class DocxWriter:
 
     @staticmethod
     def sect_pr(section, first):
-        refs = '<w:footerReference w:type="default" r:id="rIdFooterPage"/>'
+        refs = ('<w:headerReference w:type="default" r:id="rIdHeaderDraft"/>'
+                '<w:footerReference w:type="default" r:id="rIdFooterPage"/>')
         title = ""
         if section.master == "Cover":
-            refs += '<w:footerReference w:type="first" r:id="rIdFooterBlank"/>'
+            refs += ('<w:headerReference w:type="first" r:id="rIdHeaderDraft"/>'
+                     '<w:footerReference w:type="first" r:id="rIdFooterBlank"/>')
             title = "<w:titlePg/>"
         if section.orientation == "landscape":
             size = f'<w:pgSz w:w="{PAGE_H}" w:h="{PAGE_W}" w:orient="landscape"/>'
@@ -628,6 +644,11 @@ def docx_footer(page_number):
     return (XML_DECL + f'<w:ftr {W_NS}><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>{inner}</w:p></w:ftr>')
 
 
+def docx_header():
+    return (XML_DECL + f'<w:hdr {W_NS}><w:p><w:pPr><w:pStyle w:val="DraftMark"/></w:pPr>'
+            f'<w:r><w:t xml:space="preserve">{escape(DRAFT_MARK)}</w:t></w:r></w:p></w:hdr>')
+
+
 def docx_theme():
     def solid(c):
         return f'<a:solidFill><a:schemeClr val="{c}"/></a:solidFill>'
@@ -669,6 +690,7 @@ def docx_parts(name, title, sections):
           '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
           '<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>'
           '<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>'
+          '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
           '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
           '<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
           '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
@@ -686,6 +708,7 @@ def docx_parts(name, title, sections):
                 f'<Relationship Id="rIdNumbering" Type="{R}numbering" Target="numbering.xml"/>'
                 f'<Relationship Id="rIdFontTable" Type="{R}fontTable" Target="fontTable.xml"/>'
                 f'<Relationship Id="rIdTheme" Type="{R}theme" Target="theme/theme1.xml"/>'
+                f'<Relationship Id="rIdHeaderDraft" Type="{R}header" Target="header1.xml"/>'
                 f'<Relationship Id="rIdFooterPage" Type="{R}footer" Target="footer1.xml"/>'
                 f'<Relationship Id="rIdFooterBlank" Type="{R}footer" Target="footer2.xml"/>'
                 '</Relationships>')
@@ -718,6 +741,7 @@ def docx_parts(name, title, sections):
         ("word/numbering.xml", writer.numbering()),
         ("word/fontTable.xml", fonts),
         ("word/theme/theme1.xml", docx_theme()),
+        ("word/header1.xml", docx_header()),
         ("word/footer1.xml", docx_footer(True)),
         ("word/footer2.xml", docx_footer(False)),
     ]
@@ -758,7 +782,7 @@ def o_text_props(size, bold):
 
 def o_para_props(sid):
     _, size, bold, align, before, after, first, left, keep = STYLES[sid]
-    align = {"both": "justify", "left": "start", "center": "center"}[align]
+    align = {"both": "justify", "left": "start", "center": "center", "right": "end"}[align]
     k = ' fo:keep-with-next="always"' if keep else ""
     return (f'<style:paragraph-properties fo:margin-top="{before / 28.3465:.3f}cm" '
             f'fo:margin-bottom="{after / 28.3465:.3f}cm" fo:margin-left="{left:.3f}cm" '
@@ -814,23 +838,28 @@ def odt_styles():
     for name, w, h, orient in (("PagePortrait", "21cm", "29.7cm", "portrait"),
                                ("PageLandscape", "29.7cm", "21cm", "landscape")):
         # The footer sits inside the page margin in ODF, so the bottom margin is
-        # 1 cm and the footer (0.5 cm + 0.5 cm gap) brings the text to 2 cm.
+        # 1 cm and the footer (0.5 cm + 0.5 cm gap) brings the text to 2 cm; likewise
+        # the top margin is 1.25 cm and the header (a fixed 1.25 cm, its 0.5 cm gap included)
+        # brings it to 2.5 cm whether or not it shows the draft mark.
         out.append(f'<style:page-layout style:name="{name}"><style:page-layout-properties '
                    f'fo:page-width="{w}" fo:page-height="{h}" style:print-orientation="{orient}" '
-                   'style:num-format="1" fo:margin-top="2.5cm" fo:margin-bottom="1cm" '
+                   'style:num-format="1" fo:margin-top="1.25cm" fo:margin-bottom="1cm" '
                    'fo:margin-left="3cm" fo:margin-right="2cm" style:writing-mode="lr-tb"/>'
-                   '<style:header-style/><style:footer-style><style:header-footer-properties '
+                   '<style:header-style><style:header-footer-properties svg:height="1.25cm" '
+                   'fo:margin-bottom="0.5cm" style:dynamic-spacing="false"/></style:header-style>'
+                   '<style:footer-style><style:header-footer-properties '
                    'fo:min-height="0.5cm" fo:margin-top="0.5cm" style:dynamic-spacing="false"/>'
                    '</style:footer-style></style:page-layout>')
     out.append('</office:automatic-styles><office:master-styles>')
+    header = f'<style:header><text:p text:style-name="DraftMark">{escape(DRAFT_MARK)}</text:p></style:header>'
     footer = ('<style:footer><text:p text:style-name="Footer">'
               '<text:page-number text:select-page="current">1</text:page-number></text:p></style:footer>')
-    out.append(f'<style:master-page style:name="Standard" style:page-layout-name="PagePortrait">{footer}'
+    out.append(f'<style:master-page style:name="Standard" style:page-layout-name="PagePortrait">{header}{footer}'
                '</style:master-page>')
-    out.append(f'<style:master-page style:name="Landscape" style:page-layout-name="PageLandscape">{footer}'
+    out.append(f'<style:master-page style:name="Landscape" style:page-layout-name="PageLandscape">{header}{footer}'
                '</style:master-page>')
     out.append('<style:master-page style:name="Cover" style:page-layout-name="PagePortrait" '
-               'style:next-style-name="Standard"/>')
+               f'style:next-style-name="Standard">{header}</style:master-page>')
     out.append('</office:master-styles></office:document-styles>')
     return "".join(out)
 
