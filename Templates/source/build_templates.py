@@ -460,7 +460,10 @@ def w_ppr_style(sid):
             f'w:line="240" w:lineRule="auto"/>')
     if first or left:
         out += f'<w:ind w:left="{round(left * TWIPS_PER_CM)}" w:firstLine="{round(first * TWIPS_PER_CM)}"/>'
-    out += f'<w:jc w:val="{align}"/></w:pPr>'
+    # Justified Thai text: Word's Thai distributed justification spreads a line over its
+    # characters, not only over its few spaces.
+    jc = "thaiDistribute" if align == "both" else align
+    out += f'<w:jc w:val="{jc}"/></w:pPr>'
     return out
 
 
