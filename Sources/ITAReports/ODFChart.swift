@@ -3,27 +3,27 @@ import Foundation
 /// A `ScoreChart` as an ODF chart object (`Object N/content.xml`, `office:chart`): a bar chart with
 /// one series a tool, its data in the object's own table (`local-table`) so LibreOffice draws it and
 /// edits it, value labels, a legend at the bottom, the axis 0–100, text in the document's Thai font,
-/// and Thai digits through the number style's transliteration when the document uses them.
+/// and in a Thai-digit document no Arabic numbers (see `ScoreChart`).
 enum ODFChart {
     static let mediaType = "application/vnd.oasis.opendocument.chart"
 
     static func contentXML(_ chart: ScoreChart, font: String = "TH SarabunPSK", width: String = "15cm", height: String = "9cm") -> Data {
         let e = DocumentProperties.escape
         let n = chart.categories.count
-        let thai = chart.thaiDigits ? " number:transliteration-format=\"๑\" number:transliteration-language=\"th\" number:transliteration-country=\"TH\"" : ""
         let textProps = "<style:text-properties fo:font-family=\"\(e(font))\" style:font-family-complex=\"\(e(font))\" "
             + "style:font-family-asian=\"\(e(font))\" fo:font-size=\"12pt\" style:font-size-complex=\"12pt\" "
             + "style:font-size-asian=\"12pt\" fo:language=\"th\" fo:country=\"TH\" style:language-complex=\"th\" style:country-complex=\"TH\"/>"
         var styles = """
-        <number:number-style style:name="N0"\(thai)><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1"/></number:number-style>\
-        <number:number-style style:name="N2"\(thai)><number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1"/></number:number-style>\
+        <number:number-style style:name="N0"><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1"/></number:number-style>\
+        <number:number-style style:name="N2"><number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1"/></number:number-style>\
         <style:style style:name="chart" style:family="chart"><style:graphic-properties draw:stroke="none" draw:fill="solid" draw:fill-color="#ffffff"/></style:style>\
         <style:style style:name="legend" style:family="chart"><style:graphic-properties draw:stroke="none" draw:fill="none"/>\(textProps)</style:style>\
-        <style:style style:name="plot" style:family="chart"><style:chart-properties chart:vertical="false" chart:lines="false"/></style:style>\
+        <style:style style:name="plot" style:family="chart"><style:chart-properties chart:vertical="\(chart.horizontal)" chart:lines="false"/></style:style>\
         <style:style style:name="axis-x" style:family="chart"><style:chart-properties chart:display-label="true" chart:tick-marks-major-outer="false" \
+        chart:reverse-direction="\(chart.horizontal)" \
         chart:text-overlap="false" text:line-break="true" chart:label-arrangement="side-by-side"/>\
         <style:graphic-properties svg:stroke-color="#404040"/>\(textProps)</style:style>\
-        <style:style style:name="axis-y" style:family="chart" style:data-style-name="N0"><style:chart-properties chart:display-label="true" \
+        <style:style style:name="axis-y" style:family="chart" style:data-style-name="N0"><style:chart-properties chart:display-label="\(chart.showsNumbers)" \
         chart:minimum="0" chart:maximum="100" chart:interval-major="20" chart:interval-minor-divisor="1" chart:origin="0" \
         chart:gap-width="60" chart:overlap="100" chart:link-data-style-to-source="false"/>\
         <style:graphic-properties svg:stroke-color="#404040"/>\(textProps)</style:style>\
@@ -35,7 +35,7 @@ enum ODFChart {
         for (i, s) in chart.series.enumerated() {
             let col = String(UnicodeScalar(UInt8(66 + i)))
             styles += "<style:style style:name=\"series\(i)\" style:family=\"chart\" style:data-style-name=\"N2\">"
-                + "<style:chart-properties chart:data-label-number=\"value\" chart:label-position=\"outside\" chart:link-data-style-to-source=\"false\"/>"
+                + "<style:chart-properties chart:data-label-number=\"\(chart.showsNumbers ? "value" : "none")\" chart:label-position=\"outside\" chart:link-data-style-to-source=\"false\"/>"
                 + "<style:graphic-properties draw:stroke=\"none\" draw:fill=\"solid\" draw:fill-color=\"#\(s.color.lowercased())\"/>\(textProps)</style:style>"
             series += "<chart:series chart:style-name=\"series\(i)\" chart:class=\"chart:bar\" "
                 + "chart:values-cell-range-address=\"local-table.$\(col)$2:.$\(col)$\(lastRow)\" chart:label-cell-address=\"local-table.$\(col)$1\">"

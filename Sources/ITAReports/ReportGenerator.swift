@@ -92,6 +92,7 @@ public final class ReportGenerator: @unchecked Sendable {
                 let url = outputDirectory.appendingPathComponent(Self.fileName(kind: kind, data: data, format: format))
                 var (changes, report) = try template.render(view, options: RenderOptions(lenient: false, digits: digits, assetRoot: dataDirectory))
                 try lines.apply(to: &changes, kind: format)
+                try ChartParts(view: view).apply(to: &changes, package: template.package)
                 DocumentProperties(kind: kind, organization: organization, fiscalYear: data.fiscalYear ?? 0, created: created)
                     .apply(to: &changes, package: template.package)
                 try template.package.write(to: url, changes: changes)

@@ -28,11 +28,14 @@ public struct ScoreChart: Sendable, Equatable {
     public var series: [Series]
     /// Labels and numbers written in Thai digits.
     public var thaiDigits: Bool
+    /// Bars drawn across, categories listed top to bottom (for long category names).
+    public var horizontal: Bool
 
-    public init(categories: [String], series: [Series], thaiDigits: Bool) {
+    public init(categories: [String], series: [Series], thaiDigits: Bool, horizontal: Bool = false) {
         self.categories = categories
         self.series = series
         self.thaiDigits = thaiDigits
+        self.horizontal = horizontal
     }
 
     /// The three tools, in order: legend name and colour.
@@ -43,8 +46,14 @@ public struct ScoreChart: Sendable, Equatable {
     ]
 
     /// A chart of bars, each (label, value, tool index 0–2).
-    public init(bars: [(label: String, value: Decimal, tool: Int)], thaiDigits: Bool) {
-        categories = bars.map { thaiDigits ? ThaiNumerals.toThai($0.label) : $0.label }
+    public init(bars: [(label: String, value: Decimal, tool: Int)], thaiDigits: Bool, horizontal: Bool = false) {
+        self.horizontal = horizontal
+        // Chart number formats give Arabic digits in LibreOffice (its Thai transliteration is not
+        // read from a chart's number styles), so a Thai-digit chart writes each score into its
+        // category label in Thai digits and shows no Arabic numbers: no value labels, no axis numbers.
+        categories = bars.map { bar in
+            thaiDigits ? ThaiNumerals.toThai("\(bar.label) (\(ThaiNumberFormat.fixed(bar.value, places: 2)))") : bar.label
+        }
         series = Self.tools.enumerated().map { t, tool in
             Series(name: tool.name, color: tool.color, values: bars.map { $0.tool == t ? $0.value : nil })
         }.filter { $0.values.contains { $0 != nil } }
@@ -63,6 +72,7 @@ public struct ScoreChart: Sendable, Equatable {
                 ])
             }),
             "thai_digits": .bool(thaiDigits),
+            "horizontal": .bool(horizontal),
         ])
     }
 
@@ -78,12 +88,12 @@ public struct ScoreChart: Sendable, Equatable {
             })
         }
         if case let .bool(b)? = o["thai_digits"] { thaiDigits = b } else { thaiDigits = false }
+        if case let .bool(b)? = o["horizontal"] { horizontal = b } else { horizontal = false }
     }
 
-    /// The value labels' number format: two decimals, in Thai digits when the document uses them.
-    /// Word reads `[$-D000041E]` (Thai numerals, Thai locale); LibreOffice reads it as `[NatNum1]`.
-    var ooxmlNumberFormat: String { thaiDigits ? "[$-D000041E]0.00" : "0.00" }
-    var ooxmlAxisFormat: String { thaiDigits ? "[$-D000041E]0" : "0" }
+    /// Numbers printed on the chart (value labels, axis): only in Arabic-digit documents; a Thai-digit
+    /// chart carries its scores in its category labels.
+    var showsNumbers: Bool { !thaiDigits }
 
     /// A value as chart data text (a plain decimal with a point).
     static func number(_ d: Decimal) -> String { NSDecimalNumber(decimal: d).stringValue }
