@@ -125,12 +125,14 @@ public struct ReportViewBuilder {
 
     func charts() -> [String: TemplateValue] {
         var out: [String: TemplateValue] = ["chart_indicators": .null, "chart_tools": .null]
-        let ind = (1...10).compactMap { n in indicatorScore(n).map { BarChart.Bar(label: String(n), value: $0, series: ["IIT": 0, "EIT": 1, "OIT": 2][toolCode(ofIndicator: n)] ?? 0) } }
-        if !ind.isEmpty { out["chart_indicators"] = .image(BarChart(bars: ind, thaiDigits: thaiDigits).png()) }
-        let tools = toolScores()
-        if !tools.isEmpty {
-            let bars = tools.map { BarChart.Bar(label: $0.code, value: $0.score, series: $0.series) }
-            out["chart_tools"] = .image(BarChart(bars: bars, thaiDigits: thaiDigits).png())
+        let tools = ["IIT": 0, "EIT": 1, "OIT": 2]
+        let ind = (1...10).compactMap { n in
+            indicatorScore(n).map { (label: "\(n). \(indicatorName(n))", value: $0, tool: tools[toolCode(ofIndicator: n)] ?? 0) }
+        }
+        if !ind.isEmpty { out["chart_indicators"] = ScoreChart(bars: ind, thaiDigits: thaiDigits, horizontal: true).templateValue }
+        let scores = toolScores()
+        if !scores.isEmpty {
+            out["chart_tools"] = ScoreChart(bars: scores.map { (label: $0.name, value: $0.score, tool: $0.series) }, thaiDigits: thaiDigits).templateValue
         }
         return out
     }
