@@ -314,15 +314,17 @@ public struct ReportViewBuilder {
         v["strengths"] = .list(strengths.map(row))
         v["weaknesses"] = .list(weaknesses.map(row))
         let measures = (data.measures ?? []).enumerated().sorted { ($0.element.indicators?.first ?? 99, $0.offset) < ($1.element.indicators?.first ?? 99, $1.offset) }.map(\.element)
-        v["measures"] = .list(measures.map { m in
+        let rows: [(indicator: Int?, row: TemplateValue)] = measures.map { m in
             let n = m.indicators?.first
-            return .object([
+            return (n, .object([
                 "indicator_label": .string(n.map { "ตัวชี้วัดที่ \($0) \(indicatorName($0))" } ?? "-"),
                 "title": dash(m.title),
                 "analysis": dash(n.flatMap { notes[$0] }),
                 "steps": list(m.steps), "period": period(m.period), "owners": list(m.owners),
-            ])
-        })
+            ]))
+        }
+        v["measures"] = .list(rows.map(\.row))
+        v["measure_groups"] = Self.groups(rows)
         let photos = (data.photos ?? []).filter { ($0.file ?? "").isEmpty == false }
         func photo(_ p: Photo) -> TemplateValue {
             var caption = p.caption ?? ""
@@ -335,5 +337,18 @@ public struct ReportViewBuilder {
             return .object(r)
         })
         return v
+    }
+
+    /// The development grid's rows in runs of one indicator (`measure_groups[].measures[]`): the template
+    /// merges the indicator and analysis cells within a run only, so two indicators with the same text
+    /// (a dash) never share a cell.
+    static func groups(_ rows: [(indicator: Int?, row: TemplateValue)]) -> TemplateValue {
+        var out: [[TemplateValue]] = []
+        var last: Int?? = .none
+        for r in rows {
+            if case let .some(prev) = last, prev == r.indicator { out[out.count - 1].append(r.row) } else { out.append([r.row]) }
+            last = .some(r.indicator)
+        }
+        return .list(out.map { .object(["measures": .list($0)]) })
     }
 }
