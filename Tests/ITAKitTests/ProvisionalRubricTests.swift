@@ -94,6 +94,15 @@ final class ProvisionalRubricTests: XCTestCase {
         }
     }
 
+    func testAGivenThresholdSurvivesWritingTheDataFileAgain() throws {
+        let r = ReportLoader.load(text: file(year: 2566, official: "{level: ผ่านดี}", options: "{strength_threshold: 92.5}"), file: "t.yaml")
+        let data = try XCTUnwrap(r.data)
+        XCTAssertEqual(data.options?.strengthThreshold, Decimal(string: "92.5"))
+        let again = ReportLoader.load(text: DataFileWriter().text(for: data), file: "again.yaml")
+        XCTAssertEqual(again.data?.options?.strengthThreshold, Decimal(string: "92.5"))
+        XCTAssertEqual(again.scoreCard?.weaknesses, r.scoreCard?.weaknesses)
+    }
+
     func testScoreJSONSaysWhatIsProvisional() throws {
         let r = ReportLoader.load(text: file(year: 2567), file: "t.yaml")
         let json = ScoreJSON.render(try XCTUnwrap(r.scoreCard))
