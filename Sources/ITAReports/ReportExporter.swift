@@ -29,7 +29,7 @@ public final class ReportExporter: Sendable {
                        outputDirectory: URL, formYear: Int? = nil) throws -> (files: [File], generated: [GeneratedNarrative]) {
         let wantsPDF = formats.contains(.pdf)
         guard !wantsPDF || converter != nil else { throw PDFConversionError.notInstalled }
-        guard let data = loaded.data else {
+        guard loaded.data != nil else {
             throw GenerateError.invalidData(path: dataURL.path, messages: loaded.diagnostics.map { "\($0)" })
         }
         let packages = formats.compactMap(\.packageKind)
@@ -55,7 +55,7 @@ public final class ReportExporter: Sendable {
         }
         try OutputFolder.create(outputDirectory)
         for source in sources {
-            let pdf = outputDirectory.appendingPathComponent(Self.fileName(kind: source.kind, data: data, format: .pdf))
+            let pdf = outputDirectory.appendingPathComponent(source.url.deletingPathExtension().lastPathComponent + ".pdf")
             try converter.convert(source.url, to: pdf)
             files.append(File(kind: source.kind, format: .pdf, url: pdf, warnings: packages.contains(.odt) ? [] : source.warnings))
         }

@@ -2,6 +2,7 @@ import Foundation
 import ITAKit
 import OfficePackage
 import TemplateEngine
+import ThaiFormat
 
 /// Writes the yearly documents of one data file: each report kind, in each format, from the shipped
 /// (or the user's) templates. Templates are read once and reused across documents.
@@ -13,6 +14,8 @@ public final class ReportGenerator: @unchecked Sendable {
         public let format: PackageKind
         public let url: URL
         public let warnings: [String]
+        /// True when the document still has blanks: its pages carry "ร่าง" and its name says so.
+        public var draft: Bool = false
     }
 
     public let templateDirectory: URL
@@ -52,10 +55,22 @@ public final class ReportGenerator: @unchecked Sendable {
         ]
     }
 
-    /// The file name of a report: item, organisation and year, e.g. `O34_เทศบาลเมืองศรีสะเกษ_2568.docx`.
-    public static func fileName(kind: ReportKind, data: ReportData, format: PackageKind) -> String {
+    /// The file name of a report: item, organisation and year, e.g. `O34_เทศบาลเมืองศรีสะเกษ_2568.docx`;
+    /// a draft ends in `_ร่าง` (`O35_เทศบาลเมืองศรีสะเกษ_2568_ร่าง.docx`).
+    public static func fileName(kind: ReportKind, data: ReportData, format: PackageKind, draft: Bool = false) -> String {
         let org = SafeFileName.from(data.organization?.name ?? "organization")
-        return "\(kind.filePrefix)_\(org)_\(data.fiscalYear ?? 0).\(format.fileExtension)"
+        return "\(kind.filePrefix)_\(org)_\(data.fiscalYear ?? 0)\(draft ? draftSuffix : "").\(format.fileExtension)"
+    }
+
+    /// What a draft's file name ends with, before the extension.
+    public static let draftSuffix = "_ร่าง"
+
+    /// What `kind` still lacks in `data` (already carrying its narratives): why it cannot be filled, and the
+    /// NACC requirements it does not meet. Empty when the document is final.
+    public static func blanks(of kind: ReportKind, in data: ReportData, catalog: FrameworkCatalog?) -> [String] {
+        if let reason = possibleReports(data)[kind] ?? nil { return [reason] }
+        guard let document = DocumentKind(rawValue: kind.rawValue) else { return [] }
+        return CompletenessChecker.check(data, document: document, catalog: catalog).map(\.description)
     }
 
     /// Fills `kinds` × `formats` of a loaded data file into `outputDirectory`, writing first the narratives
@@ -77,17 +92,26 @@ public final class ReportGenerator: @unchecked Sendable {
                          kinds: [ReportKind], formats: [PackageKind], outputDirectory: URL, formYear: Int? = nil,
                          generatedPaths: Set<String> = []) throws -> [Output] {
         try OutputFolder.create(outputDirectory)
-        let builder = ReportViewBuilder(data: data, scores: scores, catalog: catalog, baseDirectory: dataDirectory, generatedPaths: generatedPaths)
+        var builder = ReportViewBuilder(data: data, scores: scores, catalog: catalog, baseDirectory: dataDirectory, generatedPaths: generatedPaths)
         let digits: RenderOptions.Digits = data.options?.digits == .thai ? .thai : .arabic
+        let created = try DocumentProperties.generationTime()
+        let organization = data.organization?.name ?? ""
+        let lines = LineKeepingPass(keeper: ThaiLineKeeper(words: try KeepWholeWords.shipped(), names: [organization]))
         var outputs: [Output] = []
         for kind in kinds {
             let form = ReportForm.form(for: kind, fiscalYear: data.fiscalYear ?? 0, formYear: formYear ?? (kind == .analysis ? nil : data.options?.formYear))
+            builder.draft = !Self.blanks(of: kind, in: data, catalog: catalog).isEmpty
             let view = builder.view(for: form)
             for format in formats {
                 let template = try template(for: form, format: format)
-                let url = outputDirectory.appendingPathComponent(Self.fileName(kind: kind, data: data, format: format))
-                let report = try template.render(view, to: url, options: RenderOptions(lenient: false, digits: digits, assetRoot: dataDirectory))
-                outputs.append(Output(kind: kind, form: form, format: format, url: url, warnings: report.warnings))
+                let url = outputDirectory.appendingPathComponent(Self.fileName(kind: kind, data: data, format: format, draft: builder.draft))
+                var (changes, report) = try template.render(view, options: RenderOptions(lenient: false, digits: digits, assetRoot: dataDirectory))
+                try lines.apply(to: &changes, kind: format)
+                try ChartParts(view: view).apply(to: &changes, package: template.package)
+                DocumentProperties(kind: kind, organization: organization, fiscalYear: data.fiscalYear ?? 0, created: created)
+                    .apply(to: &changes, package: template.package)
+                try template.package.write(to: url, changes: changes)
+                outputs.append(Output(kind: kind, form: form, format: format, url: url, warnings: report.warnings, draft: builder.draft))
             }
         }
         return outputs

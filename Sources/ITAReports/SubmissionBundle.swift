@@ -13,11 +13,28 @@ public struct SubmissionBundle: Sendable {
         self.exporter = exporter
     }
 
-    /// The reports to bundle: O34 and O35 where the data supports them, plus `extra`
-    /// (which must be possible). Fails when there is nothing to bundle.
+    /// One data file's part of a bundle: the reports written from it.
+    public struct Part: Sendable {
+        public var loaded: ReportLoader.Result
+        public var dataURL: URL
+        public var kinds: [ReportKind]
+
+        public init(loaded: ReportLoader.Result, dataURL: URL, kinds: [ReportKind]) {
+            self.loaded = loaded
+            self.dataURL = dataURL
+            self.kinds = kinds
+        }
+    }
+
+    /// The reports to bundle from one data file: the document it names (`document:`), else O34 and O35
+    /// where the data supports them; plus `extra` (which must be possible). A data file that names its
+    /// document never writes the year's other item: an O35 file's measures are not the O34's text.
     public static func kinds(for data: ReportData, extra: [ReportKind] = []) throws -> [ReportKind] {
         let possible = ReportGenerator.possibleReports(data)
         for k in extra { if let reason = possible[k] ?? nil { throw GenerateError.reportNotPossible(kind: k, reason: reason) } }
+        if let own = data.document.flatMap({ ReportKind(rawValue: $0.rawValue) }) {
+            return Set([own] + extra).sorted()
+        }
         let kinds = Set(defaultKinds.filter { possible[$0] == .some(nil) } + extra).sorted()
         guard !kinds.isEmpty else {
             throw ReportSelectionError.nothingPossible(reasons: defaultKinds.compactMap { possible[$0] ?? nil })
@@ -25,14 +42,29 @@ public struct SubmissionBundle: Sendable {
         return kinds
     }
 
-    /// Writes the bundle into `folder` (replacing a previous bundle there; refusing a folder with other files).
-    /// Returns the manifest written.
+    /// Writes the bundle of one data file into `folder` (replacing a previous bundle there; refusing a folder
+    /// with other files). Returns the manifest written.
     public func write(loaded: ReportLoader.Result, dataURL: URL, kinds: [ReportKind],
                       formats: [ExportFormat] = ExportFormat.allCases, into folder: URL,
                       formYear: Int? = nil, now: Date = Date()) throws -> BundleManifest {
-        guard let data = loaded.data else {
-            throw GenerateError.invalidData(path: dataURL.path, messages: loaded.diagnostics.map { "\($0)" })
+        try write(parts: [Part(loaded: loaded, dataURL: dataURL, kinds: kinds)], formats: formats, into: folder,
+                  formYear: formYear, now: now)
+    }
+
+    /// Writes the year's submission from several data files (the O34 file and the O35 file, say), each
+    /// giving its own reports, into `folder`. The files must be of one organisation and one fiscal year,
+    /// and no report may come from two of them.
+    public func write(parts: [Part], formats: [ExportFormat] = ExportFormat.allCases, into folder: URL,
+                      formYear: Int? = nil, now: Date = Date()) throws -> BundleManifest {
+        var datas: [ReportData] = []
+        for part in parts {
+            guard let d = part.loaded.data else {
+                throw GenerateError.invalidData(path: part.dataURL.path, messages: part.loaded.diagnostics.map { "\($0)" })
+            }
+            datas.append(d)
         }
+        try Self.checkOneSubmission(parts)
+        guard let data = datas.first else { throw ReportSelectionError.nothingPossible(reasons: ["no data file was given"]) }
         let fm = FileManager.default
         let target = folder.standardizedFileURL
         try Self.checkReplaceable(target)
@@ -41,8 +73,11 @@ public struct SubmissionBundle: Sendable {
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
         defer { try? fm.removeItem(at: staging) }
 
-        let files = try exporter.export(loaded: loaded, dataURL: dataURL, kinds: kinds, formats: formats,
-                                        outputDirectory: staging, formYear: formYear).files
+        var files: [ReportExporter.File] = []
+        for part in parts {
+            files += try exporter.export(loaded: part.loaded, dataURL: part.dataURL, kinds: part.kinds, formats: formats,
+                                         outputDirectory: staging, formYear: formYear).files
+        }
         let entries = try files.map { f -> BundleManifest.Entry in
             let size = (try fm.attributesOfItem(atPath: f.url.path)[.size] as? NSNumber)?.intValue ?? 0
             return BundleManifest.Entry(path: f.url.lastPathComponent, item: f.kind.itemCode ?? f.kind.rawValue,
@@ -72,6 +107,30 @@ public struct SubmissionBundle: Sendable {
         return manifest
     }
 
+    /// The parts must be of one organisation and one fiscal year, each report from one file only.
+    static func checkOneSubmission(_ parts: [Part]) throws {
+        guard let first = parts.first, let d0 = first.loaded.data else { return }
+        var from: [ReportKind: String] = [:]
+        for part in parts {
+            guard let d = part.loaded.data else { continue }
+            let name = { (x: ReportData) in x.organization?.name?.trimmingCharacters(in: .whitespaces) ?? "" }
+            if name(d) != name(d0) {
+                throw BundleError.differentSubmissions(first: first.dataURL.path, other: part.dataURL.path,
+                                                       what: "organisation ('\(name(d0))' and '\(name(d))')")
+            }
+            if d.fiscalYear != d0.fiscalYear {
+                throw BundleError.differentSubmissions(first: first.dataURL.path, other: part.dataURL.path,
+                                                       what: "fiscal year (\(d0.fiscalYear ?? 0) and \(d.fiscalYear ?? 0))")
+            }
+            for k in part.kinds {
+                if let earlier = from[k] {
+                    throw BundleError.reportTwice(kind: k, first: earlier, other: part.dataURL.path)
+                }
+                from[k] = part.dataURL.path
+            }
+        }
+    }
+
     /// A folder may be (re)written when it does not exist, is empty, or holds a previous bundle.
     static func checkReplaceable(_ folder: URL) throws {
         let fm = FileManager.default
@@ -88,6 +147,8 @@ public enum BundleError: Error, CustomStringConvertible {
     case notAFolder(path: String)
     case folderInUse(path: String)
     case cannotReplace(path: String, reason: String)
+    case differentSubmissions(first: String, other: String, what: String)
+    case reportTwice(kind: ReportKind, first: String, other: String)
 
     public var description: String {
         switch self {
@@ -95,6 +156,10 @@ public enum BundleError: Error, CustomStringConvertible {
             return "\(path) is a file; give --output a folder for the bundle"
         case let .folderInUse(path):
             return "\(path) holds other files and no manifest.json, so it is not a bundle folder; choose a new or empty --output folder"
+        case let .differentSubmissions(first, other, what):
+            return "\(first) and \(other) differ in \(what); a bundle holds one organisation's documents of one fiscal year: give the O34 and O35 data files of the same year"
+        case let .reportTwice(kind, first, other):
+            return "both \(first) and \(other) give the \(kind.filePrefix) report; give one data file per document (set 'document:' in each)"
         case let .cannotReplace(path, reason):
             return "\(path): cannot put the bundle in place (\(reason)); check the folder is writable and not open elsewhere"
         }

@@ -52,6 +52,29 @@ class P:
         self.page_break = page_break
 
 
+class Chart(P):
+    """A chart frame, named like the view value that fills it (chart_tools,
+    chart_indicators). The template carries a sample chart; generation writes the
+    chart part behind the frame from the data (a DrawingML chart in DOCX, a chart
+    object in ODT). Size in cm."""
+
+    def __init__(self, name, width=15.0, height=9.0):
+        super().__init__("", "Figure")
+        self.name = name
+        self.width = width
+        self.height = height
+
+
+def charted(name):
+    """The chart frame of a view value, shown only when the data has the chart."""
+    return [P("{{#if %s}}" % name, "Figure"), Chart(name, height=chart_height(name)), P("{{/if}}", "Figure")]
+
+
+def chart_height(name):
+    """The indicator chart lists ten indicators by name, one bar a line: taller."""
+    return 12.0 if name == "chart_indicators" else 8.0
+
+
 class Cell:
     def __init__(self, paras, span=1, kind="body"):
         if isinstance(paras, str):
@@ -138,7 +161,6 @@ def signature(date_word, orientation):
     return [
         P(f"{date_word} ณ วันที่ {{{{#if signatory.date}}}}{{{{signatory.date | date:long}}}}"
           f"{{{{else}}}}{DOTS}{{{{/if}}}}\n"
-          "\n"
           "ลงชื่อ ...............................................\n"
           f'({{{{signatory.name | default:"{DOTS}"}}}})\n'
           f'{{{{signatory.position | default:"{DOTS}"}}}}', style),
@@ -146,6 +168,13 @@ def signature(date_word, orientation):
 
 
 LOGO = P("{{#if org.logo}}{{image org.logo width=3cm}}{{/if}}", "Center")
+
+# The ITA figures an O35 result cites; a citation without a known score prints without one.
+CITATIONS = ("{{#if citations}}(อ้างอิงผลการประเมิน ITA: {{#each citations}}{{label}}"
+             "{{#if score}} ได้คะแนน {{score | number:2}}{{/if}}{{#unless @last}}; {{/unless}}{{/each}}){{/if}}")
+
+# The draft mark, in the header of every page (covers included) while the data has blanks.
+DRAFT_MARK = "{{#if draft}}ร่าง{{/if}}"
 
 
 # --------------------------------------------------------------------------
@@ -194,9 +223,9 @@ def o34_2567():
         P("1. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. {{assessed_year}}", "Heading1"),
         P("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {{assessed_year}} ของ{{org.name}} ได้คะแนนภาพรวม **{{total | number:2}}** คะแนน อยู่ในระดับ **{{level}}** รายละเอียดของคะแนนแยกตามเครื่องมือการประเมินและตามตัวชี้วัดแสดงไว้ในแผนภูมิต่อไปนี้"),
         P("ผลการประเมินรายเครื่องมือ", "Heading2Center"),
-        P("{{image chart_tools width=15cm}}", "Figure"),
+        *charted("chart_tools"),
         P("ผลการประเมินรายตัวชี้วัด", "Heading2Center"),
-        P("{{image chart_indicators width=15cm}}", "Figure"),
+        *charted("chart_indicators"),
         P("2. สรุปผลการประเมินรายตัวชี้วัด ประจำปีงบประมาณ พ.ศ. {{assessed_year}}", "Heading1"),
         indicator_table(),
         P("3. รายละเอียดการวิเคราะห์ผลการประเมินของ{{org.name}} ประจำปีงบประมาณ พ.ศ. {{assessed_year}} จำแนกตามประเด็น ดังนี้", "Heading1"),
@@ -256,7 +285,7 @@ def o34_2564():
         # With the chart, the indicator table (about a page long) starts on a new
         # page rather than leaving its header rows at the foot of the first one.
         P("{{#if chart_indicators}}", "Body"),
-        P("{{image chart_indicators width=15cm}}", "Figure"),
+        Chart("chart_indicators", height=chart_height("chart_indicators")),
         P("เมื่อพิจารณาคะแนนของแต่ละตัวชี้วัด หน่วยงานพบประเด็นที่ต้องแก้ไขหรือปรับปรุง ดังนี้", page_break=True, keep_next=True),
         P("{{else}}", "Body"),
         P("เมื่อพิจารณาคะแนนของแต่ละตัวชี้วัด หน่วยงานพบประเด็นที่ต้องแก้ไขหรือปรับปรุง ดังนี้", keep_next=True),
@@ -296,9 +325,10 @@ def o35_2567():
                  style="GridHeading"),
             Row([Cell(P("{{#each measures}}{{@number}}", "GridCenter")),
                  grid_cell("{{title}}"),
-                 Cell(P("{{details}}", "GridList", numbered="decimal")),
+                 Cell([P("{{details}}", "GridList", numbered="decimal"),
+                       P("{{summary}}", "GridText")]),
                  Cell([P("{{outcome}}", "GridText"),
-                       P("{{#if citations}}(อ้างอิงผลการประเมิน ITA: {{#each citations}}{{label}} ได้คะแนน {{score | number:2}}{{#unless @last}}; {{/unless}}{{/each}}){{/if}}{{/each}}", "GridText")])], split=True),
+                       P(CITATIONS + "{{/each}}", "GridText")])], split=True),
         ], L),
     ] + signature("รายงาน", L))]
 
@@ -328,7 +358,10 @@ def o35_2564():
                  Cell(P("{{steps}}", "GridList", numbered="bullet")),
                  grid_cell("{{owners}}"),
                  grid_cell("{{period}}"),
-                 Cell([P("{{summary}}", "GridText"),
+                 Cell([P("{{details}}", "GridList", numbered="decimal"),
+                       P("{{summary}}", "GridText"),
+                       P("{{outcome}}", "GridText"),
+                       P(CITATIONS, "GridText"),
                        P("{{#if dates}}วันที่ดำเนินการ: {{#each dates}}{{this | date:short}}{{#unless @last}}, {{/unless}}{{/each}}{{/if}}", "GridText")]),
                  grid_cell("{{suggestion | default:\"-\"}}{{/each}}")], split=True),
         ], L),
@@ -360,10 +393,10 @@ def analysis_2568():
     ]
     body = Section("Standard", [
         P("1. หลักการและเหตุผล", "Heading1"),
-        P("การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency Assessment: ITA) เป็นเครื่องมือที่สำนักงาน ป.ป.ช. ใช้วัดระดับคุณธรรมและความโปร่งใสของหน่วยงานภาครัฐทั่วประเทศเป็นประจำทุกปี ผลการประเมินสะท้อนทั้งมุมมองของบุคลากรภายใน มุมมองของผู้รับบริการและผู้มีส่วนได้ส่วนเสียภายนอก และความครบถ้วนของข้อมูลที่หน่วยงานเปิดเผยต่อสาธารณะ"),
-        P("{{org.name}} เห็นว่าคะแนนที่ได้รับมีประโยชน์เมื่อนำมาใช้ปรับปรุงงานจริง จึงจัดทำรายงานฉบับนี้เพื่อวิเคราะห์ผลการประเมินประจำปีงบประมาณ พ.ศ. {{assessed_year}} แยกจุดแข็งที่ควรรักษาไว้ออกจากจุดอ่อนที่ต้องแก้ไข และกำหนดโครงการ กิจกรรม ผู้รับผิดชอบ และระยะเวลาดำเนินการให้ชัดเจน เพื่อให้การดำเนินงานของหน่วยงานโปร่งใส ตรวจสอบได้ และเป็นที่ไว้วางใจของประชาชน"),
+        P("{{rationale}}"),
         P("2. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {{assessed_year}}", "Heading1"),
-        P("{{org.name}} ได้คะแนนภาพรวม **{{total | number:2}}** คะแนน ผลการประเมินอยู่ในระดับ **{{level}}** คะแนนแยกตามเครื่องมือการประเมินเป็นดังนี้"),
+        P("{{overview}}"),
+        P("คะแนนแยกตามเครื่องมือการประเมินเป็นดังนี้"),
         Table([10.0, 6.0], keep=True, rows=[
             head("เครื่องมือ", "คะแนนรวม"),
             Row([Cell("{{#each tools}}{{name}}"),
@@ -371,12 +404,14 @@ def analysis_2568():
             Row([Cell(P("คะแนนภาพรวม", "TableHeading"), kind="group"),
                  Cell(P("{{total | number:2}}", "TableHeading"), kind="group")]),
         ]),
-        P("{{#if chart_tools}}{{image chart_tools width=15cm}}{{/if}}", "Figure"),
+        *charted("chart_tools"),
         P("คะแนนรายตัวชี้วัด จำแนกตามเครื่องมือการประเมิน", "Heading2"),
         indicator_table(),
-        P("{{#if chart_indicators}}{{image chart_indicators width=15cm}}{{/if}}", "Figure"),
+        *charted("chart_indicators"),
         P("3. ผลการวิเคราะห์รายตัวชี้วัด", "Heading1"),
         P("หน่วยงานพิจารณาคะแนนของแต่ละตัวชี้วัดเทียบกับเกณฑ์การประเมิน แล้วจัดเป็นจุดแข็งและจุดอ่อน ดังนี้"),
+        P("{{strengths_summary}}"),
+        P("{{weaknesses_summary}}"),
         # The indicator column holds "ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ (98.21 คะแนน)"
         # in two or three lines; the narrative gets the rest of the line.
         Table([4.6, 11.4], analysis_rows),
@@ -467,6 +502,7 @@ STYLES = {
     "Signature":      ("ITA Signature", 16, False, "center", 18, 0, 0, 8.0, False),
     "SignatureWide":  ("ITA Signature Landscape", 16, False, "center", 18, 0, 0, 14.0, False),
     "Footer":         ("ITA Footer", 16, False, "center", 0, 0, 0, 0, False),
+    "DraftMark":      ("ITA Draft Mark", 20, True, "right", 0, 0, 0, 0, False),
 }
 
 
@@ -510,7 +546,10 @@ def w_ppr_style(sid):
             f'w:line="240" w:lineRule="auto"/>')
     if first or left:
         out += f'<w:ind w:left="{round(left * TWIPS_PER_CM)}" w:firstLine="{round(first * TWIPS_PER_CM)}"/>'
-    out += f'<w:jc w:val="{align}"/></w:pPr>'
+    # Justified Thai text: Word's Thai distributed justification spreads a line over its
+    # characters, not only over its few spaces.
+    jc = "thaiDistribute" if align == "both" else align
+    out += f'<w:jc w:val="{jc}"/></w:pPr>'
     return out
 
 
@@ -551,6 +590,21 @@ def docx_styles():
 class DocxWriter:
     def __init__(self):
         self.nums = []            # (numId, kind) in order of first use
+        self.charts = []          # chart frame names in order: word/charts/chartN.xml
+
+    def chart_run(self, c):
+        self.charts.append(c.name)
+        n = len(self.charts)
+        emu = 360000
+        return ('<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" '
+                'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+                f'<wp:extent cx="{round(c.width * emu)}" cy="{round(c.height * emu)}"/>'
+                '<wp:effectExtent l="0" t="0" r="0" b="0"/>'
+                f'<wp:docPr id="{900 + n}" name="{c.name}" descr="{c.name}"/><wp:cNvGraphicFramePr/>'
+                '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+                '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+                '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+                f'r:id="rIdChart{n}"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
 
     def new_num(self, kind):
         num_id = len(self.nums) + 1
@@ -572,6 +626,8 @@ class DocxWriter:
             ppr += (f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{self.new_num(p.numbered)}"/></w:numPr>')
         ppr += sect
         runs = "".join(self.run(t, b) for t, b in split_bold(p.text))
+        if isinstance(p, Chart):
+            runs = self.chart_run(p)
         return f'<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>'
 
     def table(self, t):
@@ -612,10 +668,12 @@ class DocxWriter:
 
     @staticmethod
     def sect_pr(section, first):
-        refs = '<w:footerReference w:type="default" r:id="rIdFooterPage"/>'
+        refs = ('<w:headerReference w:type="default" r:id="rIdHeaderDraft"/>'
+                '<w:footerReference w:type="default" r:id="rIdFooterPage"/>')
         title = ""
         if section.master == "Cover":
-            refs += '<w:footerReference w:type="first" r:id="rIdFooterBlank"/>'
+            refs += ('<w:headerReference w:type="first" r:id="rIdHeaderDraft"/>'
+                     '<w:footerReference w:type="first" r:id="rIdFooterBlank"/>')
             title = "<w:titlePg/>"
         if section.orientation == "landscape":
             size = f'<w:pgSz w:w="{PAGE_H}" w:h="{PAGE_W}" w:orient="landscape"/>'
@@ -681,6 +739,11 @@ def docx_footer(page_number):
     return (XML_DECL + f'<w:ftr {W_NS}><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>{inner}</w:p></w:ftr>')
 
 
+def docx_header():
+    return (XML_DECL + f'<w:hdr {W_NS}><w:p><w:pPr><w:pStyle w:val="DraftMark"/></w:pPr>'
+            f'<w:r><w:t xml:space="preserve">{escape(DRAFT_MARK)}</w:t></w:r></w:p></w:hdr>')
+
+
 def docx_theme():
     def solid(c):
         return f'<a:solidFill><a:schemeClr val="{c}"/></a:solidFill>'
@@ -722,10 +785,14 @@ def docx_parts(name, title, sections):
           '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
           '<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>'
           '<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>'
+          '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
           '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
           '<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
           '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
           '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+          + "".join(f'<Override PartName="/word/charts/chart{n}.xml" '
+                    'ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>'
+                    for n in range(1, len(writer.charts) + 1)) +
           '</Types>')
     rels = (XML_DECL + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
@@ -739,8 +806,11 @@ def docx_parts(name, title, sections):
                 f'<Relationship Id="rIdNumbering" Type="{R}numbering" Target="numbering.xml"/>'
                 f'<Relationship Id="rIdFontTable" Type="{R}fontTable" Target="fontTable.xml"/>'
                 f'<Relationship Id="rIdTheme" Type="{R}theme" Target="theme/theme1.xml"/>'
+                f'<Relationship Id="rIdHeaderDraft" Type="{R}header" Target="header1.xml"/>'
                 f'<Relationship Id="rIdFooterPage" Type="{R}footer" Target="footer1.xml"/>'
                 f'<Relationship Id="rIdFooterBlank" Type="{R}footer" Target="footer2.xml"/>'
+                + "".join(f'<Relationship Id="rIdChart{n}" Type="{R}chart" Target="charts/chart{n}.xml"/>'
+                          for n in range(1, len(writer.charts) + 1)) +
                 '</Relationships>')
     settings = (XML_DECL + f'<w:settings {W_NS}><w:zoom w:percent="100"/>'
                 '<w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>'
@@ -771,9 +841,85 @@ def docx_parts(name, title, sections):
         ("word/numbering.xml", writer.numbering()),
         ("word/fontTable.xml", fonts),
         ("word/theme/theme1.xml", docx_theme()),
+        ("word/header1.xml", docx_header()),
         ("word/footer1.xml", docx_footer(True)),
         ("word/footer2.xml", docx_footer(False)),
-    ]
+    ] + [(f"word/charts/chart{n}.xml", docx_sample_chart()) for n in range(1, len(writer.charts) + 1)]
+
+
+# The sample a chart frame shows in the template: generation replaces it with the
+# chart drawn from the data. Three bars, one a tool, so the template looks like
+# what it will hold.
+SAMPLE_CHART = (("IIT", "2E5EAA", 95), ("EIT", "E08A1E", 90), ("OIT", "3A9A4A", 85))
+
+
+def docx_sample_chart():
+    sers = "".join(
+        f'<c:ser><c:idx val="{i}"/><c:order val="{i}"/><c:tx><c:v>{name}</c:v></c:tx>'
+        f'<c:spPr><a:solidFill><a:srgbClr val="{color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>'
+        '<c:cat><c:strLit><c:ptCount val="3"/>' +
+        "".join(f'<c:pt idx="{k}"><c:v>{n}</c:v></c:pt>' for k, (n, _, _) in enumerate(SAMPLE_CHART)) +
+        '</c:strLit></c:cat><c:val><c:numLit><c:formatCode>General</c:formatCode><c:ptCount val="3"/>'
+        f'<c:pt idx="{i}"><c:v>{value}</c:v></c:pt></c:numLit></c:val></c:ser>'
+        for i, (name, color, value) in enumerate(SAMPLE_CHART))
+    return (XML_DECL + '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            '<c:date1904 val="0"/><c:lang val="th-TH"/><c:roundedCorners val="0"/><c:chart>'
+            '<c:autoTitleDeleted val="1"/><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/>'
+            '<c:grouping val="clustered"/><c:varyColors val="0"/>' + sers +
+            '<c:gapWidth val="60"/><c:overlap val="100"/><c:axId val="50010"/><c:axId val="50020"/></c:barChart>'
+            '<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>'
+            '<c:axPos val="b"/><c:crossAx val="50020"/></c:catAx>'
+            '<c:valAx><c:axId val="50020"/><c:scaling><c:orientation val="minMax"/><c:max val="100"/>'
+            '<c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>'
+            '<c:crossAx val="50010"/></c:valAx></c:plotArea><c:legend><c:legendPos val="b"/>'
+            '<c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/></c:chart></c:chartSpace>')
+
+
+def odt_sample_chart():
+    rows = "".join(
+        '<table:table-row><table:table-cell office:value-type="string">'
+        f'<text:p>{name}</text:p></table:table-cell>' +
+        "".join(f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p>'
+                '</table:table-cell>' if j == i else '<table:table-cell/>' for j in range(3)) +
+        '</table:table-row>'
+        for i, (name, _, value) in enumerate(SAMPLE_CHART))
+    styles = "".join(
+        f'<style:style style:name="series{i}" style:family="chart"><style:graphic-properties '
+        f'draw:fill="solid" draw:fill-color="#{color.lower()}" draw:stroke="none"/></style:style>'
+        for i, (_, color, _) in enumerate(SAMPLE_CHART))
+    series = "".join(
+        f'<chart:series chart:style-name="series{i}" chart:class="chart:bar" '
+        f'chart:values-cell-range-address="local-table.${c}$2:.${c}$4" chart:label-cell-address="local-table.${c}$1">'
+        '<chart:data-point chart:repeated="3"/></chart:series>'
+        for i, c in enumerate("BCD"))
+    return (XML_DECL.replace(' standalone="yes"', '') +
+            '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+            'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+            'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+            'xmlns:chart="urn:oasis:names:tc:opendocument:xmlns:chart:1.0" office:version="1.3">'
+            '<office:automatic-styles><style:style style:name="axis-y" style:family="chart">'
+            '<style:chart-properties chart:minimum="0" chart:maximum="100" chart:interval-major="20" '
+            'chart:gap-width="60" chart:overlap="100"/></style:style>' + styles +
+            '</office:automatic-styles><office:body><office:chart>'
+            '<chart:chart svg:width="15cm" svg:height="9cm" chart:class="chart:bar">'
+            '<chart:legend chart:legend-position="bottom"/>'
+            '<chart:plot-area table:cell-range-address="local-table.$A$1:.$D$4" chart:data-source-has-labels="both">'
+            '<chart:axis chart:dimension="x" chart:name="primary-x">'
+            '<chart:categories table:cell-range-address="local-table.$A$2:.$A$4"/></chart:axis>'
+            '<chart:axis chart:dimension="y" chart:name="primary-y" chart:style-name="axis-y">'
+            '<chart:grid chart:class="major"/></chart:axis>' + series + '</chart:plot-area>'
+            '<table:table table:name="local-table"><table:table-header-columns><table:table-column/>'
+            '</table:table-header-columns><table:table-columns><table:table-column table:number-columns-repeated="3"/>'
+            '</table:table-columns><table:table-header-rows><table:table-row><table:table-cell><text:p/></table:table-cell>' +
+            "".join(f'<table:table-cell office:value-type="string"><text:p>{n}</text:p></table:table-cell>'
+                    for n, _, _ in SAMPLE_CHART) +
+            '</table:table-row></table:table-header-rows><table:table-rows>' + rows +
+            '</table:table-rows></table:table></chart:chart></office:chart></office:body></office:document-content>')
 
 
 # --------------------------------------------------------------------------
@@ -811,7 +957,7 @@ def o_text_props(size, bold):
 
 def o_para_props(sid):
     _, size, bold, align, before, after, first, left, keep = STYLES[sid]
-    align = {"both": "justify", "left": "start", "center": "center"}[align]
+    align = {"both": "justify", "left": "start", "center": "center", "right": "end"}[align]
     k = ' fo:keep-with-next="always"' if keep else ""
     if sid in KEEP_LINES:
         k += ' fo:keep-together="always"'
@@ -869,26 +1015,30 @@ def odt_styles():
     for name, w, h, orient in (("PagePortrait", "21cm", "29.7cm", "portrait"),
                                ("PageLandscape", "29.7cm", "21cm", "landscape")):
         # The footer sits inside the page margin in ODF, so the bottom margin is
-        # 0.7 cm and the footer (0.9 cm + 0.4 cm gap) brings the text to 2 cm. The
-        # footer is as tall as its 16 pt page number: a shorter one grows and takes
-        # its growth from every page's text, and the ODT then runs pages longer
-        # than the DOCX.
+        # 0.7 cm and the footer (0.9 cm + 0.4 cm gap) brings the text to 2 cm: the
+        # footer is as tall as its 16 pt page number, since a shorter one grows and
+        # takes its growth from every page's text (the ODT then runs pages longer than
+        # the DOCX); likewise the top margin is 1.25 cm and the header (a fixed 1.25 cm,
+        # its 0.5 cm gap included) brings it to 2.5 cm whether or not it shows the draft mark.
         out.append(f'<style:page-layout style:name="{name}"><style:page-layout-properties '
                    f'fo:page-width="{w}" fo:page-height="{h}" style:print-orientation="{orient}" '
-                   'style:num-format="1" fo:margin-top="2.5cm" fo:margin-bottom="0.7cm" '
+                   'style:num-format="1" fo:margin-top="1.25cm" fo:margin-bottom="0.7cm" '
                    'fo:margin-left="3cm" fo:margin-right="2cm" style:writing-mode="lr-tb"/>'
-                   '<style:header-style/><style:footer-style><style:header-footer-properties '
+                   '<style:header-style><style:header-footer-properties svg:height="1.25cm" '
+                   'fo:margin-bottom="0.5cm" style:dynamic-spacing="false"/></style:header-style>'
+                   '<style:footer-style><style:header-footer-properties '
                    'fo:min-height="0.9cm" fo:margin-top="0.4cm" style:dynamic-spacing="false"/>'
                    '</style:footer-style></style:page-layout>')
     out.append('</office:automatic-styles><office:master-styles>')
+    header = f'<style:header><text:p text:style-name="DraftMark">{escape(DRAFT_MARK)}</text:p></style:header>'
     footer = ('<style:footer><text:p text:style-name="Footer">'
               '<text:page-number text:select-page="current">1</text:page-number></text:p></style:footer>')
-    out.append(f'<style:master-page style:name="Standard" style:page-layout-name="PagePortrait">{footer}'
+    out.append(f'<style:master-page style:name="Standard" style:page-layout-name="PagePortrait">{header}{footer}'
                '</style:master-page>')
-    out.append(f'<style:master-page style:name="Landscape" style:page-layout-name="PageLandscape">{footer}'
+    out.append(f'<style:master-page style:name="Landscape" style:page-layout-name="PageLandscape">{header}{footer}'
                '</style:master-page>')
     out.append('<style:master-page style:name="Cover" style:page-layout-name="PagePortrait" '
-               'style:next-style-name="Standard"/>')
+               f'style:next-style-name="Standard">{header}</style:master-page>')
     out.append('</office:master-styles></office:document-styles>')
     return "".join(out)
 
@@ -899,6 +1049,7 @@ class OdtWriter:
         self.master_styles = {}
         self.tables = 0
         self.cell_styles = set()
+        self.charts = []        # chart frame names in order: "Object N"
 
     def master_para_style(self, sid, master, page_break):
         key = (sid, master, page_break)
@@ -926,6 +1077,12 @@ class OdtWriter:
                 inner += f'<text:span text:style-name="Strong">{t}</text:span>'
             else:
                 inner += t
+        if isinstance(p, Chart):
+            self.charts.append(p.name)
+            inner = (f'<draw:frame draw:name="{p.name}" text:anchor-type="as-char" svg:width="{p.width}cm" '
+                     f'svg:height="{p.height}cm" draw:z-index="0"><draw:object '
+                     f'xlink:href="./Object {len(self.charts)}" xlink:type="simple" xlink:show="embed" '
+                     'xlink:actuate="onLoad"/></draw:frame>')
         xml = f'<text:p text:style-name="{style}">{inner}</text:p>'
         if p.numbered:
             ls = "ListDecimal" if p.numbered == "decimal" else "ListBullet"
@@ -1050,7 +1207,8 @@ def odt_settings():
 
 
 def odt_parts(name, title, sections):
-    content = OdtWriter().content(sections)
+    writer = OdtWriter()
+    content = writer.content(sections)
     meta = (XML_DECL.replace(' standalone="yes"', '') +
             f'<office:document-meta {ODF_NS} office:version="{ODF_VERSION}"><office:meta>'
             '<meta:generator>itareport build_templates.py</meta:generator>'
@@ -1066,6 +1224,10 @@ def odt_parts(name, title, sections):
                 '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
                 '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>'
                 '<manifest:file-entry manifest:full-path="settings.xml" manifest:media-type="text/xml"/>'
+                + "".join(f'<manifest:file-entry manifest:full-path="Object {n}/" manifest:version="{ODF_VERSION}" '
+                          'manifest:media-type="application/vnd.oasis.opendocument.chart"/>'
+                          f'<manifest:file-entry manifest:full-path="Object {n}/content.xml" manifest:media-type="text/xml"/>'
+                          for n in range(1, len(writer.charts) + 1)) +
                 '</manifest:manifest>')
     return [
         ("mimetype", "application/vnd.oasis.opendocument.text"),
@@ -1074,7 +1236,7 @@ def odt_parts(name, title, sections):
         ("meta.xml", meta),
         ("settings.xml", odt_settings()),
         ("META-INF/manifest.xml", manifest),
-    ]
+    ] + [(f"Object {n}/content.xml", odt_sample_chart()) for n in range(1, len(writer.charts) + 1)]
 
 
 # --------------------------------------------------------------------------
