@@ -12,8 +12,10 @@ struct BundleCommand: ParsableCommand {
         DIR becomes one folder holding the organisation's documents of the data file's fiscal year: O34 and \
         O35, whichever the data supports (add others with --report), in each --format, and manifest.json \
         listing every file with its path, ITA item code (o34, o35; analysis for the analysis report), \
-        fiscal_year, bytes and sha256, with the organisation's name and the time of generation. The folder \
-        is written whole or not at all; an earlier bundle in DIR is replaced, a folder with other files is refused.
+        fiscal_year, bytes and sha256, with the organisation's name and the time of generation. Nothing is put in \
+        place unless every document was written. Only the files an earlier manifest.json in DIR lists are replaced \
+        (or removed when this bundle no longer has them); any other file there (a signed scan, say) is left alone \
+        and named in the manifest's other_files.
         """
     )
 
@@ -29,7 +31,7 @@ struct BundleCommand: ParsableCommand {
     @Option(help: "Formats, comma-separated: docx, odt, pdf (pdf needs LibreOffice).")
     var format: String = "docx,odt,pdf"
 
-    @Option(help: "Folder of templates to use instead of the shipped ones.")
+    @Option(help: ArgumentHelp("Your own templates: a folder (the shipped template is used for any it lacks) or one .docx or .odt file for one report.", valueName: "folder-or-file"))
     var template: String?
 
     @OptionGroup var pdf: PDFOptions
@@ -46,8 +48,10 @@ struct BundleCommand: ParsableCommand {
         let (loaded, reportData) = try DataFileLoading.load(data, warnings: true, consequence: "nothing was written")
         do {
             let kinds = try SubmissionBundle.kinds(for: reportData, extra: extra)
-            let templates = try template.map { URL(fileURLWithPath: $0) } ?? TemplateLocator.defaultDirectory()
-            let exporter = ReportExporter(generator: ReportGenerator(templateDirectory: templates), converter: converter)
+            let custom = try template.map { try TemplateSet.custom(path: $0, kinds: kinds, own: nil) }
+            let generator = ReportGenerator(templates: TemplateSet(custom: custom))
+            defer { for note in generator.templateNotes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) } }
+            let exporter = ReportExporter(generator: generator, converter: converter)
             let folder = URL(fileURLWithPath: output)
             let manifest = try SubmissionBundle(exporter: exporter).write(
                 loaded: loaded, dataURL: URL(fileURLWithPath: data), kinds: kinds, formats: formats, into: folder)

@@ -1,10 +1,12 @@
 import Foundation
+import ITAReports
 import TemplateEngine
 import Yams
 
 /// Reads a JSON or YAML data file into template values for `fill`.
 enum DataFile {
     static func load(_ url: URL) throws -> TemplateValue {
+        do { try RegularFile.check(url.path, role: "data file") } catch { throw CLIError("\(error)") }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw CLIError("\(url.path): cannot read the data file (\(error.localizedDescription)).")
