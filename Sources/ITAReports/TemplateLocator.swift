@@ -3,9 +3,8 @@ import Foundation
 /// Finds the shipped templates: beside the program's own file (its real path, symlinks resolved, not
 /// the name it was called by), then the folder named by `ITAREPORT_TEMPLATES`.
 ///
-/// Beside the program means, for a program at `D/itareport`: `D/../share/itareport/Templates` (what
-/// `make install` writes), then `Templates` in `D` or a folder above it (the source tree, where the
-/// program is `.build/release/itareport`).
+/// Beside the program means `share/itareport/Templates` above it (what `make install` writes), then
+/// `Templates` in its folder or one above (the source tree, where the program is `.build/release/itareport`).
 public enum TemplateLocator {
     /// The environment variable naming a templates folder.
     public static let variable = "ITAREPORT_TEMPLATES"
@@ -29,17 +28,17 @@ public enum TemplateLocator {
         throw GenerateError.templatesNotFound(searched: places.map(\.path), variable: variable, variableValue: named?.path)
     }
 
-    /// The folders beside `executable`, each once, in the order they are tried.
+    /// The folders beside `executable`, each once, in the order they are tried: `share/itareport/Templates`
+    /// one and two levels up (`PREFIX/bin/itareport`, `PREFIX/lib/itareport/itareport`), then `Templates`
+    /// in the program's folder and up to `levelsAbove` folders above it.
     static func candidates(executable: URL?) -> [URL] {
         guard let executable else { return [] }
-        let dir = executable.deletingLastPathComponent().standardizedFileURL
-        var out = [dir.deletingLastPathComponent().appendingPathComponent("share/itareport/Templates").standardizedFileURL]
-        var d = dir
-        for _ in 0...levelsAbove {
-            out.append(d.appendingPathComponent("Templates"))
-            if d.path == "/" { break }
-            d = d.deletingLastPathComponent().standardizedFileURL
+        var ancestors = [executable.deletingLastPathComponent().standardizedFileURL]
+        while ancestors.count <= levelsAbove, ancestors.last!.path != "/" {
+            ancestors.append(ancestors.last!.deletingLastPathComponent().standardizedFileURL)
         }
+        var out = ancestors.dropFirst().prefix(2).map { $0.appendingPathComponent("share/itareport/Templates") }
+        out += ancestors.map { $0.appendingPathComponent("Templates") }
         var seen = Set<String>()
         return out.filter { seen.insert($0.path).inserted }
     }
