@@ -60,7 +60,7 @@ public final class BatchRunner: Sendable {
 
     public init(exporter: ReportExporter, formats: [ExportFormat], selection: ReportSelection = .all,
                 outputDirectory: URL, workers: Int = ProcessInfo.processInfo.activeProcessorCount, formYear: Int? = nil,
-                organisationsPerPDFRun: Int = 5) {
+                organisationsPerPDFRun: Int = 10) {
         self.exporter = exporter
         self.formats = formats
         self.selection = selection

@@ -50,7 +50,8 @@ public struct SubmissionBundle: Sendable {
         return try Self.place(staged, now: now)
     }
 
-    /// Puts staged files in their folder as a managed folder (see `ManagedFolder`) and writes its manifest.
+    /// Puts staged files in their folder as a managed folder (see `ManagedFolder`), writes its manifest and
+    /// removes the scratch folder.
     public static func place(_ staged: ReportExporter.Staged, now: Date = Date()) throws -> BundleManifest {
         let data = staged.data
         let entries = try staged.files.map { f -> BundleManifest.Entry in
@@ -68,6 +69,7 @@ public struct SubmissionBundle: Sendable {
                                       generatedAt: stamp.string(from: now), generator: "itareport", files: entries,
                                       otherFiles: others)
         try folder.writeManifest(try manifest.json())
+        staged.discard()
         return manifest
     }
 }

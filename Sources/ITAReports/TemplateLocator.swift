@@ -48,7 +48,13 @@ public enum TemplateLocator {
     public static func executableURL(arguments: [String] = CommandLine.arguments,
                                      environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
         if let real = realPath("/proc/self/exe") { return URL(fileURLWithPath: real) }
-        guard let first = arguments.first, !first.isEmpty else { return nil }
+        return resolve(argument0: arguments.first ?? "", environment: environment)
+    }
+
+    /// The real path of the program called as `first` (argv[0]): a path with a `/` from the current
+    /// folder, a bare name through `PATH`; symlinks resolved.
+    static func resolve(argument0 first: String, environment: [String: String]) -> URL? {
+        guard !first.isEmpty else { return nil }
         if first.contains("/") { return realPath(first).map { URL(fileURLWithPath: $0) } }
         for dir in (environment["PATH"] ?? "").split(separator: ":") where !dir.isEmpty {
             let candidate = "\(dir)/\(first)"
