@@ -135,7 +135,7 @@ public final class BatchRunner: Sendable {
         }
         for (i, s) in staged where outcomes[i] == nil {
             do {
-                let manifest = try SubmissionBundle.place(s)
+                let manifest = try SubmissionBundle.place([s])
                 outcomes[i] = Outcome(name: jobs[i].name, folder: s.folder,
                                       files: manifest.files.map { s.folder.appendingPathComponent($0.path) }, failure: nil,
                                       warnings: s.files.flatMap(\.warnings), seconds: Date().timeIntervalSince(start))

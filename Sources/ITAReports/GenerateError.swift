@@ -7,6 +7,7 @@ public enum GenerateError: Error, CustomStringConvertible {
     case cannotCreateFolder(path: String, reason: String)
     /// A document could not be written; `path` is the file asked for, not a temporary one.
     case cannotWrite(path: String, reason: String)
+    case badSourceDateEpoch(value: String)
 
     public var description: String {
         switch self {
@@ -26,6 +27,8 @@ public enum GenerateError: Error, CustomStringConvertible {
             return "\(path): cannot write the document (\(reason)); nothing was written. Check that the folder is writable and has room."
         case let .cannotCreateFolder(path, reason):
             return "\(path): cannot create the folder to write into (\(reason)); choose another --output folder, or check that every folder above it exists and is writable."
+        case let .badSourceDateEpoch(value):
+            return "SOURCE_DATE_EPOCH is '\(value)', not a whole number of seconds since 1970-01-01; set it to one (e.g. $(git log -1 --format=%ct)) or unset it to use the current time."
         }
     }
 }

@@ -4,13 +4,11 @@ import Foundation
 /// as /dev/zero) is refused up front with what it is, rather than read forever or failing with a
 /// misleading "permission" message. Checked with `stat`, which never opens (and so never waits on) a pipe.
 public enum RegularFile {
-    /// Throws unless `path` is a regular file (symlinks followed). `role` names it: "data file", "template".
+    /// Throws when `path` is there but is not a regular file (symlinks followed). `role` names it: "data file", "template".
     public static func check(_ path: String, role: String) throws {
         var info = stat()
-        guard stat(path, &info) == 0 else {
-            let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
-            throw RegularFileError(path: path, role: role, what: nil, reason: reason)
-        }
+        // A path that is not there (or cannot be looked at) is left to the reader, whose message says so.
+        guard stat(path, &info) == 0 else { return }
         let type = info.st_mode & S_IFMT
         guard type != S_IFREG else { return }
         let what: String
@@ -22,7 +20,7 @@ public enum RegularFile {
         case S_IFSOCK: what = "a socket"
         default: what = "not a regular file"
         }
-        throw RegularFileError(path: path, role: role, what: what, reason: nil)
+        throw RegularFileError(path: path, role: role, what: what)
     }
 }
 
@@ -30,17 +28,13 @@ public enum RegularFile {
 public struct RegularFileError: Error, CustomStringConvertible {
     public let path: String
     public let role: String
-    /// What the path is instead of a regular file; nil when it cannot be looked at.
-    public let what: String?
-    public let reason: String?
+    /// What the path is instead of a regular file.
+    public let what: String
 
     public var description: String {
         if what == "a folder" {
             return "\(path): this is a folder, not a file; give the path of the \(role) itself"
         }
-        if let what {
-            return "\(path): this is \(what), not a regular file; the \(role) is read whole from a file, so save it to a file and give that file's path"
-        }
-        return "\(path): cannot read the \(role) (\(reason ?? "unknown reason")); check the path"
+        return "\(path): this is \(what), not a regular file; the \(role) is read whole from a file, so save it to a file and give that file's path"
     }
 }

@@ -106,9 +106,9 @@ public final class ReportExporter: Sendable {
                     sources = result.outputs.map { ($0.kind, $0.url, $0.warnings) }
                     staged.generated = result.generated
                 }
-                let limit = SafeFileName.limit(in: outputDirectory)
+                // Each PDF is named as its ODT is (a draft's name says so; a long name is cut the same way).
                 staged.pendingPDFs = sources.map { source in
-                    let pdf = staging.appendingPathComponent(Self.fileName(kind: source.kind, data: data, format: .pdf, maxBytes: limit))
+                    let pdf = staging.appendingPathComponent(source.url.deletingPathExtension().lastPathComponent + ".pdf")
                     return (PDFConverter.Job(source: source.url, destination: pdf), source.kind, source.warnings)
                 }
             }

@@ -15,6 +15,9 @@ public struct ReportViewBuilder {
     /// user wrote in some places leave these out there.
     public let generatedPaths: Set<String>
 
+    /// Whether the document still has blanks: it then carries the draft mark ("ร่าง").
+    public var draft: Bool = false
+
     public init(data: ReportData, scores: ScoreCard?, catalog: FrameworkCatalog?, baseDirectory: URL, generatedPaths: Set<String> = []) {
         self.generatedPaths = generatedPaths
         self.data = data
@@ -63,6 +66,7 @@ public struct ReportViewBuilder {
             ]),
             "total": scores?.total.map { .number($0) } ?? .null,
             "level": .string(scores?.level ?? ""),
+            "draft": .bool(draft),
         ]
     }
 
@@ -121,12 +125,14 @@ public struct ReportViewBuilder {
 
     func charts() -> [String: TemplateValue] {
         var out: [String: TemplateValue] = ["chart_indicators": .null, "chart_tools": .null]
-        let ind = (1...10).compactMap { n in indicatorScore(n).map { BarChart.Bar(label: String(n), value: $0, series: ["IIT": 0, "EIT": 1, "OIT": 2][toolCode(ofIndicator: n)] ?? 0) } }
-        if !ind.isEmpty { out["chart_indicators"] = .image(BarChart(bars: ind, thaiDigits: thaiDigits).png()) }
-        let tools = toolScores()
-        if !tools.isEmpty {
-            let bars = tools.map { BarChart.Bar(label: $0.code, value: $0.score, series: $0.series) }
-            out["chart_tools"] = .image(BarChart(bars: bars, thaiDigits: thaiDigits).png())
+        let tools = ["IIT": 0, "EIT": 1, "OIT": 2]
+        let ind = (1...10).compactMap { n in
+            indicatorScore(n).map { (label: "\(n). \(indicatorName(n))", value: $0, tool: tools[toolCode(ofIndicator: n)] ?? 0) }
+        }
+        if !ind.isEmpty { out["chart_indicators"] = ScoreChart(bars: ind, thaiDigits: thaiDigits, horizontal: true).templateValue }
+        let scores = toolScores()
+        if !scores.isEmpty {
+            out["chart_tools"] = ScoreChart(bars: scores.map { (label: $0.name, value: $0.score, tool: $0.series) }, thaiDigits: thaiDigits).templateValue
         }
         return out
     }
@@ -232,13 +238,39 @@ public struct ReportViewBuilder {
         c.score ?? c.indicator.flatMap(indicatorScore) ?? c.question.flatMap(questionScore)
     }
 
+    /// What was done: the `details` list, else the `summary` as paragraphs; never the planned steps.
+    private func done(_ m: Measure) -> (details: TemplateValue, summary: TemplateValue) {
+        let details = (m.details ?? []).filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        if !details.isEmpty { return (list(details), .list([])) }
+        return (.list([]), paragraphs(m.summary))
+    }
+
+    /// A narrative as paragraphs: blank lines separate paragraphs; the single line breaks of a text
+    /// wrapped in the data file's editor join with a space, as the paragraph will be justified.
+    func paragraphs(_ text: String?) -> TemplateValue {
+        .list(Self.paragraphTexts(text).map { .string($0) })
+    }
+
+    static func paragraphTexts(_ text: String?) -> [String] {
+        let t = (text ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        return t.components(separatedBy: "\n\n").map { p in
+            p.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        }.filter { !$0.isEmpty }
+    }
+
+    private func citations(_ m: Measure) -> TemplateValue {
+        .list((m.citations ?? []).map { c in .object(["label": .string(citationLabel(c)), "score": score(citationScore(c))]) })
+    }
+
     private func o35Current() -> [String: TemplateValue] {
         ["measures": .list((data.measures ?? []).map { m in
-            .object([
+            let d = done(m)
+            return .object([
                 "title": dash(m.title),
-                "details": list(m.details ?? m.steps),
-                "outcome": dash(m.outcome ?? m.summary),
-                "citations": .list((m.citations ?? []).map { c in .object(["label": .string(citationLabel(c)), "score": score(citationScore(c))]) }),
+                "details": d.details,
+                "summary": d.summary,
+                "outcome": .string(m.outcome?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""),
+                "citations": citations(m),
             ])
         })]
     }
@@ -248,9 +280,13 @@ public struct ReportViewBuilder {
         return [
             "measure_count": .number(Decimal(measures.count)),
             "measures": .list(measures.map { m in
-                .object([
+                let d = done(m)
+                return .object([
                     "title": dash(m.title), "steps": list(m.steps), "owners": list(m.owners), "period": period(m.period, style: .short),
-                    "summary": dash(m.summary ?? m.outcome), "dates": .list((m.dates ?? []).map { .string($0.isoString) }),
+                    "details": d.details, "summary": d.summary,
+                    "outcome": .string(m.outcome?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""),
+                    "citations": citations(m),
+                    "dates": .list((m.dates ?? []).map { .string($0.isoString) }),
                     "suggestion": dash(m.suggestion),
                 ])
             }),
@@ -261,8 +297,10 @@ public struct ReportViewBuilder {
 
     private func analysis() -> [String: TemplateValue] {
         var v = charts()
-        v["rationale"] = dash(data.analysis?.rationale)
-        v["summary"] = dash(data.analysis?.summary)
+        v["rationale"] = paragraphs(data.analysis?.rationale)
+        v["overview"] = .string(Self.paragraphTexts(data.analysis?.overview).joined(separator: "\n"))
+        v["strengths_summary"] = .string(Self.paragraphTexts(data.analysis?.strengths).joined(separator: "\n"))
+        v["weaknesses_summary"] = .string(Self.paragraphTexts(data.analysis?.weaknesses).joined(separator: "\n"))
         v["tools"] = .list(toolScores().map { .object(["name": .string($0.name), "score": .number($0.score)]) })
         v["indicators"] = indicatorRows()
         let notes = data.analysis?.indicators ?? [:]
@@ -276,15 +314,17 @@ public struct ReportViewBuilder {
         v["strengths"] = .list(strengths.map(row))
         v["weaknesses"] = .list(weaknesses.map(row))
         let measures = (data.measures ?? []).enumerated().sorted { ($0.element.indicators?.first ?? 99, $0.offset) < ($1.element.indicators?.first ?? 99, $1.offset) }.map(\.element)
-        v["measures"] = .list(measures.map { m in
+        let rows: [(indicator: Int?, row: TemplateValue)] = measures.map { m in
             let n = m.indicators?.first
-            return .object([
+            return (n, .object([
                 "indicator_label": .string(n.map { "ตัวชี้วัดที่ \($0) \(indicatorName($0))" } ?? "-"),
                 "title": dash(m.title),
                 "analysis": dash(n.flatMap { notes[$0] }),
                 "steps": list(m.steps), "period": period(m.period), "owners": list(m.owners),
-            ])
-        })
+            ]))
+        }
+        v["measures"] = .list(rows.map(\.row))
+        v["measure_groups"] = Self.groups(rows)
         let photos = (data.photos ?? []).filter { ($0.file ?? "").isEmpty == false }
         func photo(_ p: Photo) -> TemplateValue {
             var caption = p.caption ?? ""
@@ -297,5 +337,18 @@ public struct ReportViewBuilder {
             return .object(r)
         })
         return v
+    }
+
+    /// The development grid's rows in runs of one indicator (`measure_groups[].measures[]`): the template
+    /// merges the indicator and analysis cells within a run only, so two indicators with the same text
+    /// (a dash) never share a cell.
+    static func groups(_ rows: [(indicator: Int?, row: TemplateValue)]) -> TemplateValue {
+        var out: [[TemplateValue]] = []
+        var last: Int?? = .none
+        for r in rows {
+            if case let .some(prev) = last, prev == r.indicator { out[out.count - 1].append(r.row) } else { out.append([r.row]) }
+            last = .some(r.indicator)
+        }
+        return .list(out.map { .object(["measures": .list($0)]) })
     }
 }

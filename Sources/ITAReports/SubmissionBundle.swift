@@ -13,11 +13,28 @@ public struct SubmissionBundle: Sendable {
         self.exporter = exporter
     }
 
-    /// The reports to bundle: O34 and O35 where the data supports them, plus `extra`
-    /// (which must be possible). Fails when there is nothing to bundle.
+    /// One data file's part of a bundle: the reports written from it.
+    public struct Part: Sendable {
+        public var loaded: ReportLoader.Result
+        public var dataURL: URL
+        public var kinds: [ReportKind]
+
+        public init(loaded: ReportLoader.Result, dataURL: URL, kinds: [ReportKind]) {
+            self.loaded = loaded
+            self.dataURL = dataURL
+            self.kinds = kinds
+        }
+    }
+
+    /// The reports to bundle from one data file: the document it names (`document:`), else O34 and O35
+    /// where the data supports them; plus `extra` (which must be possible). A data file that names its
+    /// document never writes the year's other item: an O35 file's measures are not the O34's text.
     public static func kinds(for data: ReportData, extra: [ReportKind] = []) throws -> [ReportKind] {
         let possible = ReportGenerator.possibleReports(data)
         for k in extra { if let reason = possible[k] ?? nil { throw GenerateError.reportNotPossible(kind: k, reason: reason) } }
+        if let own = data.document.flatMap({ ReportKind(rawValue: $0.rawValue) }) {
+            return Set([own] + extra).sorted()
+        }
         let kinds = Set(defaultKinds.filter { possible[$0] == .some(nil) } + extra).sorted()
         guard !kinds.isEmpty else {
             throw ReportSelectionError.nothingPossible(reasons: defaultKinds.compactMap { possible[$0] ?? nil })
@@ -25,43 +42,64 @@ public struct SubmissionBundle: Sendable {
         return kinds
     }
 
-    /// Writes the bundle into `folder`. Only files the folder's earlier `manifest.json` lists are replaced
-    /// (and removed when this bundle no longer has them); any other file there is left alone and named in
-    /// the manifest's `other_files`, and a file of the same name as one of the bundle's stops the bundle
-    /// before anything is written. Returns the manifest written.
+    /// Writes the bundle of one data file into `folder` (see `write(parts:)`). Returns the manifest written.
     public func write(loaded: ReportLoader.Result, dataURL: URL, kinds: [ReportKind],
                       formats: [ExportFormat] = ExportFormat.allCases, into folder: URL,
                       formYear: Int? = nil, now: Date = Date()) throws -> BundleManifest {
-        guard loaded.data != nil else {
-            throw GenerateError.invalidData(path: dataURL.path, messages: loaded.diagnostics.map { "\($0)" })
+        try write(parts: [Part(loaded: loaded, dataURL: dataURL, kinds: kinds)], formats: formats, into: folder,
+                  formYear: formYear, now: now)
+    }
+
+    /// Writes the year's submission from several data files (the O34 file and the O35 file, say), each
+    /// giving its own reports, into `folder`. The files must be of one organisation and one fiscal year,
+    /// and no report may come from two of them.
+    ///
+    /// Only files the folder's earlier `manifest.json` lists are replaced (and removed when this bundle no
+    /// longer has them); any other file there is left alone and named in the manifest's `other_files`, and
+    /// a file of the same name as one of the bundle's stops the bundle before anything is written.
+    public func write(parts: [Part], formats: [ExportFormat] = ExportFormat.allCases, into folder: URL,
+                      formYear: Int? = nil, now: Date = Date()) throws -> BundleManifest {
+        for part in parts where part.loaded.data == nil {
+            throw GenerateError.invalidData(path: part.dataURL.path, messages: part.loaded.diagnostics.map { "\($0)" })
         }
+        try Self.checkOneSubmission(parts)
+        guard !parts.isEmpty else { throw ReportSelectionError.nothingPossible(reasons: ["no data file was given"]) }
         let target = folder.standardizedFileURL
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDir), !isDir.boolValue {
             throw BundleError.notAFolder(path: target.path)
         }
         try OutputFolder.create(target.deletingLastPathComponent())
-        let staged = try exporter.stage(loaded: loaded, dataURL: dataURL, kinds: kinds, formats: formats,
-                                        outputDirectory: target, formYear: formYear)
-        defer { staged.discard() }
+        var staged: [ReportExporter.Staged] = []
+        defer { for s in staged.reversed() { s.discard() } }
+        for part in parts {
+            staged.append(try exporter.stage(loaded: part.loaded, dataURL: part.dataURL, kinds: part.kinds, formats: formats,
+                                             outputDirectory: target, formYear: formYear))
+        }
         // Refused before the slow part: the PDFs.
-        _ = try ManagedFolder(target).check(writing: staged.names)
-        if let failure = exporter.convertPDFs([staged], profile: try PDFProfile())[0] { throw failure }
+        _ = try ManagedFolder(target).check(writing: staged.flatMap(\.names))
+        if staged.contains(where: { !$0.pendingPDFs.isEmpty }),
+           let failure = exporter.convertPDFs(staged, profile: try PDFProfile()).sorted(by: { $0.key < $1.key }).first?.value {
+            throw failure
+        }
         return try Self.place(staged, now: now)
     }
 
-    /// Puts staged files in their folder as a managed folder (see `ManagedFolder`), writes its manifest and
-    /// removes the scratch folder.
-    public static func place(_ staged: ReportExporter.Staged, now: Date = Date()) throws -> BundleManifest {
-        let data = staged.data
-        let entries = try staged.files.map { f -> BundleManifest.Entry in
+    /// Puts the staged files of one folder (one data file's or several) in place as a managed folder (see
+    /// `ManagedFolder`), writes its manifest and removes the scratch folders. The manifest names the
+    /// organisation and year of the first.
+    public static func place(_ staged: [ReportExporter.Staged], now: Date = Date()) throws -> BundleManifest {
+        guard let first = staged.first else { throw ReportSelectionError.nothingPossible(reasons: ["no data file was given"]) }
+        let data = first.data
+        let files = staged.flatMap(\.files)
+        let entries = try files.map { f -> BundleManifest.Entry in
             let size = (try? FileManager.default.attributesOfItem(atPath: f.url.path)[.size] as? NSNumber)?.intValue ?? 0
             return BundleManifest.Entry(path: f.url.lastPathComponent, item: f.kind.itemCode ?? f.kind.rawValue,
                                         fiscalYear: data.fiscalYear ?? 0, format: f.format.rawValue, bytes: size,
                                         sha256: try SHA256.hex(fileAt: f.url))
         }
-        let folder = ManagedFolder(staged.folder)
-        let (_, others) = try folder.place(staged.files.map { ($0.url, $0.url.lastPathComponent) })
+        let folder = ManagedFolder(first.folder)
+        let (_, others) = try folder.place(files.map { ($0.url, $0.url.lastPathComponent) })
         let stamp = ISO8601DateFormatter()
         stamp.formatOptions = [.withInternetDateTime]
         let manifest = BundleManifest(organization: data.organization?.name ?? "", district: data.organization?.district,
@@ -69,19 +107,49 @@ public struct SubmissionBundle: Sendable {
                                       generatedAt: stamp.string(from: now), generator: "itareport", files: entries,
                                       otherFiles: others)
         try folder.writeManifest(try manifest.json())
-        staged.discard()
+        for s in staged { s.discard() }
         return manifest
+    }
+
+    /// The parts must be of one organisation and one fiscal year, each report from one file only.
+    static func checkOneSubmission(_ parts: [Part]) throws {
+        guard let first = parts.first, let d0 = first.loaded.data else { return }
+        var from: [ReportKind: String] = [:]
+        for part in parts {
+            guard let d = part.loaded.data else { continue }
+            let name = { (x: ReportData) in x.organization?.name?.trimmingCharacters(in: .whitespaces) ?? "" }
+            if name(d) != name(d0) {
+                throw BundleError.differentSubmissions(first: first.dataURL.path, other: part.dataURL.path,
+                                                       what: "organisation ('\(name(d0))' and '\(name(d))')")
+            }
+            if d.fiscalYear != d0.fiscalYear {
+                throw BundleError.differentSubmissions(first: first.dataURL.path, other: part.dataURL.path,
+                                                       what: "fiscal year (\(d0.fiscalYear ?? 0) and \(d.fiscalYear ?? 0))")
+            }
+            for k in part.kinds {
+                if let earlier = from[k] {
+                    throw BundleError.reportTwice(kind: k, first: earlier, other: part.dataURL.path)
+                }
+                from[k] = part.dataURL.path
+            }
+        }
     }
 }
 
 /// Why a bundle could not be written, worded for the user.
 public enum BundleError: Error, CustomStringConvertible {
     case notAFolder(path: String)
+    case differentSubmissions(first: String, other: String, what: String)
+    case reportTwice(kind: ReportKind, first: String, other: String)
 
     public var description: String {
         switch self {
         case let .notAFolder(path):
             return "\(path) is a file; give --output a folder for the bundle"
+        case let .differentSubmissions(first, other, what):
+            return "\(first) and \(other) differ in \(what); a bundle holds one organisation's documents of one fiscal year: give the O34 and O35 data files of the same year"
+        case let .reportTwice(kind, first, other):
+            return "both \(first) and \(other) give the \(kind.filePrefix) report; give one data file per document (set 'document:' in each)"
         }
     }
 }

@@ -9,8 +9,11 @@ struct BundleCommand: ParsableCommand {
         commandName: "bundle",
         abstract: "Write a submission bundle: O34 and O35 as DOCX, ODT and PDF, with manifest.json.",
         discussion: """
-        DIR becomes one folder holding the organisation's documents of the data file's fiscal year: O34 and \
-        O35, whichever the data supports (add others with --report), in each --format, and manifest.json \
+        Give the year's O34 data file and its O35 data file (the one 'rollover' wrote, filled in): \
+        itareport bundle my-o34-2568.yaml my-o35-2568.yaml --output Submission/2568. Each file gives the \
+        document it names ('document:'), exactly as 'generate' writes it from that file; a file that names \
+        none gives every report it can fill. The files must be of one organisation and fiscal year. \
+        DIR becomes one folder holding those documents (add others with --report) in each --format, and manifest.json \
         listing every file with its path, ITA item code (o34, o35; analysis for the analysis report), \
         fiscal_year, bytes and sha256, with the organisation's name and the time of generation. Nothing is put in \
         place unless every document was written. Only the files an earlier manifest.json in DIR lists are replaced \
@@ -19,8 +22,8 @@ struct BundleCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The data file (YAML or JSON).")
-    var data: String
+    @Argument(help: "The data files (YAML or JSON) of one organisation and fiscal year: the O34 file and the O35 file.")
+    var data: [String]
 
     @Option(name: .shortAndLong, help: "The bundle folder to write.")
     var output: String
@@ -45,24 +48,43 @@ struct BundleCommand: ParsableCommand {
         } catch { throw ValidationError("\(error)") }
         let converter = try pdf.converter(for: formats)
 
-        let (loaded, reportData) = try DataFileLoading.load(data, warnings: true, consequence: "nothing was written")
+        var loadedFiles: [(path: String, loaded: ReportLoader.Result, data: ReportData)] = []
+        for path in data {
+            let (loaded, reportData) = try DataFileLoading.load(path, warnings: true, consequence: "nothing was written")
+            loadedFiles.append((path, loaded, reportData))
+        }
+        let names = data.joined(separator: " ")
         do {
-            let kinds = try SubmissionBundle.kinds(for: reportData, extra: extra)
-            let custom = try template.map { try TemplateSet.custom(path: $0, kinds: kinds, own: nil) }
+            var parts: [SubmissionBundle.Part] = []
+            var remaining = extra
+            for file in loadedFiles {
+                // An extra report comes from the first file that can fill it.
+                let possible = ReportGenerator.possibleReports(file.data)
+                let own = try SubmissionBundle.kinds(for: file.data)
+                let mine = remaining.filter { !own.contains($0) && possible[$0] == .some(nil) }
+                remaining.removeAll { mine.contains($0) || own.contains($0) }
+                parts.append(SubmissionBundle.Part(loaded: file.loaded, dataURL: URL(fileURLWithPath: file.path), kinds: own + mine))
+            }
+            if let k = remaining.first, let file = loadedFiles.first {
+                throw GenerateError.reportNotPossible(kind: k, reason: (ReportGenerator.possibleReports(file.data)[k] ?? nil) ?? "no data file gives it")
+            }
+            let custom = try template.map { try TemplateSet.custom(path: $0, kinds: parts.flatMap(\.kinds), own: nil) }
             let generator = ReportGenerator(templates: TemplateSet(custom: custom))
             defer { for note in generator.templateNotes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) } }
             let exporter = ReportExporter(generator: generator, converter: converter)
             let folder = URL(fileURLWithPath: output)
-            let manifest = try SubmissionBundle(exporter: exporter).write(
-                loaded: loaded, dataURL: URL(fileURLWithPath: data), kinds: kinds, formats: formats, into: folder)
+            let manifest = try SubmissionBundle(exporter: exporter).write(parts: parts, formats: formats, into: folder)
             for f in manifest.files { print(folder.appendingPathComponent(f.path).path) }
             print(folder.appendingPathComponent("manifest.json").path)
-            let reasons = ReportGenerator.possibleReports(reportData)
-            for k in SubmissionBundle.defaultKinds where !kinds.contains(k) {
-                FileHandle.standardError.write(Data("note: \(k.filePrefix) is not in the bundle: \((reasons[k] ?? nil) ?? "")\n".utf8))
+            let bundled = Set(parts.flatMap(\.kinds))
+            for k in SubmissionBundle.defaultKinds where !bundled.contains(k) {
+                FileHandle.standardError.write(Data("note: \(k.filePrefix) is not in the bundle: give its data file too (itareport bundle O34-FILE O35-FILE --output DIR)\n".utf8))
+            }
+            for f in manifest.files where f.path.contains(ReportGenerator.draftSuffix + ".") {
+                FileHandle.standardError.write(Data("warning: \(f.path) is a draft: its data file still has blanks (run itareport check on it)\n".utf8))
             }
         } catch {
-            throw CLIError("\(data): \(error)")
+            throw CLIError("\(names): \(error)")
         }
     }
 }

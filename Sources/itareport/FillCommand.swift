@@ -44,6 +44,9 @@ struct FillCommand: ParsableCommand {
             let options = RenderOptions(lenient: lenient, digits: d, assetRoot: dataURL.deletingLastPathComponent())
             // Written under a short scratch name beside the output, then renamed: a killed run leaves a
             // name the next run recognises, and messages name the file asked for.
+            if outURL.standardizedFileURL.resolvingSymlinksInPath().path == templateURL.standardizedFileURL.resolvingSymlinksInPath().path {
+                throw CLIError("\(outURL.path): refused: the output would overwrite the template itself. Choose another output path.")
+            }
             let folder = outURL.deletingLastPathComponent()
             ScratchFiles.removeAbandoned(in: folder)
             let scratch = ScratchFiles.url(in: folder, suffix: "." + t.kind.fileExtension)

@@ -10,17 +10,19 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write the ITA documents of a data file (O34, O35, analysis report) as DOCX, ODT and PDF.",
         discussion: """
-        By default every report the data can fill is written, in both formats, into Output/, named by item, \
-        organisation and year (e.g. O34_เทศบาลเมืองศรีสะเกษ_2568.docx). The form matching the fiscal year is \
-        chosen unless the data file's options.form_year or --form says otherwise.
+        A data file that names its 'document' writes that document (as a draft, named ..._ร่าง, while it has \
+        blanks); others only when --report asks. A file without 'document' writes every report it can fill. \
+        Files go, in both formats, into Output/, named by item, organisation and year \
+        (e.g. O34_เทศบาลเมืองศรีสะเกษ_2568.docx). The form matching the fiscal year is chosen unless the data \
+        file's options.form_year or --form says otherwise.
         """
     )
 
     @Argument(help: "The data file (YAML or JSON).")
     var data: String
 
-    @Option(help: "Which report: o34, o35, analysis or all (all: every report the data can fill).")
-    var report: String = "all"
+    @Option(help: "Which report: o34, o35, analysis or all (all: every report the data can fill). Default: the data file's own 'document', else all.")
+    var report: String?
 
     @Option(help: "Formats, comma-separated: docx, odt, pdf (pdf is converted from the ODT by LibreOffice).")
     var format: String = "docx,odt"
@@ -44,7 +46,7 @@ struct GenerateCommand: ParsableCommand {
 
     func validate() throws {
         do { _ = try ExportFormat.parseList(format) } catch { throw ValidationError("\(error)") }
-        guard report == "all" || ReportKind(rawValue: report.lowercased()) != nil else {
+        if let report, report != "all", ReportKind(rawValue: report.lowercased()) == nil {
             throw ValidationError("--report must be o34, o35, analysis or all, not '\(report)'")
         }
     }
@@ -56,9 +58,10 @@ struct GenerateCommand: ParsableCommand {
         let (loaded, reportData) = try DataFileLoading.load(data, warnings: true, consequence: "nothing was written")
         let possible = ReportGenerator.possibleReports(reportData)
         var kinds: [ReportKind]
+        let own = reportData.document.flatMap { ReportKind(rawValue: $0.rawValue) }
+        let report = self.report ?? (own?.rawValue ?? "all")
         if report == "all" {
             // Every report the data fills completely, and the data's own document even when it is still a draft.
-            let own = reportData.document.flatMap { ReportKind(rawValue: $0.rawValue) }
             kinds = ReportKind.allCases.filter { possible[$0] == .some(nil) || $0 == own }
             if kinds.isEmpty {
                 throw CLIError("\(data): no report can be written: " + ReportKind.allCases.compactMap { possible[$0] ?? nil }.joined(separator: "; "))

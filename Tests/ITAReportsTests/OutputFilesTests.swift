@@ -117,9 +117,8 @@ final class OutputFilesTests: XCTestCase {
                 XCTAssertTrue("\(error)".hasPrefix("\(path): this is \(what), not a"), "\(error)")
             }
         }
-        XCTAssertThrowsError(try RegularFile.check(dir.appendingPathComponent("none.yaml").path, role: "data file")) { error in
-            XCTAssertTrue("\(error)".contains("cannot read the data file (no such file)"), "\(error)")
-        }
+        XCTAssertNoThrow(try RegularFile.check(dir.appendingPathComponent("none.yaml").path, role: "data file"),
+                         "a missing file is left to the reader's own message")
         XCTAssertNoThrow(try RegularFile.check(BatchFixture.example("sisaket-2568.yaml").path, role: "data file"))
     }
 }

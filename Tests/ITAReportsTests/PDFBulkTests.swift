@@ -48,7 +48,7 @@ final class PDFBulkTests: XCTestCase {
         }
         XCTAssertEqual(exporter.convertPDFs(staged, profile: try PDFProfile()).count, 0)
         for (n, s) in staged.enumerated() {
-            let manifest = try SubmissionBundle.place(s)
+            let manifest = try SubmissionBundle.place([s])
             XCTAssertEqual(manifest.files.map(\.format), ["docx", "pdf"])
             XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("org\(n)").path)),
                            Set(manifest.files.map(\.path) + ["manifest.json"]))

@@ -61,9 +61,10 @@ final class InstallTests: XCTestCase {
         // Called by name, as a shell on PATH would: argv[0] is the bare name.
         let generate = try run("/usr/bin/env", ["itareport", "generate", "sisaket-2568.yaml", "--output", "out"], in: work, environment: env)
         XCTAssertEqual(generate.status, 0, generate.stderr)
-        let written = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("out").path).sorted()
-        XCTAssertEqual(written, ["ANALYSIS_เทศบาลเมืองศรีสะเกษ_2568.docx", "ANALYSIS_เทศบาลเมืองศรีสะเกษ_2568.odt",
-                                 "O34_เทศบาลเมืองศรีสะเกษ_2568.docx", "O34_เทศบาลเมืองศรีสะเกษ_2568.odt"])
+        let written = Set(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("out").path))
+        XCTAssertTrue(written.isSuperset(of: ["O34_เทศบาลเมืองศรีสะเกษ_2568.docx", "O34_เทศบาลเมืองศรีสะเกษ_2568.odt"]), "\(written)")
+        XCTAssertEqual(Set(generate.stdout.split(separator: "\n").map { URL(fileURLWithPath: String($0)).lastPathComponent }), written,
+                       "it prints what it wrote")
 
         // Without the shipped templates, the error lists each place once and names the variable.
         try FileManager.default.moveItem(at: prefix.appendingPathComponent("share"), to: prefix.appendingPathComponent("moved"))

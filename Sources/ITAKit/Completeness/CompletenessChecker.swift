@@ -19,10 +19,22 @@ public enum CompletenessChecker {
                              catalog: FrameworkCatalog? = nil) -> [CompletenessGap] {
         guard let kind = document ?? data.document else { return [] }
         switch kind {
-        case .o34: return checkO34(data, catalog: catalog)
+        case .o34: return scoreGaps(data, document: "O34") + checkO34(data, catalog: catalog)
         case .o35: return checkO35(data, catalog: catalog)
-        case .analysis: return checkAnalysis(data, catalog: catalog)
+        case .analysis: return scoreGaps(data, document: "the analysis report") + checkAnalysis(data, catalog: catalog)
         }
+    }
+
+    /// The indicator scores O34 and the analysis report print: each one missing is a gap.
+    private static func scoreGaps(_ data: ReportData, document: String) -> [CompletenessGap] {
+        let given = data.assessment?.indicators ?? [:]
+        let year = data.assessedYear.map { " \($0)" } ?? ""
+        let missing = (1...10).filter { given[$0] == nil }
+        guard let first = missing.first else { return [] }
+        let numbers = missing.count == 10 ? "1–10" : missing.map(String.init).joined(separator: ", ")
+        return [CompletenessGap(item: "ผลการประเมิน ITA\(year)", field: "คะแนนตัวชี้วัดที่ \(numbers) (assessment.indicators)",
+                                path: "assessment.indicators",
+                                hint: "\(document) prints all ten scores: write each as announced, e.g. \(first): 98.50")]
     }
 
     /// The year the form's requirements follow: `options.form_year`, else the fiscal year.

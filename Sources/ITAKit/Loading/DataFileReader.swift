@@ -9,11 +9,14 @@ import Yams
 /// reading goes on, so the user sees them all at once.
 final class DataFileReader {
     let file: String
+    /// The file's lines, to see what YAML itself drops (a comment that cut a text short).
+    let lines: [String]
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var sourceMap = SourceMap()
 
-    init(file: String) {
+    init(file: String, source: String = "") {
         self.file = file
+        lines = source.components(separatedBy: "\n")
     }
 
     // MARK: Schema (the known keys of each mapping)
@@ -61,8 +64,8 @@ final class DataFileReader {
         var o = Organization()
         o.name = m["name"].flatMap { string($0, path + ".name") }
         o.kind = m["kind"].flatMap { string($0, path + ".kind") }
-        o.district = m["district"].flatMap { string($0, path + ".district") }
-        o.province = m["province"].flatMap { string($0, path + ".province") }
+        o.district = m["district"].flatMap { placeName($0, path + ".district") }
+        o.province = m["province"].flatMap { placeName($0, path + ".province") }
         o.logo = m["logo"].flatMap { string($0, path + ".logo") }
         o.website = m["website"].flatMap { string($0, path + ".website") }
         o.address = m["address"].flatMap { string($0, path + ".address") }
@@ -75,7 +78,7 @@ final class DataFileReader {
         var a = Assessment()
         a.year = m["year"].flatMap { int($0, path + ".year") }
         if let n = m["indicators"] {
-            a.indicators = intKeyedMap(n, path + ".indicators") { self.decimal($0, $1) }
+            a.indicators = intKeyedMap(n, path + ".indicators", requireValues: true) { self.decimal($0, $1) }
         }
         if let n = m["questions"] {
             a.questions = codeKeyedMap(n, path + ".questions") { self.decimal($0, $1) }
@@ -256,8 +259,11 @@ final class DataFileReader {
         return out
     }
 
-    /// A mapping from indicator numbers (1–10; Thai digits accepted) to values.
-    private func intKeyedMap<T>(_ node: Node, _ path: String, _ value: (Node, String) -> T?) -> [Int: T]? {
+    /// A mapping from indicator numbers (1–10; Thai digits accepted) to values. A number outside 1–10 is an
+    /// error. With `requireValues`, an entry left empty is an error once any other entry has a value (all
+    /// empty is a form not filled yet): in a one-line map `{1: 98,50}` the comma makes such an entry.
+    private func intKeyedMap<T>(_ node: Node, _ path: String, requireValues: Bool = false,
+                                _ value: (Node, String) -> T?) -> [Int: T]? {
         sourceMap.recordValue(path, position(node))
         if isNull(node) { return nil }
         guard case let .mapping(m) = node else {
@@ -265,11 +271,27 @@ final class DataFileReader {
                    hint: "write e.g. '\(lastComponent(path)): {1: 99.39, 2: 97.71}'")
             return nil
         }
+        let entries = Array(m)
+        let anyValue = entries.contains { !isNull($0.value) }
         var out: [Int: T] = [:]
-        for (keyNode, valueNode) in m {
+        for (i, (keyNode, valueNode)) in entries.enumerated() {
             let raw = keyNode.string ?? ""
             let p = "\(path).\(raw)"
             sourceMap.recordKey(p, position(keyNode))
+            // `{1: 98,50, 2: …}`: YAML splits "98,50" at the comma into 98 and a key "50" with no value.
+            let splitDecimal: Bool = {
+                guard i > 0, isNull(valueNode), raw.allSatisfy(\.isNumber),
+                      case let .scalar(prev) = entries[i - 1].value, !isNull(entries[i - 1].value),
+                      prev.string.allSatisfy({ $0.isNumber || $0 == "." }) else { return false }
+                return followsComma(keyNode)
+            }()
+            if splitDecimal, case let .scalar(prev) = entries[i - 1].value {
+                let previous = "\(path).\(entries[i - 1].key.string ?? "")"
+                report(.error, .wrongType, keyNode, previous,
+                       "'\(prev.string),\(raw)' was read as \(prev.string) and a separate entry '\(raw)'",
+                       hint: "use a point, not a comma: \(prev.string).\(raw)")
+                continue
+            }
             guard let n = Int(ThaiNumerals.toArabic(raw).trimmingCharacters(in: .whitespaces)) else {
                 report(.error, .indicatorOutOfRange, keyNode, p, "'\(raw)' is not an indicator number",
                        hint: "indicators are numbered 1 to 10")
@@ -278,9 +300,19 @@ final class DataFileReader {
             let canonical = "\(path).\(n)"
             sourceMap.recordKey(canonical, position(keyNode))
             sourceMap.recordValue(canonical, position(valueNode))
+            guard (1...10).contains(n) else {
+                report(.error, .indicatorOutOfRange, keyNode, canonical, "there is no indicator \(n)",
+                       hint: "indicators are numbered 1 to 10")
+                continue
+            }
             if out[n] != nil {
                 report(.error, .duplicateKey, keyNode, canonical, "indicator \(n) is given twice",
                        hint: "keep one of the two entries")
+                continue
+            }
+            if requireValues, anyValue, isNull(valueNode) {
+                report(.error, .missingField, keyNode, canonical, "indicator \(n) has no score",
+                       hint: "write its score after the colon, e.g. \(n): 98.50, or remove the entry")
                 continue
             }
             if let v = value(valueNode, canonical) { out[n] = v }
@@ -341,8 +373,53 @@ final class DataFileReader {
             report(.error, .guidanceText, node, path, "the form's guidance text is still here: \"\(phrase)\"",
                    hint: "replace it with the real value")
         }
+        if let comment = commentCut(node) {
+            report(.warning, .commentCut, node, path,
+                   "the text stops at ' #': YAML read \"\(comment)\" as a comment and left it out",
+                   hint: "put the whole text in quotes: \(lastComponent(path)): \"\(s.string) \(comment)\"")
+        }
         return text
     }
+
+    /// The comment YAML cut from the end of a one-line unquoted text (`title: ข้อ 1 #2` reads "ข้อ 1"), or nil.
+    private func commentCut(_ node: Node) -> String? {
+        guard case let .scalar(s) = node, s.style == .plain, !s.string.contains("\n"), let mark = node.mark,
+              lines.indices.contains(mark.line - 1) else { return nil }
+        let line = Array(lines[mark.line - 1].unicodeScalars)
+        let value = Array(s.string.unicodeScalars)
+        let start = mark.column - 1
+        guard start >= 0, start + value.count <= line.count, Array(line[start..<(start + value.count)]) == value else { return nil }
+        var rest = String.UnicodeScalarView()
+        rest.append(contentsOf: line[(start + value.count)...])
+        let trailing = String(rest)
+        guard trailing.first == " " || trailing.first == "\t" else { return nil }
+        let comment = trailing.trimmingCharacters(in: .whitespaces)
+        return comment.hasPrefix("#") ? comment : nil
+    }
+
+    /// Whether the node is written right after a comma, with no space: the second half of "98,50".
+    private func followsComma(_ node: Node) -> Bool {
+        guard let mark = node.mark, lines.indices.contains(mark.line - 1), mark.column >= 2 else { return false }
+        let line = Array(lines[mark.line - 1].unicodeScalars)
+        return mark.column - 2 < line.count && line[mark.column - 2] == ","
+    }
+
+    /// A district or province name: the word อำเภอ, จังหวัด or ตำบล typed before it is removed, with a warning
+    /// (the templates print "อำเภอ" and "จังหวัด" themselves).
+    private func placeName(_ node: Node, _ path: String) -> String? {
+        guard let text = string(node, path) else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for prefix in Self.placePrefixes where trimmed.hasPrefix(prefix) {
+            let name = String(trimmed.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { break }
+            report(.warning, .placePrefix, node, path, "'\(prefix)' before the name was removed: the document prints \"\(prefix == "จ." || prefix == "จังหวัด" ? "จังหวัด" : "อำเภอ")\(name)\"",
+                   hint: "write the name alone: \(lastComponent(path)): \(name)")
+            return name
+        }
+        return text
+    }
+
+    static let placePrefixes = ["อำเภอ", "จังหวัด", "ตำบล", "อ.", "จ.", "ต."]
 
     private func stringList(_ node: Node, _ path: String) -> [String]? {
         list(node, path, acceptSingle: true) { self.string($0, $1) }
@@ -379,20 +456,28 @@ final class DataFileReader {
         list(node, path, acceptSingle: true) { self.int($0, $1) }
     }
 
-    /// A score or amount, read exactly from its digits (never through binary floating point).
+    /// A score or amount, read exactly from its digits (never through binary floating point). Only a plain
+    /// decimal is a number: "98,50", "98.7.1", "9-8" or "+-98" are errors that say what to type.
     private func decimal(_ node: Node, _ path: String) -> Decimal? {
         sourceMap.recordValue(path, position(node))
         if isNull(node) { return nil }
         let text = node.scalar.map { ThaiNumerals.toArabic($0.string).trimmingCharacters(in: .whitespaces) } ?? ""
-        let plain = text.replacingOccurrences(of: ",", with: "")
-        guard case .scalar = node, !plain.isEmpty,
-              plain.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }),
-              let d = Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX")) else {
-            report(.error, .wrongType, node, path, "expected a number, found \(describe(node))",
-                   hint: "write the score with a dot for decimals, e.g. 98.97")
-            return nil
+        if case .scalar = node, let d = Self.plainDecimal(text) { return d }
+        let hint: String
+        let pointed = text.replacingOccurrences(of: ",", with: ".")
+        if case .scalar = node, text.filter({ $0 == "," }).count == 1, Self.plainDecimal(pointed) != nil {
+            hint = "use a point, not a comma: \(pointed)"
+        } else {
+            hint = "write the score as digits with a point for decimals, e.g. 98.97"
         }
-        return d
+        report(.error, .wrongType, node, path, "expected a number, found \(describe(node))", hint: hint)
+        return nil
+    }
+
+    /// `text` as a decimal when it is one: an optional sign, digits, and at most one point followed by digits.
+    static func plainDecimal(_ text: String) -> Decimal? {
+        guard text.range(of: #"^[+-]?[0-9]+(\.[0-9]+)?$"#, options: .regularExpression) != nil else { return nil }
+        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
     }
 
     private func date(_ node: Node, _ path: String) -> CalendarDate? {
@@ -404,7 +489,7 @@ final class DataFileReader {
             return nil
         }
         if let d = CalendarDate(iso: s.string) { return d }
-        report(.error, .invalidDate, node, path, "'\(s.string)' is not a valid date",
+        report(.error, .invalidDate, node, path, DateProblem.of(s.string)?.description ?? "'\(s.string)' is not a valid date",
                hint: "write an existing day as YYYY-MM-DD with a BE or CE year, e.g. 2568-03-15")
         return nil
     }

@@ -59,7 +59,7 @@ public enum ReportLoader {
         guard let root else {
             return failure(file, .missingField, "the file is empty", hint: "run 'itareport init' for a starter file")
         }
-        let reader = DataFileReader(file: file)
+        let reader = DataFileReader(file: file, source: source)
         let data = reader.read(root)
         var diagnostics = reader.diagnostics
         var catalog: FrameworkCatalog?
@@ -79,11 +79,13 @@ public enum ReportLoader {
 
     private static func syntaxDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
         var mark: Mark?
+        var opened: YamlError.Context?
         var problem = "\(error)"
         switch error {
         case let .scanner(context, p, m, _), let .parser(context, p, m, _), let .composer(context, p, m, _):
             mark = m
-            problem = [context?.text, p].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            opened = context
+            problem = p
         case let .reader(p, _, _, _):
             problem = p
         case let .duplicatedKeysInMapping(duplicates, context):
@@ -98,8 +100,27 @@ public enum ReportLoader {
             return Diagnostic(.error, .duplicateKey, file: file, line: mark?.line, column: mark?.column, path: "",
                               message: "a field is given twice: \(problem)", hint: "keep one of the two entries")
         }
+        var message = "YAML syntax error: \(problem)"
+        var hint = "check the indentation (spaces, not tabs) and the colons on this line and the one above"
+        if let opened, let what = Self.opening(opened.text) {
+            // The parser notices an unclosed bracket or quote where the file goes wrong next, often lines later.
+            message += "; the \(what) opened at line \(opened.mark.line), column \(opened.mark.column) is not closed"
+            hint = "close the \(what) on line \(opened.mark.line), or remove it"
+        } else if let opened, !opened.text.isEmpty {
+            message += " (\(opened.text) that starts at line \(opened.mark.line), column \(opened.mark.column))"
+        }
+        if problem.contains("mapping values are not allowed") {
+            hint = "a colon followed by a space inside a text starts a new field: put the whole text in quotes, e.g. title: \"มาตรการที่ 1: …\""
+        }
         return Diagnostic(.error, .syntax, file: file, line: mark?.line, column: mark?.column, path: "",
-                          message: "YAML syntax error: \(problem)",
-                          hint: "check the indentation (spaces, not tabs) and the colons on this line and the one above")
+                          message: message, hint: hint)
+    }
+
+    /// What an error context's text says was opened: "quote", "bracket [ ]", "brace { }".
+    private static func opening(_ context: String) -> String? {
+        if context.contains("quoted scalar") { return "quote" }
+        if context.contains("flow mapping") { return "brace '{'" }
+        if context.contains("flow sequence") { return "bracket '['" }
+        return nil
     }
 }

@@ -27,7 +27,8 @@ struct ReportValidator {
         if let a = data.assessment {
             if let y = a.year {
                 checkYear(y, "assessment.year")
-                if let f = data.fiscalYear, Self.plausibleBE.contains(y), Self.plausibleBE.contains(f),
+                // An O34's year is checked strictly by DatePlausibility.
+                if let f = data.fiscalYear, data.document != .o34, Self.plausibleBE.contains(y), Self.plausibleBE.contains(f),
                    y > f || y < f - 2 {
                     add(.warning, .implausibleYear, "assessment.year",
                         "the ITA year \(y) is unusual for a document of fiscal year \(f)",
@@ -43,8 +44,9 @@ struct ReportValidator {
                     catalog = CatalogStore.nearestCatalog(for: year)
                 }
             }
-            checkAssessment(a, catalog)
+            checkAssessment(a, catalog, document: data.document)
         }
+        for f in DatePlausibility.findings(in: data) { add(f.severity, f.kind, f.path, f.message, hint: f.hint) }
         if let analysis = data.analysis { checkAnalysis(analysis, catalog) }
         for (i, m) in (data.measures ?? []).enumerated() {
             checkMeasure(m, "measures[\(i)]", catalog, data)
@@ -54,7 +56,7 @@ struct ReportValidator {
 
     // MARK: Sections
 
-    private mutating func checkAssessment(_ a: Assessment, _ catalog: FrameworkCatalog?) {
+    private mutating func checkAssessment(_ a: Assessment, _ catalog: FrameworkCatalog?, document: DocumentKind?) {
         for (n, score) in (a.indicators ?? [:]).sorted(by: { $0.key < $1.key }) {
             let path = "assessment.indicators.\(n)"
             if !(1...10).contains(n) {
@@ -66,7 +68,12 @@ struct ReportValidator {
         }
         if let given = a.indicators, !given.isEmpty {
             let missing = (1...10).filter { given[$0] == nil }
-            if !missing.isEmpty, a.official?.total == nil {
+            if !missing.isEmpty, document == .o34 || document == .analysis {
+                // Both documents print every indicator's score: a partial list is a misreading or a slip.
+                add(.error, .missingIndicators, "assessment.indicators",
+                    "indicator\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") missing; \(document == .o34 ? "O34" : "the analysis report") prints all ten scores",
+                    hint: "write each score as announced, e.g. \(missing[0]): 98.50")
+            } else if !missing.isEmpty, a.official?.total == nil {
                 add(.warning, .missingIndicators, "assessment.indicators",
                     "indicators \(missing.map(String.init).joined(separator: ", ")) are missing, so the total cannot be computed",
                     hint: "add all ten scores or give 'official: {total: …}'")
@@ -96,13 +103,13 @@ struct ReportValidator {
                 }
             }
         }
-        if let official = a.official?.total, let computed = card.computedTotal, official != computed {
+        if let official = card.officialTotal, let computed = card.computedTotal, official != computed {
             add(.warning, .officialTotalDiffers, "assessment.official.total",
                 "the official total \(fmt(official)) differs from the computed total \(fmt(computed)); documents print the official \(fmt(official))",
                 hint: "check the indicator scores against the announced results")
         }
         if let level = a.official?.level {
-            let basis = a.official?.total ?? card.computedTotal
+            let basis = card.officialTotal ?? card.computedTotal
             if let basis, let computedLevel = catalog.levels.level(for: basis), computedLevel != level {
                 let note = catalog.levels.confirmed ? "" : " (the \(catalog.fiscalYear) thresholds are provisional)"
                 add(.warning, .officialLevelDiffers, "assessment.official.level",
@@ -141,6 +148,12 @@ struct ReportValidator {
                     hint: "indicators are numbered 1 to 10")
             }
             if let q = c.question { checkCode(q, cp + ".question", catalog) }
+            let known = c.indicator.flatMap { data.assessment?.indicators?[$0] } ?? c.question.flatMap { data.assessment?.questions?[$0] }
+            if c.score == nil, known == nil, c.indicator != nil || c.question != nil {
+                let what = c.indicator.map { "indicator \($0)" } ?? "question \(c.question ?? "")"
+                add(.warning, .citationWithoutScore, cp, "measure \(m.title.map { "'\($0)'" } ?? "\(path)") cites \(what) without a score, and the assessment has none; the document prints it without \"ได้คะแนน\"",
+                    hint: "add 'score: …' to the citation, or the score under assessment.\(c.indicator != nil ? "indicators" : "questions")")
+            }
             if let s = c.score {
                 checkScore(s, cp + ".score")
                 let known = c.indicator.flatMap { data.assessment?.indicators?[$0] }

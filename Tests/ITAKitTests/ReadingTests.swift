@@ -1,0 +1,155 @@
+import Foundation
+import XCTest
+@testable import ITAKit
+
+/// What the clerk typed is read as typed, or the place is named with what to type instead.
+final class ReadingTests: XCTestCase {
+    private func load(_ text: String) -> ReportLoader.Result { ReportLoader.load(text: text, file: "t.yaml") }
+
+    private func header(document: String = "o34") -> String {
+        """
+        fiscal_year: 2568
+        document: \(document)
+        organization: {name: เทศบาลตำบลทดลอง, district: เมือง, province: ชัยภูมิ}
+
+        """
+    }
+
+    private let ten = "{1: 99.39, 2: 97.71, 3: 97.65, 4: 98.21, 5: 98.82, 6: 98.97, 7: 99.09, 8: 96.60, 9: 100, 10: 100}"
+
+    private func diagnostic(_ r: ReportLoader.Result, _ path: String) -> Diagnostic? {
+        r.diagnostics.first { $0.path == path }
+    }
+
+    func testACommaDecimalInAOneLineMapIsAnErrorNotTwoEntries() {
+        let r = load(header() + "assessment:\n  indicators: {1: 98,50, 2: 97.71}\n")
+        let d = diagnostic(r, "assessment.indicators.1")
+        XCTAssertEqual(d?.severity, .error, r.diagnostics.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(d?.hint, "use a point, not a comma: 98.50")
+        XCTAssertEqual(d?.line, 5)
+        XCTAssertNil(r.data?.assessment?.indicators?[50], "no stray entry 50")
+        XCTAssertFalse(r.diagnostics.contains { $0.path == "assessment.indicators.50" }, "one message, not two")
+    }
+
+    func testScoresThatAreNotPlainDecimalsAreErrors() {
+        let r = load(header(document: "o35") + """
+        assessment:
+          indicators:
+            1: 98,50
+            2: 98.7.1
+            3: 9-8
+            4: +-98
+            5: '9,5'
+            6: 97.50
+            7: ๙๘.๕๐
+
+        """)
+        for n in 1...5 {
+            let d = diagnostic(r, "assessment.indicators.\(n)")
+            XCTAssertEqual(d?.severity, .error, "indicator \(n): \(r.diagnostics.map(\.description))")
+            XCTAssertEqual(d?.line, 5 + n, "indicator \(n) is placed on its line")
+            XCTAssertNil(r.data?.assessment?.indicators?[n], "indicator \(n) is not read as a number")
+        }
+        XCTAssertEqual(diagnostic(r, "assessment.indicators.1")?.hint, "use a point, not a comma: 98.50")
+        XCTAssertEqual(diagnostic(r, "assessment.indicators.5")?.hint, "use a point, not a comma: 9.5")
+        XCTAssertEqual(r.data?.assessment?.indicators?[6], Decimal(string: "97.50"))
+        XCTAssertEqual(r.data?.assessment?.indicators?[7], Decimal(string: "98.50"), "Thai digits are read")
+    }
+
+    func testEmptyEntriesAndNumbersOutsideOneToTenAreErrors() {
+        let r = load(header(document: "o35") + "assessment:\n  indicators: {1: 98.50, 2: , 11: 90, 0: 80}\n")
+        XCTAssertEqual(diagnostic(r, "assessment.indicators.2")?.severity, .error)
+        XCTAssertTrue(diagnostic(r, "assessment.indicators.2")?.message.contains("no score") ?? false)
+        XCTAssertEqual(diagnostic(r, "assessment.indicators.11")?.kind, .indicatorOutOfRange)
+        XCTAssertEqual(diagnostic(r, "assessment.indicators.0")?.kind, .indicatorOutOfRange)
+        // A key out of range with no value is not dropped silently either.
+        let empty = load(header(document: "o35") + "assessment:\n  indicators: {1: 98.50, 12: }\n")
+        XCTAssertEqual(diagnostic(empty, "assessment.indicators.12")?.kind, .indicatorOutOfRange)
+        // The starter's all-empty map is a form not filled yet, not ten errors.
+        let starter = load(header() + "assessment:\n  indicators: {1: , 2: , 3: , 4: , 5: , 6: , 7: , 8: , 9: , 10: }\n")
+        XCTAssertFalse(starter.hasErrors, starter.diagnostics.map(\.description).joined(separator: "\n"))
+    }
+
+    func testAMissingIndicatorIsAnErrorForO34AndTheAnalysisReportOnly() {
+        let nine = "{1: 99.39, 2: 97.71, 3: 97.65, 4: 98.21, 5: 98.82, 6: 98.97, 7: 99.09, 8: 96.60, 9: 100}"
+        for document in ["o34", "analysis"] {
+            let r = load(header(document: document) + "assessment:\n  indicators: \(nine)\n")
+            let d = r.diagnostics.first { $0.kind == .missingIndicators }
+            XCTAssertEqual(d?.severity, .error, document)
+            XCTAssertTrue(d?.message.contains("indicator 10 is missing") ?? false, d?.message ?? "")
+            let data = r.data!
+            let gaps = CompletenessChecker.check(data, document: DocumentKind(rawValue: document), catalog: r.catalog)
+            XCTAssertTrue(gaps.contains { $0.path == "assessment.indicators" && $0.field.contains("10") }, "\(gaps)")
+        }
+        let o35 = load(header(document: "o35") + "assessment:\n  indicators: {1: 98.38, 4: 95.61}\n")
+        XCTAssertFalse(o35.hasErrors, "an O35 cites only some indicators")
+        let complete = load(header() + "assessment:\n  indicators: \(ten)\n")
+        XCTAssertFalse(CompletenessChecker.check(complete.data!, catalog: complete.catalog).contains { $0.path == "assessment.indicators" })
+    }
+
+    func testTextCutByACommentIsWarnedWithTheFix() {
+        let r = load(header(document: "o35") + """
+        measures:
+          - title: ตรวจเอกสาร #2 ทุกเดือน
+            summary: "ประชุม #3 แล้ว"
+            outcome:   # ยังไม่มีผล
+
+        """)
+        let d = diagnostic(r, "measures[0].title")
+        XCTAssertEqual(d?.kind, .commentCut)
+        XCTAssertEqual(d?.line, 5)
+        XCTAssertEqual(d?.hint, "put the whole text in quotes: title: \"ตรวจเอกสาร #2 ทุกเดือน\"")
+        XCTAssertNil(diagnostic(r, "measures[0].summary"), "a quoted text keeps its #")
+        XCTAssertEqual(r.data?.measures?[0].summary, "ประชุม #3 แล้ว")
+        XCTAssertNil(diagnostic(r, "measures[0].outcome"), "a comment after an empty field is a comment")
+    }
+
+    func testSyntaxErrorsNameWhereTheBracketOrQuoteOpened() {
+        let quote = load("fiscal_year: 2568\norganization:\n  name: \"เทศบาล\n  district: x\n")
+        let q = quote.diagnostics.first
+        XCTAssertEqual(q?.kind, .syntax)
+        XCTAssertTrue(q?.message.contains("quote opened at line 3, column 9") ?? false, q?.description ?? "")
+        let brace = load("fiscal_year: 2568\nassessment:\n  indicators: {1: 98.5, 2: 97\nmeasures:\n  - title: x\n")
+        XCTAssertTrue(brace.diagnostics.first?.message.contains("brace '{' opened at line 3, column 15") ?? false,
+                      brace.diagnostics.first?.description ?? "")
+        let colon = load("fiscal_year: 2568\nmeasures:\n  - title: มาตรการที่ 1: ส่งเสริมความโปร่งใส\n")
+        XCTAssertTrue(colon.diagnostics.first?.hint?.contains("put the whole text in quotes") ?? false,
+                      colon.diagnostics.first?.description ?? "")
+    }
+
+    func testPlaceWordsTypedBeforeTheNameAreRemovedWithAWarning() {
+        let r = load("fiscal_year: 2568\norganization:\n  name: เทศบาลตำบลทดลอง\n  district: อำเภอหนองบัวแดง\n  province: จังหวัด ชัยภูมิ\n")
+        XCTAssertEqual(r.data?.organization?.district, "หนองบัวแดง")
+        XCTAssertEqual(r.data?.organization?.province, "ชัยภูมิ")
+        XCTAssertEqual(diagnostic(r, "organization.district")?.kind, .placePrefix)
+        XCTAssertEqual(diagnostic(r, "organization.province")?.severity, .warning)
+        let plain = load("fiscal_year: 2568\norganization:\n  district: เมืองศรีสะเกษ\n  province: ศรีสะเกษ\n")
+        XCTAssertEqual(plain.diagnostics, [])
+        XCTAssertEqual(plain.data?.organization?.district, "เมืองศรีสะเกษ")
+    }
+
+    func testACitationWithoutAnyScoreIsWarnedNamingTheMeasure() {
+        let r = load(header(document: "o35") + """
+        assessment:
+          indicators: {1: 98.38}
+        measures:
+          - title: มาตรการบริการออนไลน์
+            citations: [{indicator: 1}, {question: e9}]
+
+        """)
+        let d = r.diagnostics.first { $0.kind == .citationWithoutScore }
+        XCTAssertEqual(d?.path, "measures[0].citations[1]")
+        XCTAssertTrue(d?.message.contains("มาตรการบริการออนไลน์") ?? false)
+        XCTAssertEqual(r.diagnostics.filter { $0.kind == .citationWithoutScore }.count, 1, "indicator 1's score comes from the assessment")
+    }
+
+    func testThaiDamagedByPDFCopyingIsMended() {
+        let damaged = "การท \u{0E33}งาน" + "ผู้\u{F70B}" + "ที\u{F70A}"
+        let mended = ThaiTextMender.mend(damaged)
+        XCTAssertEqual(mended.text, "การทำงาน" + "ผู้\u{0E49}" + "ที\u{0E48}")
+        XCTAssertEqual(mended.repairs.count, 2)
+        let r = load("fiscal_year: 2568\norganization:\n  name: \"เทศบาลต \u{0E33}บล\u{F70B}\"\n")
+        XCTAssertEqual(r.data?.organization?.name, "เทศบาลตำบล\u{0E49}")
+        XCTAssertEqual(diagnostic(r, "organization.name")?.kind, .mendedText)
+    }
+}
