@@ -1,4 +1,5 @@
 import Foundation
+import ITAReports
 import TemplateEngine
 import Yams
 
@@ -10,6 +11,7 @@ enum DataFile {
     static let maxValues = 200_000
 
     static func load(_ url: URL) throws -> TemplateValue {
+        do { try RegularFile.check(url.path, role: "data file") } catch { throw CLIError("\(error)") }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw CLIError("\(url.path): cannot read the data file (\(error.localizedDescription)).")
