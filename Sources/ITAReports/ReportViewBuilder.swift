@@ -277,6 +277,7 @@ public struct ReportViewBuilder {
         let measures = data.measures ?? []
         return [
             "measure_count": .number(Decimal(measures.count)),
+            "opening": .string(Self.paragraphTexts(data.analysis?.summary).joined(separator: "\n")),
             "measures": .list(measures.map { m in
                 let d = done(m)
                 return .object([

@@ -13,6 +13,8 @@ final class DataFileReader {
     let lines: [String]
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var sourceMap = SourceMap()
+    /// The paths of the values the file gives (not empty ones), in reading order.
+    private(set) var filled: [String] = []
 
     init(file: String, source: String = "") {
         self.file = file
@@ -373,6 +375,7 @@ final class DataFileReader {
             report(.error, .guidanceText, node, path, "the form's guidance text is still here: \"\(phrase)\"",
                    hint: "replace it with the real value")
         }
+        if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { filled.append(path) }
         if let comment = commentCut(node) {
             report(.warning, .commentCut, node, path,
                    "the text stops at ' #': YAML read \"\(comment)\" as a comment and left it out",
@@ -449,6 +452,7 @@ final class DataFileReader {
                    hint: "write digits only, e.g. 2568")
             return nil
         }
+        filled.append(path)
         return n
     }
 
@@ -462,7 +466,7 @@ final class DataFileReader {
         sourceMap.recordValue(path, position(node))
         if isNull(node) { return nil }
         let text = node.scalar.map { ThaiNumerals.toArabic($0.string).trimmingCharacters(in: .whitespaces) } ?? ""
-        if case .scalar = node, let d = Self.plainDecimal(text) { return d }
+        if case .scalar = node, let d = Self.plainDecimal(text) { filled.append(path); return d }
         let hint: String
         let pointed = text.replacingOccurrences(of: ",", with: ".")
         if case .scalar = node, text.filter({ $0 == "," }).count == 1, Self.plainDecimal(pointed) != nil {
@@ -488,7 +492,7 @@ final class DataFileReader {
                    hint: "write YYYY-MM-DD, e.g. 2568-03-15")
             return nil
         }
-        if let d = CalendarDate(iso: s.string) { return d }
+        if let d = CalendarDate(iso: s.string) { filled.append(path); return d }
         report(.error, .invalidDate, node, path, "'\(s.string)' is not a valid date",
                hint: "write an existing day as YYYY-MM-DD with a BE or CE year, e.g. 2568-03-15")
         return nil
