@@ -14,6 +14,15 @@ public struct FormCatalog: Sendable {
         public var prints: [String]
         /// The measure fields it reports as results (O35): what `check` asks and `rollover` leaves to fill.
         public var results: [String]?
+        /// Whether periods given as dates print their days by default.
+        public var periodDays: Bool?
+        /// Whether its measures may run in the fiscal year after the document's.
+        public var measuresNextYear: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case name, document, year, prints, results
+            case periodDays = "period_days", measuresNextYear = "measures_next_year"
+        }
 
         /// Whether this form prints the data at `path` (a diagnostic path such as `measures[2].steps[0]`).
         public func prints(_ path: String) -> Bool { FormCatalog.covers(prints, path) }

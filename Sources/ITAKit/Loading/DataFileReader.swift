@@ -33,12 +33,12 @@ final class DataFileReader {
     static let issueKeys = ["issue", "questions", "deficiencies", "to_develop", "maintain"]
     static let limitationKeys = ["problems", "suggestions"]
     static let measureKeys = ["issue", "indicators", "questions", "title", "steps", "owners", "period", "follow_up",
-                              "summary", "details", "outcome", "dates", "citations", "suggestion"]
+                              "summary", "details", "outcome", "dates", "citations", "suggestion", "analysis"]
     static let periodKeys = ["from", "to", "text"]
     static let citationKeys = ["indicator", "question", "score", "text"]
     static let photoKeys = ["file", "caption", "date"]
     static let signatoryKeys = ["name", "position", "date"]
-    static let optionKeys = ["digits", "form_year"]
+    static let optionKeys = ["digits", "form_year", "period_days"]
 
     // MARK: Entry
 
@@ -155,6 +155,7 @@ final class DataFileReader {
         x.details = m["details"].flatMap { stringList($0, path + ".details") }
         x.outcome = m["outcome"].flatMap { string($0, path + ".outcome") }
         x.suggestion = m["suggestion"].flatMap { string($0, path + ".suggestion") }
+        x.analysis = m["analysis"].flatMap { string($0, path + ".analysis") }
         if let n = m["dates"] {
             x.dates = list(n, path + ".dates", acceptSingle: true) { self.date($0, $1) }
         }
@@ -204,6 +205,7 @@ final class DataFileReader {
         var o = DocumentOptions()
         if let n = m["digits"] { o.digits = enumValue(n, path + ".digits", DigitStyle.self) }
         o.formYear = m["form_year"].flatMap { int($0, path + ".form_year") }
+        o.periodDays = m["period_days"].flatMap { bool($0, path + ".period_days") }
         return o
     }
 
@@ -454,6 +456,19 @@ final class DataFileReader {
         }
         filled.append(path)
         return n
+    }
+
+    private func bool(_ node: Node, _ path: String) -> Bool? {
+        sourceMap.recordValue(path, position(node))
+        if isNull(node) { return nil }
+        switch node.scalar?.string.lowercased() {
+        case "true", "yes", "on", "ใช่": filled.append(path); return true
+        case "false", "no", "off", "ไม่": filled.append(path); return false
+        default:
+            report(.error, .wrongType, node, path, "expected true or false, found \(describe(node))",
+                   hint: "write \(lastComponent(path)): true (or false)")
+            return nil
+        }
     }
 
     private func intList(_ node: Node, _ path: String) -> [Int]? {

@@ -4,10 +4,14 @@ public struct DocumentOptions: Codable, Equatable, Sendable {
     public var digits: DigitStyle?
     /// `form_year`: the fiscal year (BE) of the form layout to follow.
     public var formYear: Int?
+    /// `period_days`: whether periods given as dates print their days ("15 ตุลาคม 2567 ถึง 20 ตุลาคม 2567")
+    /// or months only; when absent, the form decides (the analysis report prints days, O34 and O35 months).
+    public var periodDays: Bool?
 
-    public init(digits: DigitStyle? = nil, formYear: Int? = nil) {
+    public init(digits: DigitStyle? = nil, formYear: Int? = nil, periodDays: Bool? = nil) {
         self.digits = digits
         self.formYear = formYear
+        self.periodDays = periodDays
     }
 }
 
