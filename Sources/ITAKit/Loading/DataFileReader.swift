@@ -62,7 +62,7 @@ final class DataFileReader {
     // MARK: Sections
 
     private func organization(_ node: Node, _ path: String) -> Organization? {
-        guard let m = mapping(node, path, keys: Self.organizationKeys) else { return nil }
+        guard let m = mapping(node, path, keys: Self.organizationKeys, openTextFields: true) else { return nil }
         var o = Organization()
         o.name = m["name"].flatMap { string($0, path + ".name") }
         o.kind = m["kind"].flatMap { string($0, path + ".kind") }
@@ -72,6 +72,11 @@ final class DataFileReader {
         o.website = m["website"].flatMap { string($0, path + ".website") }
         o.address = m["address"].flatMap { string($0, path + ".address") }
         o.head = m["head"].flatMap { string($0, path + ".head") }
+        var extra: [String: String] = [:]
+        for (key, value) in m where !Self.organizationKeys.contains(key) {
+            if let text = string(value, path + "." + key) { extra[key] = text }
+        }
+        if !extra.isEmpty { o.extra = extra }
         return o
     }
 
@@ -211,8 +216,9 @@ final class DataFileReader {
 
     // MARK: Shapes
 
-    /// The entries of a mapping by key; unknown and repeated keys are reported.
-    private func mapping(_ node: Node, _ path: String, keys known: [String]) -> [String: Node]? {
+    /// The entries of a mapping by key; unknown and repeated keys are reported. With `openTextFields`, a key
+    /// that is not a near-miss of a known one is kept (the organisation's extra fields, `org.<name>`).
+    private func mapping(_ node: Node, _ path: String, keys known: [String], openTextFields: Bool = false) -> [String: Node]? {
         sourceMap.recordValue(path, position(node))
         if isNull(node) { return nil }
         guard case let .mapping(m) = node else {
@@ -228,6 +234,14 @@ final class DataFileReader {
             if !known.contains(key) {
                 let caseMatch = known.first { $0.caseInsensitiveCompare(key) == .orderedSame }
                 let suggestion = caseMatch ?? KeySuggester.nearest(to: key, in: known)
+                if openTextFields, suggestion == nil, key.range(of: #"^[A-Za-z][A-Za-z0-9_]*$"#, options: .regularExpression) != nil {
+                    if out[key] != nil {
+                        report(.error, .duplicateKey, keyNode, childPath, "'\(key)' is given twice", hint: "keep one of the two entries")
+                    } else {
+                        out[key] = value
+                    }
+                    continue
+                }
                 let hint = suggestion.map { "did you mean '\($0)'?" }
                     ?? "known fields here: \(known.joined(separator: ", "))"
                 report(.error, .unknownKey, keyNode, childPath, "unknown field '\(key)'", hint: hint)
