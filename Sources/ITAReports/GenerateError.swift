@@ -5,6 +5,7 @@ public enum GenerateError: Error, CustomStringConvertible {
     case reportNotPossible(kind: ReportKind, reason: String)
     case invalidData(path: String, messages: [String])
     case cannotCreateFolder(path: String, reason: String)
+    case badSourceDateEpoch(value: String)
 
     public var description: String {
         switch self {
@@ -18,6 +19,8 @@ public enum GenerateError: Error, CustomStringConvertible {
             return "\(path): the data file has errors; nothing was written:\n" + messages.map { "  \($0)" }.joined(separator: "\n")
         case let .cannotCreateFolder(path, reason):
             return "\(path): cannot create the folder to write into (\(reason)); choose another --output folder, or check that every folder above it exists and is writable."
+        case let .badSourceDateEpoch(value):
+            return "SOURCE_DATE_EPOCH is '\(value)', not a whole number of seconds since 1970-01-01; set it to one (e.g. $(git log -1 --format=%ct)) or unset it to use the current time."
         }
     }
 }

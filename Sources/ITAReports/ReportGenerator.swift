@@ -2,6 +2,7 @@ import Foundation
 import ITAKit
 import OfficePackage
 import TemplateEngine
+import ThaiFormat
 
 /// Writes the yearly documents of one data file: each report kind, in each format, from the shipped
 /// (or the user's) templates. Templates are read once and reused across documents.
@@ -93,6 +94,9 @@ public final class ReportGenerator: @unchecked Sendable {
         try OutputFolder.create(outputDirectory)
         var builder = ReportViewBuilder(data: data, scores: scores, catalog: catalog, baseDirectory: dataDirectory, generatedPaths: generatedPaths)
         let digits: RenderOptions.Digits = data.options?.digits == .thai ? .thai : .arabic
+        let created = try DocumentProperties.generationTime()
+        let organization = data.organization?.name ?? ""
+        let lines = LineKeepingPass(keeper: ThaiLineKeeper(words: try KeepWholeWords.shipped(), names: [organization]))
         var outputs: [Output] = []
         for kind in kinds {
             let form = ReportForm.form(for: kind, fiscalYear: data.fiscalYear ?? 0, formYear: formYear ?? (kind == .analysis ? nil : data.options?.formYear))
@@ -101,7 +105,12 @@ public final class ReportGenerator: @unchecked Sendable {
             for format in formats {
                 let template = try template(for: form, format: format)
                 let url = outputDirectory.appendingPathComponent(Self.fileName(kind: kind, data: data, format: format, draft: builder.draft))
-                let report = try template.render(view, to: url, options: RenderOptions(lenient: false, digits: digits, assetRoot: dataDirectory))
+                var (changes, report) = try template.render(view, options: RenderOptions(lenient: false, digits: digits, assetRoot: dataDirectory))
+                try lines.apply(to: &changes, kind: format)
+                try ChartParts(view: view).apply(to: &changes, package: template.package)
+                DocumentProperties(kind: kind, organization: organization, fiscalYear: data.fiscalYear ?? 0, created: created)
+                    .apply(to: &changes, package: template.package)
+                try template.package.write(to: url, changes: changes)
                 outputs.append(Output(kind: kind, form: form, format: format, url: url, warnings: report.warnings, draft: builder.draft))
             }
         }

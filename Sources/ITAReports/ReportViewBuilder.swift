@@ -128,13 +128,16 @@ public struct ReportViewBuilder {
 
     // MARK: charts
 
-    /// The bar charts by indicator and by tool, as PNG; nil when there are no scores to draw.
-    func charts() -> (indicators: Data?, tools: Data?) {
-        let ind = indicatorNumbers.compactMap { n in indicatorScore(n).map { BarChart.Bar(label: String(n), value: $0, series: ["IIT": 0, "EIT": 1, "OIT": 2][toolCode(ofIndicator: n)] ?? 0) } }
-        let tools = toolScores()
-        return (ind.isEmpty ? nil : BarChart(bars: ind, thaiDigits: thaiDigits).png(),
-                tools.isEmpty ? nil : BarChart(bars: tools.map { BarChart.Bar(label: $0.code, value: $0.score, series: $0.series) },
-                                               thaiDigits: thaiDigits).png())
+    /// The native charts by indicator (horizontal, labelled with the names) and by tool; nil without scores.
+    func charts() -> (indicators: RawTemplateValue?, tools: RawTemplateValue?) {
+        let tools = ["IIT": 0, "EIT": 1, "OIT": 2]
+        let ind = indicatorNumbers.compactMap { n in
+            indicatorScore(n).map { (label: "\(n). \(indicatorName(n))", value: $0, tool: tools[toolCode(ofIndicator: n)] ?? 0) }
+        }
+        let scores = toolScores()
+        return (ind.isEmpty ? nil : RawTemplateValue(ScoreChart(bars: ind, thaiDigits: thaiDigits, horizontal: true).templateValue),
+                scores.isEmpty ? nil : RawTemplateValue(ScoreChart(bars: scores.map { (label: $0.name, value: $0.score, tool: $0.series) },
+                                                                   thaiDigits: thaiDigits).templateValue))
     }
 
     /// Tool scores as printed: IIT, EIT (or its two parts when given), OIT.
@@ -297,14 +300,30 @@ public struct ReportViewBuilder {
             chartTools: chart.tools, chartIndicators: chart.indicators,
             strengthCount: strengths.count, weaknessCount: weaknesses.count,
             strengths: strengths.map(finding), weaknesses: weaknesses.map(finding),
-            measures: rows.map { _, m, numbers in
+            measureGroups: Self.groups(rows.map { _, m, numbers in
                 let own = m.analysis?.trimmingCharacters(in: .whitespacesAndNewlines)
                 let text = (own?.isEmpty == false ? own : nil) ?? numbers.compactMap { notes[$0] }.first
-                return .init(indicatorLabel: indicatorLabel(numbers), title: dash(m.title), analysis: dash(text),
-                             steps: list(m.steps), period: period(m.period, days: days), owners: list(m.owners))
-            },
+                return (numbers, AnalysisView2568.Measure(
+                    indicatorLabel: indicatorLabel(numbers), title: dash(m.title), analysis: dash(text),
+                    steps: list(m.steps), period: period(m.period, days: days), owners: list(m.owners)))
+            }),
             photoRows: stride(from: 0, to: photos.count, by: 2).map { i in
                 .init(left: photo(photos[i]), right: i + 1 < photos.count ? photo(photos[i + 1]) : nil)
             })
+    }
+
+    /// The development grid's rows in runs of one indicator (`measure_groups[].measures[]`): the template
+    /// merges the indicator and analysis cells within a run only, so two indicators with the same text
+    /// (a dash) never share a cell.
+    static func groups(_ rows: [(indicators: [Int], row: AnalysisView2568.Measure)]) -> [AnalysisView2568.MeasureGroup] {
+        var out: [AnalysisView2568.MeasureGroup] = []
+        var last: [Int]?
+        for r in rows {
+            if let last, last == r.indicators, !out.isEmpty { out[out.count - 1].measures.append(r.row) } else {
+                out.append(.init(measures: [r.row]))
+            }
+            last = r.indicators
+        }
+        return out
     }
 }

@@ -5,8 +5,9 @@ import Glibc
 import Darwin
 #endif
 
-/// A node of an `XMLDocument`. Holds its document alive; becomes invalid once removed with `remove()`.
-public struct XMLNode: Hashable, @unchecked Sendable {
+/// A node of an `XMLDocument`. Holds its document alive, and the document frees its nodes only when it
+/// goes, so a handle stays valid after `remove()` (the node is then outside the tree).
+public struct XMLNode: Hashable {
     let ptr: xmlNodePtr
     /// The document this node belongs to.
     public let document: XMLDocument
@@ -19,7 +20,7 @@ public struct XMLNode: Hashable, @unchecked Sendable {
     public static func == (a: XMLNode, b: XMLNode) -> Bool { a.ptr == b.ptr }
     public func hash(into h: inout Hasher) { h.combine(ptr) }
 
-    /// A stable identity for the node while it is in the tree.
+    /// A stable identity for the node, for as long as its document lives.
     public var identity: UnsafeMutableRawPointer { UnsafeMutableRawPointer(ptr) }
 
     public var isElement: Bool { ptr.pointee.type == XML_ELEMENT_NODE }
@@ -54,15 +55,18 @@ public struct XMLNode: Hashable, @unchecked Sendable {
         guard let p = ptr.pointee.parent, p.pointee.type == XML_ELEMENT_NODE else { return nil }
         return XMLNode(p, document)
     }
-    public var firstChild: XMLNode? { ptr.pointee.children.map { XMLNode($0, document) } }
-    public var lastChild: XMLNode? { ptr.pointee.last.map { XMLNode($0, document) } }
+    public var firstChild: XMLNode? { hasNodeChildren ? ptr.pointee.children.map { XMLNode($0, document) } : nil }
+    public var lastChild: XMLNode? { hasNodeChildren ? ptr.pointee.last.map { XMLNode($0, document) } : nil }
+
+    /// Attributes keep their value as child text that libxml2 replaces freely: it is never handed out.
+    private var hasNodeChildren: Bool { ptr.pointee.type != XML_ATTRIBUTE_NODE }
     public var next: XMLNode? { ptr.pointee.next.map { XMLNode($0, document) } }
     public var previous: XMLNode? { ptr.pointee.prev.map { XMLNode($0, document) } }
 
     /// Child nodes in order (elements, text and others).
     public var children: [XMLNode] {
         var out: [XMLNode] = []
-        var c = ptr.pointee.children
+        var c = hasNodeChildren ? ptr.pointee.children : nil
         while let n = c { out.append(XMLNode(n, document)); c = n.pointee.next }
         return out
     }
@@ -72,7 +76,7 @@ public struct XMLNode: Hashable, @unchecked Sendable {
 
     /// First child element with this name.
     public func child(_ localName: String, _ namespace: String?) -> XMLNode? {
-        var c = ptr.pointee.children
+        var c = hasNodeChildren ? ptr.pointee.children : nil
         while let n = c {
             let node = XMLNode(n, document)
             if node.is(localName, namespace) { return node }
@@ -101,7 +105,7 @@ public struct XMLNode: Hashable, @unchecked Sendable {
         var stack: [xmlNodePtr] = [ptr]
         while let n = stack.popLast() {
             let node = XMLNode(n, document)
-            guard body(node) else { continue }
+            guard body(node), n.pointee.type != XML_ATTRIBUTE_NODE else { continue }
             var kids: [xmlNodePtr] = []
             var c = n.pointee.children
             while let k = c { kids.append(k); c = k.pointee.next }
@@ -123,9 +127,8 @@ public struct XMLNode: Hashable, @unchecked Sendable {
                 // For text nodes libxml2 stores the content as given; it is escaped when serialised.
                 xmlNodeSetContent(ptr, newValue)
             } else {
-                while let c = ptr.pointee.children { xmlUnlinkNode(c); xmlFreeNode(c) }
-                let t = xmlNewDocText(document.ptr, newValue)!
-                xmlAddChild(ptr, t)
+                while let c = ptr.pointee.children { xmlUnlinkNode(c); document.adopt(c) }
+                append(document.createText(newValue))
             }
         }
     }
@@ -153,11 +156,11 @@ public struct XMLNode: Hashable, @unchecked Sendable {
 
     /// Removes an attribute if present.
     public func removeAttribute(_ name: String, _ namespace: String? = nil) {
-        if let namespace {
-            if let a = xmlHasNsProp(ptr, name, namespace) { xmlRemoveProp(a) }
-        } else if let a = xmlHasNsProp(ptr, name, nil) {
-            xmlRemoveProp(a)
-        }
+        // Unlinked rather than freed: an attribute node may have been handed out by `select`.
+        guard let a = xmlHasNsProp(ptr, name, namespace) else { return }
+        let node = UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)
+        xmlUnlinkNode(node)
+        document.adopt(node)
     }
 
     /// Names and values of the attributes (`prefix:name` when namespaced).
@@ -192,18 +195,40 @@ public struct XMLNode: Hashable, @unchecked Sendable {
 
     // MARK: tree edits
 
-    /// Detaches the node from its parent without freeing it.
-    public func unlink() { xmlUnlinkNode(ptr) }
-
-    /// Detaches and frees the node and its subtree; the node must not be used afterwards.
+    /// Takes the node and its subtree out of the tree; the document frees it when it goes. Handles to
+    /// it stay usable (it can be inserted again); removing twice does nothing more.
     public func remove() {
+        guard ptr.pointee.type != XML_DOCUMENT_NODE else { return }
+        if ptr.pointee.parent == nil && ptr.pointee.prev == nil && ptr.pointee.next == nil { return }
         xmlUnlinkNode(ptr)
-        xmlFreeNode(ptr)
+        document.adopt(ptr)
     }
 
-    /// Inserts `node` just before `self` (no merging of adjacent text nodes).
+    /// True while the node is in its document's tree (not removed, nor inside a removed subtree).
+    public var isInTree: Bool {
+        var cur: xmlNodePtr? = ptr
+        while let c = cur {
+            if c.pointee.type == XML_DOCUMENT_NODE { return true }
+            cur = c.pointee.parent
+        }
+        return false
+    }
+
+    /// Takes `node` out of wherever it is, so that it can be put in a new place.
+    private func detach(_ node: XMLNode) {
+        precondition(node.document === document, "nodes move only within their document; use importNode")
+        if node.ptr.pointee.parent != nil || node.ptr.pointee.prev != nil || node.ptr.pointee.next != nil {
+            xmlUnlinkNode(node.ptr)
+            // Owned again by the tree once inserted below; recorded in case it is not.
+            document.adopt(node.ptr)
+        }
+    }
+
+    /// Inserts `node` just before `self` (no merging of adjacent text nodes). Nothing happens when `self`
+    /// has no parent, or when `node` is `self` or one of its ancestors.
     public func insertBefore(_ node: XMLNode) {
-        xmlUnlinkNode(node.ptr)
+        guard ptr.pointee.parent != nil, node.ptr != ptr, !isInside(node) else { return }
+        detach(node)
         let n = node.ptr
         n.pointee.parent = ptr.pointee.parent
         n.pointee.prev = ptr.pointee.prev
@@ -212,9 +237,11 @@ public struct XMLNode: Hashable, @unchecked Sendable {
         ptr.pointee.prev = n
     }
 
-    /// Inserts `node` just after `self` (no merging of adjacent text nodes).
+    /// Inserts `node` just after `self` (no merging of adjacent text nodes); as `insertBefore`, nothing
+    /// happens without a parent.
     public func insertAfter(_ node: XMLNode) {
-        xmlUnlinkNode(node.ptr)
+        guard ptr.pointee.parent != nil, node.ptr != ptr, !isInside(node) else { return }
+        detach(node)
         let n = node.ptr
         n.pointee.parent = ptr.pointee.parent
         n.pointee.next = ptr.pointee.next
@@ -225,10 +252,11 @@ public struct XMLNode: Hashable, @unchecked Sendable {
 
     /// Appends `node` as the last child (no merging of adjacent text nodes).
     public func append(_ node: XMLNode) {
+        guard hasNodeChildren, node.ptr != ptr, !isInside(node) else { return }
         if let last = ptr.pointee.last {
             XMLNode(last, document).insertAfter(node)
         } else {
-            xmlUnlinkNode(node.ptr)
+            detach(node)
             node.ptr.pointee.parent = ptr
             node.ptr.pointee.prev = nil
             node.ptr.pointee.next = nil
@@ -260,8 +288,8 @@ public struct XMLNode: Hashable, @unchecked Sendable {
         var destParent = (parent ?? self.parent)?.ptr
         if let d = destParent, !Self.isAttached(d) { destParent = xmlDocGetRootElement(document.ptr) }
         if xmlDOMWrapCloneNode(nil, document.ptr, ptr, &result, document.ptr, destParent, deep ? 1 : 0, 0) == 0, let result {
-            return XMLNode(result, document)
+            return document.owned(result)
         }
-        return XMLNode(xmlDocCopyNode(ptr, document.ptr, deep ? 1 : 2), document)
+        return document.owned(xmlDocCopyNode(ptr, document.ptr, deep ? 1 : 2)!)
     }
 }

@@ -50,7 +50,7 @@ public struct Filter: Equatable, Sendable {
         case .date:
             guard let v = value, v != .null, v.text != "" else { return .success(value) }
             guard let d = CalendarDate(iso: v.text) else {
-                return .failure(FilterFailure("'\(v.text)' is not a date: write it as YYYY-MM-DD, e.g. 2025-03-15"))
+                return .failure(FilterFailure(DateProblem.of(v.text)?.description ?? "'\(v.text)' is not a date: write it as YYYY-MM-DD, e.g. 2025-03-15"))
             }
             return .success(.string(argument == "short" ? ThaiDateFormat.short(d) : ThaiDateFormat.long(d)))
         case .bahttext:

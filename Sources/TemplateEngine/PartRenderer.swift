@@ -53,9 +53,6 @@ final class PartRenderer {
     /// Relationships of this part (DOCX), loaded when a picture is first added.
     var relationships: Relationships?
     let loadRelationships: () throws -> Relationships?
-    /// Nodes taken out of the tree, freed only when the part is done so that no anchor address is reused.
-    private var graveyard: [XMLNode] = []
-    private var consumed = Set<UnsafeMutableRawPointer>()
 
     init(document: XMLDocument, part: String, session: RenderSession, loadRelationships: @escaping () throws -> Relationships?) {
         self.document = document
@@ -63,8 +60,6 @@ final class PartRenderer {
         self.session = session
         self.loadRelationships = loadRelationships
     }
-
-    deinit { for n in graveyard { n.remove() } }
 
     /// All anchors under `node` (itself included), in document order.
     func anchors(in node: XMLNode) -> [Anchor] {
@@ -90,20 +85,18 @@ final class PartRenderer {
         postProcess(root: root)
     }
 
-    private func bury(_ n: XMLNode) {
-        for a in anchorNodes(in: n) { consumed.insert(a.identity) }
-        n.unlink()
-        graveyard.append(n)
-    }
+    /// Takes a node out of the output, with the tags inside it.
+    private func bury(_ n: XMLNode) { n.remove() }
 
     private func renderItems(_ items: [Item], scope: Scope) {
         for item in items {
+            // A tag whose structure was removed with another block's (a tag-only paragraph, a row) is not filled.
             switch item {
             case let .leaf(a):
-                guard !consumed.contains(a.node.identity) else { continue }
+                guard a.node.isInTree else { continue }
                 renderLeaf(a, scope: scope)
             case let .block(b):
-                guard !consumed.contains(b.open.node.identity) else { continue }
+                guard b.open.node.isInTree else { continue }
                 renderBlock(b, scope: scope)
             }
         }
@@ -349,11 +342,7 @@ final class PartRenderer {
                 n = c.next
             }
         }
-        for a in [b.open, close] + (b.elseAnchor.map { [$0] } ?? []) where !consumed.contains(a.node.identity) {
-            consumed.insert(a.node.identity)
-            a.node.unlink()
-            graveyard.append(a.node)
-        }
+        for a in [b.open, close] + (b.elseAnchor.map { [$0] } ?? []) { a.node.remove() }
 
         switch b.kind {
         case .if, .unless:
@@ -398,9 +387,21 @@ final class PartRenderer {
     // MARK: merges
 
     private func applyMerges(_ c: MergeCollector) {
+        // One entry per cell: a cell with several {{merge}} tags merges with the next row's only when all
+        // of its values are equal; it is keyed by its first tag.
+        var cells: [MergeCollector.Entry] = []
+        var indexOfCell: [XMLNode: Int] = [:]
+        for e in c.entries {
+            if let i = indexOfCell[e.cell] {
+                cells[i] = .init(templateId: cells[i].templateId, cell: e.cell, value: cells[i].value + "\u{0}" + e.value)
+            } else {
+                indexOfCell[e.cell] = cells.count
+                cells.append(e)
+            }
+        }
         var groups: [String: [MergeCollector.Entry]] = [:]
         var order: [String] = []
-        for e in c.entries {
+        for e in cells where e.cell.isInTree {
             if groups[e.templateId] == nil { order.append(e.templateId) }
             groups[e.templateId, default: []].append(e)
         }

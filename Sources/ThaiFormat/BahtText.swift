@@ -3,11 +3,14 @@ import Foundation
 /// Spells an amount of money in Thai words, as cheques and contracts write it
 /// ("หนึ่งล้านบาทถ้วน", "ยี่สิบเอ็ดบาทห้าสิบสตางค์").
 ///
-/// Rules: เอ็ด for a 1 in the units place only when the group of six digits it
-/// belongs to is more than 10 (11 สิบเอ็ด, 101 หนึ่งร้อยเอ็ด, but 1 หนึ่ง);
-/// 2 in the tens place is ยี่สิบ and 1 there is สิบ; every six digits add a ล้าน
-/// (1,000,000,000,000 is หนึ่งล้านล้าน); สตางค์ are the amount rounded half-up
-/// to two places.
+/// Rules (the Royal Institute's): a 1 in the units place of a number is เอ็ด whenever
+/// any digit before it is not zero (11 สิบเอ็ด, 101 หนึ่งร้อยเอ็ด, 1,000,001
+/// หนึ่งล้านเอ็ด, 11,000,000 สิบเอ็ดล้าน), and หนึ่ง when it stands alone (1, 1,000,000
+/// หนึ่งล้าน); the number before each ล้าน is read by the same rule, so 1,000,001,000,000
+/// is หนึ่งล้านเอ็ดล้าน. 2 in the tens place is ยี่สิบ and 1 there is สิบ; every six digits
+/// add a ล้าน (1,000,000,000,000 is หนึ่งล้านล้าน); สตางค์ are the amount rounded half-up
+/// to two places and read as a number of their own (0.01 หนึ่งสตางค์, 1.21
+/// หนึ่งบาทยี่สิบเอ็ดสตางค์).
 public enum BahtText {
     /// The largest number of integer digits accepted (amounts below 10^30 baht).
     public static let maximumIntegerDigits = 30
@@ -48,22 +51,26 @@ public enum BahtText {
             end = start
         }
         var out = ""
+        var higher = false
         for (i, group) in groups.enumerated() {
-            out += spellGroup(group)
+            out += spellGroup(group, afterNonZero: higher)
+            if group.contains(where: { $0 != 0 }) { higher = true }
             if i < groups.count - 1 { out += "ล้าน" }
         }
         return out
     }
 
     /// Up to six digits (most significant first), spelled; empty for an all-zero group.
-    static func spellGroup(_ group: [Int]) -> String {
-        let groupValue = group.reduce(0) { $0 * 10 + $1 }
+    /// `afterNonZero`: a higher group of the same number has a non-zero digit, so a lone 1
+    /// in the units place is เอ็ด (1,000,001 หนึ่งล้านเอ็ด).
+    static func spellGroup(_ group: [Int], afterNonZero: Bool = false) -> String {
         var out = ""
         for (i, d) in group.enumerated() where d != 0 {
             let place = group.count - 1 - i
             switch place {
             case 0:
-                out += (d == 1 && groupValue > 10) ? "เอ็ด" : digitWords[d]
+                let before = afterNonZero || group.dropLast().contains { $0 != 0 }
+                out += (d == 1 && before) ? "เอ็ด" : digitWords[d]
             case 1:
                 out += d == 1 ? "สิบ" : (d == 2 ? "ยี่สิบ" : digitWords[d] + "สิบ")
             default:

@@ -106,7 +106,7 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
         let text = try container.decode(String.self)
         guard let date = CalendarDate(iso: text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not a date; write YYYY-MM-DD")
+                in: container, debugDescription: DateProblem.of(text)?.description ?? "'\(text)' is not a date; write YYYY-MM-DD")
         }
         self = date
     }

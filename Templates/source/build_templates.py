@@ -21,6 +21,10 @@ from xml.sax.saxutils import escape
 FONT = "TH SarabunPSK"
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)
 
+# List labels: the hanging indent holds "๑๐." (0.9 cm in TH SarabunPSK 16 pt, Thai
+# digits are wider than Arabic ones) and a gap; the second level holds "(๑๐)".
+LIST_INDENT_CM = ((1.0, 1.0), (2.2, 1.2))     # (left, hanging) per level
+
 # Page geometry (A4). Margins: top 2.5 cm, left 3 cm, right 2 cm, bottom 2 cm.
 TWIPS_PER_CM = 567
 PAGE_W, PAGE_H = 11906, 16838
@@ -40,11 +44,35 @@ class P:
 
     def __init__(self, text="", style="Body", numbered=None, keep_next=False,
                  page_break=False):
-        self.text = text
+        # "พ.ศ." never ends a line without its year: a no-break space joins them.
+        self.text = text.replace("พ.ศ. ", "พ.ศ.\u00a0")
         self.style = style
         self.numbered = numbered
         self.keep_next = keep_next
         self.page_break = page_break
+
+
+class Chart(P):
+    """A chart frame, named like the view value that fills it (chart_tools,
+    chart_indicators). The template carries a sample chart; generation writes the
+    chart part behind the frame from the data (a DrawingML chart in DOCX, a chart
+    object in ODT). Size in cm."""
+
+    def __init__(self, name, width=15.0, height=9.0):
+        super().__init__("", "Figure")
+        self.name = name
+        self.width = width
+        self.height = height
+
+
+def charted(name):
+    """The chart frame of a view value, shown only when the data has the chart."""
+    return [P("{{#if %s}}" % name, "Figure"), Chart(name, height=chart_height(name)), P("{{/if}}", "Figure")]
+
+
+def chart_height(name):
+    """The indicator chart lists ten indicators by name, one bar a line: taller."""
+    return 12.0 if name == "chart_indicators" else 8.0
 
 
 class Cell:
@@ -111,8 +139,14 @@ class Section:
         return "landscape" if self.master == "Landscape" else "portrait"
 
 
-def head(*labels):
-    return Row([Cell(P(t, "TableHeading"), kind="head") for t in labels], header=True)
+def head(*labels, style="TableHeading"):
+    return Row([Cell(P(t, style), kind="head") for t in labels], header=True)
+
+
+def grid_cell(text, numbered=None):
+    """A cell of a wide development grid, in the grid's 14 pt text (Thai official grids
+    commonly print their many columns a size below the body text)."""
+    return Cell(P(text, "GridList" if numbered else "GridText", numbered=numbered))
 
 
 DOTS = "...................................."
@@ -123,7 +157,7 @@ def signature(date_word, orientation):
     name or position in the data the lines keep dotted blanks to be written in."""
     style = "SignatureWide" if orientation == "landscape" else "Signature"
     return [
-        P("", "Body"),
+        P("", "Body", keep_next=True),
         P(f"{date_word} ณ วันที่ {{{{#if signatory.date}}}}{{{{signatory.date | date:long}}}}"
           f"{{{{else}}}}{DOTS}{{{{/if}}}}", style, keep_next=True),
         P("", style, keep_next=True),
@@ -163,14 +197,16 @@ def o34_2567():
     cover = Section("Cover", [
         LOGO,
         P("", "Center"),
-        P("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "Title"),
-        P("ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
+        P("มาตรการส่งเสริมคุณธรรมและความโปร่งใส", "CoverTitle"),
+        P("ภายในหน่วยงาน", "CoverTitle"),
+        P("ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "CoverTitle"),
         P("", "Center"),
-        P("การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ", "Subtitle"),
-        P("ประจำปีงบประมาณ พ.ศ. {{assessed_year}}", "Subtitle"),
+        P("การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส", "CoverLine"),
+        P("ในการดำเนินงานของหน่วยงานภาครัฐ", "CoverLine"),
+        P("ประจำปีงบประมาณ พ.ศ. {{assessed_year}}", "CoverLine"),
         P("", "Center"), P("", "Center"), P("", "Center"),
-        P("{{org.name}}", "Title"),
-        P("อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle"),
+        P("{{org.name}}", "CoverTitle"),
+        P("อำเภอ{{org.district}} จังหวัด{{org.province}}", "CoverLine"),
     ])
     issue_rows = [
         head("ข้อคำถาม", "คะแนน"),
@@ -179,14 +215,17 @@ def o34_2567():
              Cell(P("{{score | number:2}}{{/each}}{{/each}}", "TableCenter"))]),
     ]
     body = Section("Standard", [
-        P("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ{{org.name}}", "Subtitle"),
-        P("ประจำปีงบประมาณ พ.ศ. {{assessed_year}} เพื่อกำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Subtitle"),
+        P("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส\n"
+          "ในการดำเนินงานของ{{org.name}}\n"
+          "ประจำปีงบประมาณ พ.ศ. {{assessed_year}}\n"
+          "เพื่อกำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใส\n"
+          "ภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Heading2Center"),
         P("1. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. {{assessed_year}}", "Heading1"),
         P("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {{assessed_year}} ของ{{org.name}} ได้คะแนนภาพรวม **{{total | number:2}}** คะแนน อยู่ในระดับ **{{level}}** รายละเอียดของคะแนนแยกตามเครื่องมือการประเมินและตามตัวชี้วัดแสดงไว้ในแผนภูมิต่อไปนี้"),
         P("ผลการประเมินรายเครื่องมือ", "Heading2Center"),
-        P("{{image chart_tools width=15cm}}", "Figure"),
+        *charted("chart_tools"),
         P("ผลการประเมินรายตัวชี้วัด", "Heading2Center"),
-        P("{{image chart_indicators width=15cm}}", "Figure"),
+        *charted("chart_indicators"),
         P("2. สรุปผลการประเมินรายตัวชี้วัด ประจำปีงบประมาณ พ.ศ. {{assessed_year}}", "Heading1"),
         indicator_table(),
         P("3. รายละเอียดการวิเคราะห์ผลการประเมินของ{{org.name}} ประจำปีงบประมาณ พ.ศ. {{assessed_year}} จำแนกตามประเด็น ดังนี้", "Heading1"),
@@ -237,14 +276,14 @@ def o34_2564():
     L = "landscape"
     analysis = Section("Standard", [
         LOGO,
-        P("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
-        P("{{org.name}} อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle"),
+        P("มาตรการส่งเสริมคุณธรรมและความโปร่งใส\nประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
+        P("{{org.name}}\nอำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle"),
         P("1. การวิเคราะห์ผลการประเมิน ITA ของ{{org.name}} ปีงบประมาณ พ.ศ. {{assessed_year}}", "Heading1"),
         P("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {{assessed_year}} ของ{{org.name}} ได้คะแนนรวม **{{total | number:2}}** คะแนน อยู่ในระดับ **{{level}}** ผลคะแนนรายตัวชี้วัดแสดงไว้ในแผนภูมิต่อไปนี้"),
         # With the chart, the indicator table (about a page long) starts on a new
         # page rather than leaving its header rows at the foot of the first one.
         P("{{#if chart_indicators}}", "Body"),
-        P("{{image chart_indicators width=15cm}}", "Figure"),
+        Chart("chart_indicators", height=chart_height("chart_indicators")),
         P("เมื่อพิจารณาคะแนนของแต่ละตัวชี้วัด หน่วยงานพบประเด็นที่ต้องแก้ไขหรือปรับปรุง ดังนี้", page_break=True, keep_next=True),
         P("{{else}}", "Body"),
         P("เมื่อพิจารณาคะแนนของแต่ละตัวชี้วัด หน่วยงานพบประเด็นที่ต้องแก้ไขหรือปรับปรุง ดังนี้", keep_next=True),
@@ -275,7 +314,8 @@ def o35_2567():
     L = "landscape"
     return [Section("Landscape", [
         LOGO,
-        P("รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
+        P("รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน\n"
+          "ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
         P("{{org.name}} อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle", keep_next=True),
         Table([2.2, 6.0, 8.6, 7.9], [
             head("ลำดับที่", "มาตรการหรือกิจกรรมที่ดำเนินการ", "รายละเอียดการดำเนินการ",
@@ -295,14 +335,16 @@ def o35_2564():
     cover = Section("Cover", [
         LOGO,
         P("", "Center"),
-        P("รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "Title"),
-        P("ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
+        P("รายงานผลการดำเนินการเพื่อส่งเสริม", "CoverTitle"),
+        P("คุณธรรมและความโปร่งใสภายในหน่วยงาน", "CoverTitle"),
+        P("ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "CoverTitle"),
         P("", "Center"), P("", "Center"), P("", "Center"), P("", "Center"),
-        P("{{org.name}}", "Title"),
-        P("อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle"),
+        P("{{org.name}}", "CoverTitle"),
+        P("อำเภอ{{org.district}} จังหวัด{{org.province}}", "CoverLine"),
     ])
     grid = Section("Landscape", [
-        P("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Subtitle"),
+        P("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน\n"
+          "ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Subtitle"),
         P("{{org.name}} อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle"),
         # The organisation's own opening (analysis.summary) wins over the form's wording.
         P("{{#if opening}}{{opening}}{{else}}{{org.name}} ได้นำผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. {{assessed_year}} มาวิเคราะห์หาจุดที่ควรแก้ไขและจุดที่ควรรักษาไว้ แล้วกำหนดเป็นมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}} จำนวน {{measure_count}} มาตรการ บัดนี้หน่วยงานได้ดำเนินการตามมาตรการดังกล่าวแล้ว จึงรายงานผลการดำเนินการและข้อเสนอแนะของแต่ละมาตรการไว้ในตารางต่อไปนี้{{/if}}"),
@@ -329,21 +371,22 @@ def analysis_2568():
     cover = Section("Cover", [
         LOGO,
         P("", "Center"),
-        P("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส", "Title"),
-        P("ในการดำเนินงานของหน่วยงานภาครัฐ (ITA) สู่การพัฒนาหน่วยงาน", "Title"),
-        P("ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
+        P("รายงานการวิเคราะห์ผลการประเมิน", "CoverTitle"),
+        P("คุณธรรมและความโปร่งใสในการดำเนินงาน", "CoverTitle"),
+        P("ของหน่วยงานภาครัฐ (ITA) สู่การพัฒนาหน่วยงาน", "CoverTitle"),
+        P("ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "CoverTitle"),
         P("", "Center"), P("", "Center"), P("", "Center"), P("", "Center"),
-        P("{{org.name}}", "Title"),
-        P("อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle"),
+        P("{{org.name}}", "CoverTitle"),
+        P("อำเภอ{{org.district}} จังหวัด{{org.province}}", "CoverLine"),
     ])
     analysis_rows = [
         head("ตัวชี้วัด", "ผลการวิเคราะห์"),
         Row([Cell(P("{{#if strengths}}จุดแข็ง จำนวน {{strength_count}} ตัวชี้วัด", "TableBold"), span=2, kind="group")]),
         Row([Cell("{{#each strengths}}ตัวชี้วัดที่ {{number}} {{name}} ({{score | number:2}} คะแนน)"),
-             Cell("{{analysis}}{{/each}}{{/if}}")], split=True),
+             Cell("{{analysis}}{{/each}}{{/if}}")]),
         Row([Cell(P("{{#if weaknesses}}จุดอ่อนที่ต้องพัฒนาแก้ไขโดยเร่งด่วน จำนวน {{weakness_count}} ตัวชี้วัด", "TableBold"), span=2, kind="group")]),
         Row([Cell("{{#each weaknesses}}ตัวชี้วัดที่ {{number}} {{name}} ({{score | number:2}} คะแนน)"),
-             Cell("{{analysis}}{{/each}}{{/if}}")], split=True),
+             Cell("{{analysis}}{{/each}}{{/if}}")]),
     ]
     body = Section("Standard", [
         P("1. หลักการและเหตุผล", "Heading1"),
@@ -358,29 +401,36 @@ def analysis_2568():
             Row([Cell(P("คะแนนภาพรวม", "TableHeading"), kind="group"),
                  Cell(P("{{total | number:2}}", "TableHeading"), kind="group")]),
         ]),
-        P("{{#if chart_tools}}{{image chart_tools width=15cm}}{{/if}}", "Figure"),
+        *charted("chart_tools"),
         P("คะแนนรายตัวชี้วัด จำแนกตามเครื่องมือการประเมิน", "Heading2"),
         indicator_table(),
-        P("{{#if chart_indicators}}{{image chart_indicators width=15cm}}{{/if}}", "Figure"),
+        *charted("chart_indicators"),
         P("3. ผลการวิเคราะห์รายตัวชี้วัด", "Heading1"),
         P("หน่วยงานพิจารณาคะแนนของแต่ละตัวชี้วัดเทียบกับเกณฑ์การประเมิน แล้วจัดเป็นจุดแข็งและจุดอ่อน ดังนี้"),
         P("{{strengths_summary}}"),
         P("{{weaknesses_summary}}"),
-        Table([7.2, 8.8], analysis_rows),
+        # The indicator column holds "ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ (98.21 คะแนน)"
+        # in two or three lines; the narrative gets the rest of the line.
+        Table([4.6, 11.4], analysis_rows),
     ])
     grid = Section("Landscape", [
         P("4. แนวทางการพัฒนาตามผลการวิเคราะห์", "Heading1"),
         P("{{org.name}} กำหนดโครงการและกิจกรรมเพื่อพัฒนาตัวชี้วัดตามผลการวิเคราะห์ข้างต้น ดังนี้"),
-        Table([3.2, 4.0, 5.7, 5.6, 3.0, 3.2], [
-            head("ตัวชี้วัด", "โครงการ/\nกิจกรรม",
-                 "ผลการวิเคราะห์ตัวชี้วัด\nตามหลักเกณฑ์\nการประเมิน ITA",
-                 "ขั้นตอนหรือวิธีการ\nดำเนินการ", "ระยะเวลา\nในการ\nดำเนินการ", "ผู้รับผิดชอบ"),
-            Row([Cell("{{#each measures}}{{merge indicator_label}}"),
-                 Cell("{{title}}"),
-                 Cell("{{analysis}}"),
-                 Cell(P("{{steps}}", "TableList", numbered="decimal")),
-                 Cell("{{period}}"),
-                 Cell("{{owners}}{{/each}}")], split=True),
+        # The period column holds "30 พฤศจิกายน 2569" on one line, so a date never
+        # breaks. The measures come in groups of one indicator: the indicator and its
+        # analysis are one cell over the group's rows, never repeated, never merged
+        # across two indicators.
+        Table([3.0, 4.0, 4.8, 5.8, 4.2, 2.9], [
+            head("ตัวชี้วัด", "โครงการ/กิจกรรม",
+                 "ผลการวิเคราะห์\nตัวชี้วัดตามหลักเกณฑ์\nการประเมิน ITA",
+                 "ขั้นตอนหรือวิธีการ\nดำเนินการ", "ระยะเวลา\nในการดำเนินการ", "ผู้รับผิดชอบ",
+                 style="GridHeading"),
+            Row([grid_cell("{{#each measure_groups}}{{#each measures}}{{merge indicator_label}}"),
+                 grid_cell("{{title}}"),
+                 grid_cell("{{merge analysis}}"),
+                 grid_cell("{{steps}}", numbered="decimal"),
+                 grid_cell("{{period}}"),
+                 grid_cell("{{owners}}{{/each}}{{/each}}")], split=True),
         ], L),
     ] + signature("จัดทำ", L) + [
         # The photo pages continue the landscape section, so that the whole part,
@@ -389,11 +439,16 @@ def analysis_2568():
         P("{{#if photo_rows}}", "Body"),
         P("ประมวลภาพกิจกรรม", "Heading1", page_break=True),
         P("ภาพการดำเนินกิจกรรมเพื่อส่งเสริมคุณธรรมและความโปร่งใสของ{{org.name}} ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", keep_next=True),
+        # Two photos a row, each above its caption in one cell; a row never splits, so
+        # a caption stays with its photo. The last photo of an odd number is centred
+        # in a row of its own instead of leaving an empty cell beside it.
         Table([12.35, 12.35], [
-            Row([Cell([P("{{#each photo_rows}}{{image left.file width=6.5cm}}", "TableCenter"),
+            Row([Cell([P("{{#each photo_rows}}{{#if right}}{{image left.file width=6.5cm}}", "TableCenter"),
                        P("{{left.caption}}", "Caption")]),
-                 Cell([P("{{#if right}}{{image right.file width=6.5cm}}{{/if}}", "TableCenter"),
-                       P("{{#if right}}{{right.caption}}{{/if}}{{/each}}", "Caption")])]),
+                 Cell([P("{{image right.file width=6.5cm}}", "TableCenter"),
+                       P("{{right.caption}}{{/if}}", "Caption")])]),
+            Row([Cell([P("{{#unless right}}{{image left.file width=6.5cm}}", "TableCenter"),
+                       P("{{left.caption}}{{/unless}}{{/each}}", "Caption")], span=2)]),
         ], L),
         P("{{/if}}", "Body"),
     ])
@@ -422,6 +477,9 @@ STYLES = {
     "Center":         ("ITA Centered", 16, False, "center", 0, 0, 0, 0, False),
     "Figure":         ("ITA Figure", 16, False, "center", 6, 6, 0, 0, False),
     "Title":          ("ITA Title", 20, True, "center", 0, 0, 0, 0, True),
+    # Cover lines: one line each, broken where the real covers break them.
+    "CoverTitle":     ("ITA Cover Title", 20, True, "center", 0, 6, 0, 0, True),
+    "CoverLine":      ("ITA Cover Line", 18, True, "center", 0, 3, 0, 0, True),
     "Subtitle":       ("ITA Subtitle", 18, True, "center", 0, 6, 0, 0, True),
     "Heading1":       ("ITA Heading 1", 18, True, "left", 12, 6, 0, 0, True),
     "Heading2":       ("ITA Heading 2", 16, True, "left", 6, 3, 0, 0, True),
@@ -433,6 +491,9 @@ STYLES = {
     "TableText":      ("ITA Table Text", 16, False, "left", 0, 0, 0, 0, False),
     "TableCenter":    ("ITA Table Centered", 16, False, "center", 0, 0, 0, 0, False),
     "TableList":      ("ITA Table List", 16, False, "left", 0, 0, 0, 0, False),
+    "GridHeading":    ("ITA Grid Heading", 14, True, "center", 0, 0, 0, 0, False),
+    "GridText":       ("ITA Grid Text", 14, False, "left", 0, 0, 0, 0, False),
+    "GridList":       ("ITA Grid List", 14, False, "left", 0, 0, 0, 0, False),
     "Caption":        ("ITA Photo Caption", 16, False, "center", 0, 6, 0, 0, False),
     "Signature":      ("ITA Signature", 16, False, "center", 0, 0, 0, 8.0, False),
     "SignatureWide":  ("ITA Signature Landscape", 16, False, "center", 0, 0, 0, 14.0, False),
@@ -475,7 +536,10 @@ def w_ppr_style(sid):
             f'w:line="240" w:lineRule="auto"/>')
     if first or left:
         out += f'<w:ind w:left="{round(left * TWIPS_PER_CM)}" w:firstLine="{round(first * TWIPS_PER_CM)}"/>'
-    out += f'<w:jc w:val="{align}"/></w:pPr>'
+    # Justified Thai text: Word's Thai distributed justification spreads a line over its
+    # characters, not only over its few spaces.
+    jc = "thaiDistribute" if align == "both" else align
+    out += f'<w:jc w:val="{jc}"/></w:pPr>'
     return out
 
 
@@ -516,6 +580,21 @@ def docx_styles():
 class DocxWriter:
     def __init__(self):
         self.nums = []            # (numId, kind) in order of first use
+        self.charts = []          # chart frame names in order: word/charts/chartN.xml
+
+    def chart_run(self, c):
+        self.charts.append(c.name)
+        n = len(self.charts)
+        emu = 360000
+        return ('<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" '
+                'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+                f'<wp:extent cx="{round(c.width * emu)}" cy="{round(c.height * emu)}"/>'
+                '<wp:effectExtent l="0" t="0" r="0" b="0"/>'
+                f'<wp:docPr id="{900 + n}" name="{c.name}" descr="{c.name}"/><wp:cNvGraphicFramePr/>'
+                '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+                '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+                '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+                f'r:id="rIdChart{n}"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
 
     def new_num(self, kind):
         num_id = len(self.nums) + 1
@@ -537,6 +616,8 @@ class DocxWriter:
             ppr += (f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{self.new_num(p.numbered)}"/></w:numPr>')
         ppr += sect
         runs = "".join(self.run(t, b) for t, b in split_bold(p.text))
+        if isinstance(p, Chart):
+            runs = self.chart_run(p)
         return f'<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>'
 
     def table(self, t):
@@ -616,19 +697,22 @@ class DocxWriter:
                 '</w:body></w:document>')
 
     def numbering(self):
-        def lvl(ilvl, fmt, text, left):
+        def lvl(ilvl, fmt, text):
+            left, hanging = (round(v * TWIPS_PER_CM) for v in LIST_INDENT_CM[ilvl])
             return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
                     f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-                    f'<w:pPr><w:ind w:left="{left}" w:hanging="340"/></w:pPr>'
-                    f'<w:rPr>{w_fonts()}<w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:lvl>')
+                    f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{left}"/></w:tabs>'
+                    f'<w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr>'
+                    # No size: the label takes its paragraph's (16 pt body, 14 pt grids).
+                    f'<w:rPr>{w_fonts()}</w:rPr></w:lvl>')
         out = [XML_DECL, f'<w:numbering {W_NS}>',
                '<w:abstractNum w:abstractNumId="0"><w:nsid w:val="1A2B3C01"/>'
                '<w:multiLevelType w:val="hybridMultilevel"/>',
-               lvl(0, "decimal", "%1.", 340), lvl(1, "decimal", "(%2)", 680),
+               lvl(0, "decimal", "%1."), lvl(1, "decimal", "(%2)"),
                '</w:abstractNum>',
                '<w:abstractNum w:abstractNumId="1"><w:nsid w:val="1A2B3C02"/>'
                '<w:multiLevelType w:val="hybridMultilevel"/>',
-               lvl(0, "bullet", "-", 340), lvl(1, "bullet", "-", 680),
+               lvl(0, "bullet", "-"), lvl(1, "bullet", "-"),
                '</w:abstractNum>']
         for num_id, kind in self.nums:
             abstract = 0 if kind == "decimal" else 1
@@ -696,6 +780,9 @@ def docx_parts(name, title, sections):
           '<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
           '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
           '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+          + "".join(f'<Override PartName="/word/charts/chart{n}.xml" '
+                    'ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>'
+                    for n in range(1, len(writer.charts) + 1)) +
           '</Types>')
     rels = (XML_DECL + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
@@ -712,6 +799,8 @@ def docx_parts(name, title, sections):
                 f'<Relationship Id="rIdHeaderDraft" Type="{R}header" Target="header1.xml"/>'
                 f'<Relationship Id="rIdFooterPage" Type="{R}footer" Target="footer1.xml"/>'
                 f'<Relationship Id="rIdFooterBlank" Type="{R}footer" Target="footer2.xml"/>'
+                + "".join(f'<Relationship Id="rIdChart{n}" Type="{R}chart" Target="charts/chart{n}.xml"/>'
+                          for n in range(1, len(writer.charts) + 1)) +
                 '</Relationships>')
     settings = (XML_DECL + f'<w:settings {W_NS}><w:zoom w:percent="100"/>'
                 '<w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>'
@@ -745,7 +834,82 @@ def docx_parts(name, title, sections):
         ("word/header1.xml", docx_header()),
         ("word/footer1.xml", docx_footer(True)),
         ("word/footer2.xml", docx_footer(False)),
-    ]
+    ] + [(f"word/charts/chart{n}.xml", docx_sample_chart()) for n in range(1, len(writer.charts) + 1)]
+
+
+# The sample a chart frame shows in the template: generation replaces it with the
+# chart drawn from the data. Three bars, one a tool, so the template looks like
+# what it will hold.
+SAMPLE_CHART = (("IIT", "2E5EAA", 95), ("EIT", "E08A1E", 90), ("OIT", "3A9A4A", 85))
+
+
+def docx_sample_chart():
+    sers = "".join(
+        f'<c:ser><c:idx val="{i}"/><c:order val="{i}"/><c:tx><c:v>{name}</c:v></c:tx>'
+        f'<c:spPr><a:solidFill><a:srgbClr val="{color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>'
+        '<c:cat><c:strLit><c:ptCount val="3"/>' +
+        "".join(f'<c:pt idx="{k}"><c:v>{n}</c:v></c:pt>' for k, (n, _, _) in enumerate(SAMPLE_CHART)) +
+        '</c:strLit></c:cat><c:val><c:numLit><c:formatCode>General</c:formatCode><c:ptCount val="3"/>'
+        f'<c:pt idx="{i}"><c:v>{value}</c:v></c:pt></c:numLit></c:val></c:ser>'
+        for i, (name, color, value) in enumerate(SAMPLE_CHART))
+    return (XML_DECL + '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            '<c:date1904 val="0"/><c:lang val="th-TH"/><c:roundedCorners val="0"/><c:chart>'
+            '<c:autoTitleDeleted val="1"/><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/>'
+            '<c:grouping val="clustered"/><c:varyColors val="0"/>' + sers +
+            '<c:gapWidth val="60"/><c:overlap val="100"/><c:axId val="50010"/><c:axId val="50020"/></c:barChart>'
+            '<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>'
+            '<c:axPos val="b"/><c:crossAx val="50020"/></c:catAx>'
+            '<c:valAx><c:axId val="50020"/><c:scaling><c:orientation val="minMax"/><c:max val="100"/>'
+            '<c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>'
+            '<c:crossAx val="50010"/></c:valAx></c:plotArea><c:legend><c:legendPos val="b"/>'
+            '<c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/></c:chart></c:chartSpace>')
+
+
+def odt_sample_chart():
+    rows = "".join(
+        '<table:table-row><table:table-cell office:value-type="string">'
+        f'<text:p>{name}</text:p></table:table-cell>' +
+        "".join(f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p>'
+                '</table:table-cell>' if j == i else '<table:table-cell/>' for j in range(3)) +
+        '</table:table-row>'
+        for i, (name, _, value) in enumerate(SAMPLE_CHART))
+    styles = "".join(
+        f'<style:style style:name="series{i}" style:family="chart"><style:graphic-properties '
+        f'draw:fill="solid" draw:fill-color="#{color.lower()}" draw:stroke="none"/></style:style>'
+        for i, (_, color, _) in enumerate(SAMPLE_CHART))
+    series = "".join(
+        f'<chart:series chart:style-name="series{i}" chart:class="chart:bar" '
+        f'chart:values-cell-range-address="local-table.${c}$2:.${c}$4" chart:label-cell-address="local-table.${c}$1">'
+        '<chart:data-point chart:repeated="3"/></chart:series>'
+        for i, c in enumerate("BCD"))
+    return (XML_DECL.replace(' standalone="yes"', '') +
+            '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+            'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+            'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+            'xmlns:chart="urn:oasis:names:tc:opendocument:xmlns:chart:1.0" office:version="1.3">'
+            '<office:automatic-styles><style:style style:name="axis-y" style:family="chart">'
+            '<style:chart-properties chart:minimum="0" chart:maximum="100" chart:interval-major="20" '
+            'chart:gap-width="60" chart:overlap="100"/></style:style>' + styles +
+            '</office:automatic-styles><office:body><office:chart>'
+            '<chart:chart svg:width="15cm" svg:height="9cm" chart:class="chart:bar">'
+            '<chart:legend chart:legend-position="bottom"/>'
+            '<chart:plot-area table:cell-range-address="local-table.$A$1:.$D$4" chart:data-source-has-labels="both">'
+            '<chart:axis chart:dimension="x" chart:name="primary-x">'
+            '<chart:categories table:cell-range-address="local-table.$A$2:.$A$4"/></chart:axis>'
+            '<chart:axis chart:dimension="y" chart:name="primary-y" chart:style-name="axis-y">'
+            '<chart:grid chart:class="major"/></chart:axis>' + series + '</chart:plot-area>'
+            '<table:table table:name="local-table"><table:table-header-columns><table:table-column/>'
+            '</table:table-header-columns><table:table-columns><table:table-column table:number-columns-repeated="3"/>'
+            '</table:table-columns><table:table-header-rows><table:table-row><table:table-cell><text:p/></table:table-cell>' +
+            "".join(f'<table:table-cell office:value-type="string"><text:p>{n}</text:p></table:table-cell>'
+                    for n, _, _ in SAMPLE_CHART) +
+            '</table:table-row></table:table-header-rows><table:table-rows>' + rows +
+            '</table:table-rows></table:table></chart:chart></office:chart></office:body></office:document-content>')
 
 
 # --------------------------------------------------------------------------
@@ -797,7 +961,7 @@ def odt_style_name(sid):
 def odt_styles():
     list_level = ('<style:list-level-properties text:list-level-position-and-space-mode="label-alignment">'
                   '<style:list-level-label-alignment text:label-followed-by="listtab" '
-                  'text:list-tab-stop-position="{0}cm" fo:text-indent="-0.6cm" fo:margin-left="{0}cm"/>'
+                  'text:list-tab-stop-position="{0}cm" fo:text-indent="-{1}cm" fo:margin-left="{0}cm"/>'
                   '</style:list-level-properties>')
     out = [XML_DECL.replace(' standalone="yes"', ''),
            f'<office:document-styles {ODF_NS} office:version="{ODF_VERSION}">', FONT_DECLS,
@@ -824,15 +988,15 @@ def odt_styles():
             'style:font-weight-complex="bold"/></style:style>',
             '<text:list-style style:name="ListDecimal" style:display-name="ITA Numbered">',
             '<text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1">',
-            list_level.format("0.6"), '</text:list-level-style-number>',
+            list_level.format(*LIST_INDENT_CM[0]), '</text:list-level-style-number>',
             '<text:list-level-style-number text:level="2" style:num-prefix="(" style:num-suffix=")" '
-            'style:num-format="1">', list_level.format("1.2"), '</text:list-level-style-number>',
+            'style:num-format="1">', list_level.format(*LIST_INDENT_CM[1]), '</text:list-level-style-number>',
             '</text:list-style>',
             '<text:list-style style:name="ListBullet" style:display-name="ITA Bullets">',
             '<text:list-level-style-bullet text:level="1" text:bullet-char="-">',
-            list_level.format("0.6"), '</text:list-level-style-bullet>',
+            list_level.format(*LIST_INDENT_CM[0]), '</text:list-level-style-bullet>',
             '<text:list-level-style-bullet text:level="2" text:bullet-char="-">',
-            list_level.format("1.2"), '</text:list-level-style-bullet>',
+            list_level.format(*LIST_INDENT_CM[1]), '</text:list-level-style-bullet>',
             '</text:list-style>',
             '</office:styles>',
             '<office:automatic-styles>']
@@ -871,6 +1035,7 @@ class OdtWriter:
         self.master_styles = {}
         self.tables = 0
         self.cell_styles = set()
+        self.charts = []        # chart frame names in order: "Object N"
 
     def master_para_style(self, sid, master, page_break):
         key = (sid, master, page_break)
@@ -898,6 +1063,12 @@ class OdtWriter:
                 inner += f'<text:span text:style-name="Strong">{t}</text:span>'
             else:
                 inner += t
+        if isinstance(p, Chart):
+            self.charts.append(p.name)
+            inner = (f'<draw:frame draw:name="{p.name}" text:anchor-type="as-char" svg:width="{p.width}cm" '
+                     f'svg:height="{p.height}cm" draw:z-index="0"><draw:object '
+                     f'xlink:href="./Object {len(self.charts)}" xlink:type="simple" xlink:show="embed" '
+                     'xlink:actuate="onLoad"/></draw:frame>')
         xml = f'<text:p text:style-name="{style}">{inner}</text:p>'
         if p.numbered:
             ls = "ListDecimal" if p.numbered == "decimal" else "ListBullet"
@@ -919,7 +1090,10 @@ class OdtWriter:
         tn = f"Table{self.tables}"
         self.auto.append(f'<style:style style:name="{tn}" style:family="table"><style:table-properties '
                          f'style:width="{cm(sum(t.twips))}" table:align="left" fo:margin-left="0cm" '
-                         f'style:may-break-between-rows="{"false" if t.keep else "true"}"/></style:style>')
+                         # A short table keeps together by its rows keeping with the next
+                         # one, as in the DOCX, not by forbidding breaks: LibreOffice then
+                         # lays out both formats alike.
+                         'style:may-break-between-rows="true"/></style:style>')
         cols = ""
         for i, w in enumerate(t.twips):
             cn = f"{tn}.C{i + 1}"
@@ -1019,7 +1193,8 @@ def odt_settings():
 
 
 def odt_parts(name, title, sections):
-    content = OdtWriter().content(sections)
+    writer = OdtWriter()
+    content = writer.content(sections)
     meta = (XML_DECL.replace(' standalone="yes"', '') +
             f'<office:document-meta {ODF_NS} office:version="{ODF_VERSION}"><office:meta>'
             '<meta:generator>itareport build_templates.py</meta:generator>'
@@ -1035,6 +1210,10 @@ def odt_parts(name, title, sections):
                 '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
                 '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>'
                 '<manifest:file-entry manifest:full-path="settings.xml" manifest:media-type="text/xml"/>'
+                + "".join(f'<manifest:file-entry manifest:full-path="Object {n}/" manifest:version="{ODF_VERSION}" '
+                          'manifest:media-type="application/vnd.oasis.opendocument.chart"/>'
+                          f'<manifest:file-entry manifest:full-path="Object {n}/content.xml" manifest:media-type="text/xml"/>'
+                          for n in range(1, len(writer.charts) + 1)) +
                 '</manifest:manifest>')
     return [
         ("mimetype", "application/vnd.oasis.opendocument.text"),
@@ -1043,7 +1222,7 @@ def odt_parts(name, title, sections):
         ("meta.xml", meta),
         ("settings.xml", odt_settings()),
         ("META-INF/manifest.xml", manifest),
-    ]
+    ] + [(f"Object {n}/content.xml", odt_sample_chart()) for n in range(1, len(writer.charts) + 1)]
 
 
 # --------------------------------------------------------------------------

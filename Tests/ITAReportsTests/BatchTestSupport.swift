@@ -57,6 +57,6 @@ enum BatchFixture {
     static func documentText(_ url: URL) throws -> String {
         let part = url.pathExtension == "docx" ? "word/document.xml" : "content.xml"
         let xml = try Template(contentsOf: url).package.read(part)
-        return String(decoding: xml, as: UTF8.self).replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+        return DocumentText.plain(String(decoding: xml, as: UTF8.self).replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression))
     }
 }

@@ -114,4 +114,70 @@ final class XMLDocumentTests: XCTestCase {
         let out = String(decoding: try d.serialize(), as: UTF8.self)
         XCTAssertTrue(out.contains("<w:p/>"), out)
     }
+
+    /// Handles stay valid whatever happens to their node: removed twice, removed with an ancestor,
+    /// replaced by new text, or never inserted. The document frees each node once (AddressSanitizer
+    /// and glibc's double-free check catch any second free).
+    func testHandlesNeverOutliveOrDoubleFreeTheirNode() throws {
+        var kept: [XMLNode] = []
+        do {
+            let d = try doc(sample)
+            let ps = try d.select("//w:p", namespaces: ["w": w])
+            let t = try d.select("//w:t", namespaces: ["w": w])
+            ps[0].remove()
+            ps[0].remove()
+            t[0].remove()
+            XCTAssertFalse(t[1].isInTree, "inside a removed paragraph")
+            XCTAssertEqual(t[1].text, "world", "still readable")
+            ps[1].insertAfter(ps[0])
+            XCTAssertTrue(t[1].isInTree, "back in the tree with its paragraph")
+            let r = t[1].parent!
+            r.text = "replaced"
+            XCTAssertFalse(t[1].isInTree)
+            XCTAssertEqual(t[1].text, "world")
+            _ = d.createElement("orphan", namespace: w)
+            _ = ps[1].clone(deep: true)
+            ps[1].insertBefore(ps[1])
+            ps[1].append(ps[1].parent!)
+            XCTAssertEqual(try d.select("//w:p", namespaces: ["w": w]).count, 2, "a node cannot be put inside itself")
+            let detached = d.createElement("p", namespace: w)
+            detached.insertBefore(d.createText("no parent: nothing happens"))
+            kept = [t[0], ps[0]]
+        }
+        XCTAssertEqual(kept[0].text, "สวัสดี ", "a handle keeps its document alive")
+        XCTAssertFalse(kept[0].isInTree)
+        XCTAssertTrue(kept[1].isInTree)
+    }
+
+    func testNamespaceErrorsAreRefused() throws {
+        XCTAssertThrowsError(try doc("<w:document><w:body/></w:document>", name: "word/document.xml")) { error in
+            guard case let XMLError.namespace(part, line, _, message) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(part, "word/document.xml")
+            XCTAssertEqual(line, 1)
+            XCTAssertTrue(message.contains("w"), message)
+        }
+    }
+
+    /// A billion-laughs DOCTYPE, with the entity used in an attribute, is refused before any entity is
+    /// declared, let alone expanded (this took gigabytes and never finished).
+    func testEntityExpansionInAnAttributeIsRefusedBeforeParsingTheDTD() throws {
+        var decls = "<!ENTITY l0 \"lollollollollollollollollollol\">"
+        for i in 1...12 { decls += "<!ENTITY l\(i) \"" + String(repeating: "&l\(i - 1);", count: 10) + "\">" }
+        let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE a [\(decls)]>\n<a b=\"&l12;\">&l12;</a>"
+        XCTAssertThrowsError(try doc(xml, name: "content.xml")) { error in
+            XCTAssertEqual(error as? XMLError, .doctypeNotAllowed(part: "content.xml"))
+        }
+        // Entities without a DOCTYPE are undefined, never looked up anywhere.
+        XCTAssertThrowsError(try doc("<a b=\"&l12;\"/>")) { error in
+            guard case XMLError.malformed = error else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testDeepNestingIsRefusedWithoutExhaustingTheStack() throws {
+        let depth = 100_000
+        let xml = String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
+        XCTAssertThrowsError(try doc(xml)) { error in
+            guard case XMLError.malformed = error else { return XCTFail("\(error)") }
+        }
+    }
 }

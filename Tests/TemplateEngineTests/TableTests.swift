@@ -67,4 +67,38 @@ final class TableTests: XCTestCase {
         }
         wb.checkWithRealClients()
     }
+
+    /// Two {{merge}} tags in one cell used to free the cell twice in ODT (the process aborted). The cell
+    /// merges down only where both of its values repeat.
+    func testTwoMergeTagsInOneCell() throws {
+        let wb = try Workbench(name)
+        let data: TemplateValue = ["rows": [
+            ["tool": "A", "group": "1", "item": "x"],
+            ["tool": "A", "group": "1", "item": "y"],
+            ["tool": "A", "group": "2", "item": "z"],
+            ["tool": "B", "group": "2", "item": "w"],
+        ]]
+        for kind in [PackageKind.docx, .odt] {
+            let b = Body(kind)
+            let body = b.table([["Tool", "Item"], ["{{#each rows}}{{merge tool}}/{{merge group}}", "{{item}}{{/each}}"]])
+            let t = try wb.template(kind, body: body)
+            XCTAssertEqual(try Template(contentsOf: t).tags.filter { $0.tag.hasPrefix("merge") }.count, 2)
+            let out = try wb.fill(t, data)
+            switch kind {
+            case .docx:
+                let marks = try (2...5).map { i -> String in
+                    guard let m = try out.select("//w:tr[\(i)]/w:tc[1]/w:tcPr/w:vMerge").first else { return "none" }
+                    return m.attribute("val", Fixture.wNS) ?? "continue"
+                }
+                XCTAssertEqual(marks, ["restart", "continue", "none", "none"])
+                XCTAssertEqual(try out.paragraphs(), ["Tool", "Item", "A/1", "x", "", "y", "A/2", "z", "B/2", "w"])
+            case .odt:
+                XCTAssertEqual(try out.select("//table:table-row[2]/table:table-cell[1]/@table:number-rows-spanned").first?.text, "2")
+                XCTAssertEqual(try out.select("//table:covered-table-cell").count, 1)
+                XCTAssertEqual(try out.select("//table:table-row").map { $0.elementChildren.count }, [2, 2, 2, 2, 2])
+                XCTAssertEqual(try out.paragraphs(), ["Tool", "Item", "A/1", "x", "y", "A/2", "z", "B/2", "w"])
+            }
+        }
+        wb.checkWithRealClients()
+    }
 }

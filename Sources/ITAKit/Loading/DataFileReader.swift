@@ -522,7 +522,7 @@ final class DataFileReader {
             return nil
         }
         if let d = CalendarDate(iso: s.string) { filled.append(path); return d }
-        report(.error, .invalidDate, node, path, "'\(s.string)' is not a valid date",
+        report(.error, .invalidDate, node, path, DateProblem.of(s.string)?.description ?? "'\(s.string)' is not a valid date",
                hint: "write an existing day as YYYY-MM-DD with a BE or CE year, e.g. 2568-03-15")
         return nil
     }

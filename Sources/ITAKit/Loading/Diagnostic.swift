@@ -15,7 +15,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         case syntax, unreadable, wrongType, unknownKey, duplicateKey, missingField
         case scoreOutOfRange, indicatorOutOfRange, unknownQuestion, issueOutOfRange
-        case implausibleYear, ceYear, invalidDate, periodOutsideFiscalYear, periodReversed
+        case implausibleYear, ceYear, invalidDate, periodOutsideFiscalYear, periodReversed, dateOutsideFiscalYear
         case guidanceText, mendedText, invalidValue, commentCut, placePrefix, citationWithoutScore, notPrinted
         case officialTotalDiffers, officialLevelDiffers, toolScoreDiffers, missingIndicators, unknownYear
     }

@@ -27,7 +27,8 @@ struct ReportValidator {
         if let a = data.assessment {
             if let y = a.year {
                 checkYear(y, "assessment.year")
-                if let f = data.fiscalYear, Self.plausibleBE.contains(y), Self.plausibleBE.contains(f),
+                // An O34's year is checked strictly by DatePlausibility.
+                if let f = data.fiscalYear, data.document != .o34, Self.plausibleBE.contains(y), Self.plausibleBE.contains(f),
                    y > f || y < f - 2 {
                     add(.warning, .implausibleYear, "assessment.year",
                         "the ITA year \(y) is unusual for a document of fiscal year \(f)",
@@ -45,6 +46,7 @@ struct ReportValidator {
             }
             checkAssessment(a, catalog, document: data.document)
         }
+        for f in DatePlausibility.findings(in: data) { add(f.severity, f.kind, f.path, f.message, hint: f.hint) }
         if let analysis = data.analysis { checkAnalysis(analysis, catalog) }
         for (i, m) in (data.measures ?? []).enumerated() {
             checkMeasure(m, "measures[\(i)]", catalog, data)
@@ -101,13 +103,13 @@ struct ReportValidator {
                 }
             }
         }
-        if let official = a.official?.total, let computed = card.computedTotal, official != computed {
+        if let official = card.officialTotal, let computed = card.computedTotal, official != computed {
             add(.warning, .officialTotalDiffers, "assessment.official.total",
                 "the official total \(fmt(official)) differs from the computed total \(fmt(computed)); documents print the official \(fmt(official))",
                 hint: "check the indicator scores against the announced results")
         }
         if let level = a.official?.level {
-            let basis = a.official?.total ?? card.computedTotal
+            let basis = card.officialTotal ?? card.computedTotal
             if let basis, let computedLevel = catalog.levels.level(for: basis), computedLevel != level {
                 let note = catalog.levels.confirmed ? "" : " (the \(catalog.fiscalYear) thresholds are provisional)"
                 add(.warning, .officialLevelDiffers, "assessment.official.level",

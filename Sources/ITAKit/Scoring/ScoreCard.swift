@@ -18,7 +18,8 @@ public struct ScoreCard: Sendable, Equatable {
     public var computedTotal: Decimal?
     /// The level of `computedTotal` in the year's rubric.
     public var computedLevel: String?
-    /// The announced total and level, if the data file gives them.
+    /// The announced total, rounded half-up to the two decimals documents print, and the
+    /// announced level, if the data file gives them.
     public var officialTotal: Decimal?
     public var officialLevel: String?
     /// Indicators at or above the rubric's threshold (จุดแข็ง), ascending.
@@ -32,7 +33,7 @@ public struct ScoreCard: Sendable, Equatable {
 
     /// The total documents print: official if given, else computed.
     public var total: Decimal? { officialTotal ?? computedTotal }
-    /// The level of the official total in the year's rubric, when only the total was announced.
+    /// The level of the (rounded) official total in the year's rubric, when only the total was announced.
     public var levelOfOfficialTotal: String?
     /// The level documents print: official if given, else from the rubric.
     public var level: String? { officialLevel ?? levelOfOfficialTotal ?? computedLevel }

@@ -3,14 +3,16 @@ import ThaiFormat
 
 /// Computes tool scores, the total and the level from indicator scores.
 ///
-/// total = Σ weight(tool) × mean(indicators of the tool), rounded half-up to two
-/// decimals at the end only; all arithmetic is in `Decimal`, so 94.125 becomes 94.13.
+/// total = Σ weight(tool) × sum(indicators of the tool) / count, kept exact (`ExactFraction`) and
+/// rounded half-up to two decimals once, at the end: 84.995 becomes 85.00 even when a mean
+/// is a non-terminating third. Tool scores are their exact means rounded the same way. Levels
+/// come from the rounded total, the one documents print.
 public enum Scorer {
     /// Scores `assessment` with the framework of `catalog`.
     public static func score(_ assessment: Assessment, catalog: FrameworkCatalog) -> ScoreCard {
         let indicators = assessment.indicators ?? [:]
         var tools: [String: Decimal] = [:]
-        var total = Decimal(0)
+        var total = ExactFraction.zero
         var complete = true
         for tool in catalog.tools {
             let values = tool.indicators.compactMap { indicators[$0] }
@@ -18,11 +20,13 @@ public enum Scorer {
                 complete = false
                 continue
             }
-            let mean = values.reduce(Decimal(0), +) / Decimal(values.count)
-            tools[tool.code] = ThaiNumberFormat.roundHalfUp(mean, places: 2)
-            total += tool.weight * mean
+            let mean = ExactFraction(values.reduce(Decimal(0), +), over: values.count)
+            tools[tool.code] = mean.roundedHalfUp(places: 2)
+            total += mean * tool.weight
         }
-        let computed = complete ? ThaiNumberFormat.roundHalfUp(total, places: 2) : nil
+        let computed = complete ? total.roundedHalfUp(places: 2) : nil
+        // Announced totals are printed with two decimals; the level is the printed figure's.
+        let official = assessment.official?.total.map { ThaiNumberFormat.roundHalfUp($0, places: 2) }
         let threshold = catalog.strengthThreshold
         let numbers = indicators.keys.filter { (1...10).contains($0) }.sorted()
         var parts: [Decimal] = []
@@ -35,13 +39,13 @@ public enum Scorer {
             eitParts: parts,
             computedTotal: computed,
             computedLevel: computed.flatMap { catalog.levels.level(for: $0) },
-            officialTotal: assessment.official?.total,
+            officialTotal: official,
             officialLevel: assessment.official?.level,
             strengths: numbers.filter { indicators[$0]! >= threshold },
             weaknesses: numbers.filter { indicators[$0]! < threshold },
             strengthThreshold: threshold,
             levelRubricConfirmed: catalog.levels.confirmed,
-            levelOfOfficialTotal: assessment.official?.total.flatMap { catalog.levels.level(for: $0) }
+            levelOfOfficialTotal: official.flatMap { catalog.levels.level(for: $0) }
         )
     }
 

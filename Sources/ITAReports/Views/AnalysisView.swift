@@ -9,13 +9,13 @@ public struct AnalysisView2568: Encodable, Sendable {
     public var weaknessesSummary: String
     public var tools: [ToolScoreView]
     public var indicators: [IndicatorRowView]
-    public var chartTools: Data?
-    public var chartIndicators: Data?
+    public var chartTools: RawTemplateValue?
+    public var chartIndicators: RawTemplateValue?
     public var strengthCount: Int
     public var weaknessCount: Int
     public var strengths: [Finding]
     public var weaknesses: [Finding]
-    public var measures: [Measure]
+    public var measureGroups: [MeasureGroup]
     public var photoRows: [PhotoRow]
 
     /// An indicator in the strengths or weaknesses table.
@@ -39,6 +39,11 @@ public struct AnalysisView2568: Encodable, Sendable {
         enum CodingKeys: String, CodingKey { case indicatorLabel = "indicator_label", title, analysis, steps, period, owners }
     }
 
+    /// Consecutive measures of the same indicators: one indicator and analysis cell over their rows.
+    public struct MeasureGroup: Encodable, Sendable {
+        public var measures: [Measure]
+    }
+
     public struct Photo: Encodable, Sendable {
         public var file: String
         public var caption: String
@@ -52,7 +57,7 @@ public struct AnalysisView2568: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case rationale, overview, strengthsSummary = "strengths_summary", weaknessesSummary = "weaknesses_summary"
         case tools, indicators, chartTools = "chart_tools", chartIndicators = "chart_indicators"
-        case strengthCount = "strength_count", weaknessCount = "weakness_count", strengths, weaknesses, measures
-        case photoRows = "photo_rows"
+        case strengthCount = "strength_count", weaknessCount = "weakness_count", strengths, weaknesses
+        case measureGroups = "measure_groups", photoRows = "photo_rows"
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// The view of the O34, 2567 form (`o34-2567`).
 public struct O34View2567: Encodable, Sendable {
-    public var chartTools: Data?
-    public var chartIndicators: Data?
+    public var chartTools: RawTemplateValue?
+    public var chartIndicators: RawTemplateValue?
     public var indicators: [IndicatorRowView]
     public var issues: [Issue]
     public var problems: [String]
@@ -50,7 +50,7 @@ public struct O34View2567: Encodable, Sendable {
 
 /// The view of the O34, 2564 form (`o34-2564`).
 public struct O34View2564: Encodable, Sendable {
-    public var chartIndicators: Data?
+    public var chartIndicators: RawTemplateValue?
     public var tools: [Tool]
     public var measures: [Measure]
 

@@ -1,6 +1,14 @@
 import Foundation
 import TemplateEngine
 
+/// A value the program builds as template data itself (a chart's series), carried through a typed view as is.
+public struct RawTemplateValue: Encodable, Sendable {
+    public let value: TemplateValue
+    public init(_ value: TemplateValue) { self.value = value }
+    /// Only `TemplateValueEncoder` gives it meaning; other encoders see nothing.
+    public func encode(to encoder: any Encoder) throws {}
+}
+
 /// Turns a typed form view (`Encodable`) into the `TemplateValue` a template is filled with.
 ///
 /// Every property becomes a name, including absent optionals (as null), so that a template's
@@ -55,7 +63,7 @@ public enum TemplateValueEncoder {
         switch value {
         case let d as Decimal: box.content = .value(.number(d))
         case let d as Data: box.content = .value(.image(d))
-        case let v as TemplateValue: box.content = .value(v)
+        case let v as RawTemplateValue: box.content = .value(v.value)
         case let s as String: box.content = .value(.string(s))
         case let b as Bool: box.content = .value(.bool(b))
         case let i as Int: box.content = .value(.number(Decimal(i)))

@@ -1,0 +1,183 @@
+import Foundation
+import ITAKit
+import ITAReports
+import OfficePackage
+import OfficeXML
+import TemplateEngine
+import ThaiFormat
+import XCTest
+
+/// Pages as they are printed: native charts, document properties, Thai justification and lines that
+/// keep numbers and words whole, checked in the files and in LibreOffice's PDF.
+final class PrintReadyTests: XCTestCase {
+    static let root = GeneratedReportsTests.root
+    var out: URL!
+
+    override func setUpWithError() throws {
+        out = FileManager.default.temporaryDirectory.appendingPathComponent("itareport-print-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        unsetenv("SOURCE_DATE_EPOCH")
+        try? FileManager.default.removeItem(at: out)
+    }
+
+    func generate(_ example: String, _ kinds: [ReportKind]) throws -> (ReportLoader.Result, [ReportGenerator.Output]) {
+        let url = Self.root.appendingPathComponent("Examples/\(example)")
+        let r = ReportLoader.load(path: url.path)
+        let data = try XCTUnwrap(r.data)
+        let outputs = try ReportGenerator(templateDirectory: GeneratedReportsTests.templates).generate(
+            data: data, scores: r.scoreCard, catalog: r.catalog, dataDirectory: url.deletingLastPathComponent(),
+            kinds: kinds, formats: [.docx, .odt], outputDirectory: out)
+        return (r, outputs)
+    }
+
+    // MARK: charts
+
+    func testChartsAreNativeChartPartsHoldingTheScores() throws {
+        let (r, outputs) = try generate("sisaket-2568.yaml", [.o34, .analysis])
+        let scores = try XCTUnwrap(r.scoreCard)
+        let catalog = try XCTUnwrap(r.catalog)
+        for o in outputs {
+            let pkg = try OfficePackage(contentsOf: o.url)
+            XCTAssertFalse(pkg.partNames.contains { $0.hasSuffix(".png") }, "\(o.url.lastPathComponent) still holds a PNG")
+            let chartParts = o.format == .docx
+                ? pkg.partNames.filter { $0.hasPrefix("word/charts/") && $0.hasSuffix(".xml") }
+                : pkg.partNames.filter { $0.hasPrefix("Object ") && $0.hasSuffix("/content.xml") }
+            XCTAssertEqual(chartParts.count, 2, "\(o.url.lastPathComponent): \(pkg.partNames)")
+            let texts = try chartParts.map { String(decoding: try pkg.read($0), as: UTF8.self) }
+            let indicatorChart = try XCTUnwrap(texts.first { $0.contains(catalog.indicator(1)?.name ?? "-") }, "no chart names the indicators")
+            for n in 1...10 {
+                let score = try XCTUnwrap(scores.indicators[n])
+                XCTAssertTrue(indicatorChart.contains(">\(NSDecimalNumber(decimal: score).stringValue)<") || indicatorChart.contains("\"\(NSDecimalNumber(decimal: score).stringValue)\""),
+                              "indicator \(n)'s score \(score) is not in the chart data of \(o.url.lastPathComponent)")
+                XCTAssertTrue(indicatorChart.contains("\(n). \(try XCTUnwrap(catalog.indicator(n)).name)"), "indicator \(n)'s Thai label")
+            }
+            for t in texts {
+                for tool in ScoreChart.tools { XCTAssertTrue(t.contains(tool.name), "legend entry \(tool.code)") }
+                XCTAssertTrue(t.contains("TH SarabunPSK"), "chart text in the document's font")
+                if o.format == .docx {
+                    let doc = try XMLDocument(data: Data(t.utf8), name: "chart")
+                    XCTAssertEqual(try doc.select("//c:barChart/c:ser", namespaces: ["c": "http://schemas.openxmlformats.org/drawingml/2006/chart"]).count, 3)
+                    XCTAssertEqual(try doc.select("//c:dLbls/c:showVal[@val='1']", namespaces: ["c": "http://schemas.openxmlformats.org/drawingml/2006/chart"]).count, 3, "value labels")
+                } else {
+                    XCTAssertTrue(t.contains("chart:data-label-number=\"value\""), "value labels")
+                    XCTAssertEqual(t.components(separatedBy: "<chart:series ").count - 1, 3)
+                }
+            }
+        }
+    }
+
+    func testAThaiDigitChartWritesItsScoresInThaiDigitsInItsLabels() throws {
+        let (r, outputs) = try generate("khlongsaensaep-2564.yaml", [.o34])
+        let score1 = try XCTUnwrap(r.scoreCard?.indicators[1])
+        let thai = ThaiNumerals.toThai(ThaiNumberFormat.fixed(score1, places: 2))
+        for o in outputs {
+            let pkg = try OfficePackage(contentsOf: o.url)
+            let part = try XCTUnwrap(pkg.partNames.first { $0.hasPrefix("word/charts/chart") || ($0.hasPrefix("Object ") && $0.hasSuffix("content.xml")) })
+            let text = String(decoding: try pkg.read(part), as: UTF8.self)
+            XCTAssertTrue(text.contains("๑. "), "Thai digits in the category labels")
+            XCTAssertTrue(text.contains("(\(thai))"), "the score in Thai digits in its label: \(thai)")
+            XCTAssertFalse(text.contains("<c:showVal val=\"1\"/>") || text.contains("data-label-number=\"value\""), "no Arabic value labels")
+        }
+    }
+
+    func testAFrameWhoseChartPartIsMissingIsReportedByPart() throws {
+        let src = GeneratedReportsTests.templates.appendingPathComponent("o34-2567.odt")
+        let pkg = try OfficePackage(contentsOf: src)
+        var changes = PackageChanges()
+        changes.removed = ["Object 1/content.xml"]
+        let broken = out.appendingPathComponent("o34-2567.odt")
+        try pkg.write(to: broken, changes: changes)
+        let tplDir = out.appendingPathComponent("tpl")
+        try FileManager.default.createDirectory(at: tplDir, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: broken, to: tplDir.appendingPathComponent("o34-2567.odt"))
+        let url = Self.root.appendingPathComponent("Examples/sisaket-2568.yaml")
+        let r = ReportLoader.load(path: url.path)
+        XCTAssertThrowsError(try ReportGenerator(templateDirectory: tplDir).generate(
+            data: try XCTUnwrap(r.data), scores: r.scoreCard, catalog: r.catalog, dataDirectory: url.deletingLastPathComponent(),
+            kinds: [.o34], formats: [.odt], outputDirectory: out)) { error in
+            XCTAssertTrue("\(error)".contains("Object 1/content.xml"), "\(error)")
+        }
+    }
+
+    // MARK: document properties
+
+    func testPropertiesNameTheDocumentOrganisationYearAndGenerationTime() throws {
+        setenv("SOURCE_DATE_EPOCH", "1759219200", 1)  // 2025-09-30 08:00 UTC
+        let (_, outputs) = try generate("sisaket-2568.yaml", [.o34])
+        for o in outputs {
+            let pkg = try OfficePackage(contentsOf: o.url)
+            let xml = String(decoding: try pkg.read(o.format == .docx ? "docProps/core.xml" : "meta.xml"), as: UTF8.self)
+            XCTAssertTrue(xml.contains("<dc:title>มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน เทศบาลเมืองศรีสะเกษ ประจำปีงบประมาณ พ.ศ. 2568</dc:title>"), xml)
+            XCTAssertTrue(xml.contains("<dc:subject>ITA 2568 ข้อ O34"), xml)
+            XCTAssertTrue(xml.contains("<dc:creator>เทศบาลเมืองศรีสะเกษ</dc:creator>"), xml)
+            XCTAssertTrue(xml.contains("2025-09-30T08:00:00Z"), xml)
+            XCTAssertFalse(xml.contains("2024-01-01"), "the template's date is gone")
+            XCTAssertFalse(xml.contains("itareport template"), "the template's description is gone")
+        }
+    }
+
+    func testGenerationTimeIsNowOrSourceDateEpochAndABadValueIsNamed() throws {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        XCTAssertEqual(try DocumentProperties.generationTime(environment: [:], now: now), now)
+        XCTAssertEqual(try DocumentProperties.generationTime(environment: ["SOURCE_DATE_EPOCH": "1759219200"], now: now),
+                       Date(timeIntervalSince1970: 1_759_219_200))
+        XCTAssertThrowsError(try DocumentProperties.generationTime(environment: ["SOURCE_DATE_EPOCH": "yesterday"], now: now)) { e in
+            XCTAssertTrue("\(e)".contains("SOURCE_DATE_EPOCH is 'yesterday'"), "\(e)")
+        }
+    }
+
+    // MARK: justification
+
+    func testJustifiedBodyParagraphsUseThaiDistributedJustificationInDOCX() throws {
+        for name in ["o34-2567", "o34-2564", "o35-2564", "analysis-2568"] {
+            let pkg = try OfficePackage(contentsOf: GeneratedReportsTests.templates.appendingPathComponent("\(name).docx"))
+            let styles = try pkg.xmlDocument("word/styles.xml")
+            let ns = ["w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"]
+            XCTAssertEqual(try styles.select("//w:style[@w:styleId='Body']/w:pPr/w:jc/@w:val", namespaces: ns).first?.text, "thaiDistribute", name)
+            XCTAssertTrue(try styles.select("//w:jc[@w:val='both']", namespaces: ns).isEmpty, "\(name): a style still justifies with 'both'")
+        }
+    }
+
+    // MARK: in LibreOffice's PDF
+
+    /// Both formats of O34 and the analysis report in LibreOffice: the charts are drawn (their legend
+    /// is in the page text), the PDF's title is the document's, a year never starts a line after
+    /// "พ.ศ.", no listed word nor the organisation's name is split, and the page text finds the plain
+    /// words (no joiner in it).
+    func testLibreOfficePrintsChartsPropertiesAndWholeWords() throws {
+        let (_, outputs) = try generate("sisaket-2568.yaml", [.o34, .analysis])
+        var pdfs: [URL] = []
+        for format in [PackageKind.docx, .odt] {
+            pdfs += try OfficeClients.convertToPDF(outputs.filter { $0.format == format }.map(\.url), into: out.appendingPathComponent(format.fileExtension))
+        }
+        XCTAssertEqual(pdfs.count, 4)
+        let words = try KeepWholeWords.shipped() + ["เทศบาลเมืองศรีสะเกษ"]
+        for pdf in pdfs {
+            let info = try OfficeClients.run("pdfinfo", [pdf.path]).output
+            XCTAssertTrue(info.contains("เทศบาลเมืองศรีสะเกษ ประจำปีงบประมาณ พ.ศ. 2568"), "PDF title of \(pdf.lastPathComponent): \(info)")
+            XCTAssertTrue(info.contains("Author:") && info.contains("เทศบาลเมืองศรีสะเกษ"), info)
+            let text = try OfficeClients.pdfText(pdf)
+            XCTAssertFalse(text.contains("\u{2060}"), "a word joiner in the PDF text of \(pdf.lastPathComponent)")
+            XCTAssertTrue(text.contains("IIT การรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน"), "the chart legend is not drawn in \(pdf.lastPathComponent)")
+            XCTAssertTrue(text.contains("98.97"), "the total score is found as typed")
+            let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            for (i, line) in lines.enumerated() where line.hasSuffix("พ.ศ.") {
+                let next = i + 1 < lines.count ? lines[i + 1] : ""
+                XCTAssertFalse(next.first?.isNumber == true, "\(pdf.lastPathComponent): a year starts the line after '\(line)'")
+            }
+            // A listed word split at a line end shows as its head ending one line of a paragraph
+            // and its tail starting the next (in single-column text, where -layout keeps lines whole).
+            for pair in zip(lines, lines.dropFirst()) where !pair.0.contains("   ") && !pair.1.contains("   ") {
+                for w in words where w.count > 5 {
+                    let chars = Array(w)
+                    for cut in 2..<(chars.count - 1) where pair.0.hasSuffix(String(chars[..<cut])) && pair.1.hasPrefix(String(chars[cut...])) {
+                        XCTFail("\(pdf.lastPathComponent): '\(w)' split as '\(pair.0.suffix(20))' / '\(pair.1.prefix(20))'")
+                    }
+                }
+            }
+        }
+    }
+}
