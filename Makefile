@@ -14,7 +14,7 @@ setup-test:
 build: setup
 	$(SWIFT) build -c release --product itareport
 
-# The main job: every report of every bundled example, DOCX and ODT, into Output/.
+# The main job: the document of every bundled example, DOCX and ODT, into Output/.
 run: build
 	@mkdir -p Output
 	@for f in Examples/*.yaml; do \

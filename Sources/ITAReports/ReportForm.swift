@@ -1,3 +1,5 @@
+import ITAKit
+
 /// An official layout: a report kind in the form of a given year, shipped as `NAME.docx` and `NAME.odt`.
 public struct ReportForm: Sendable, Equatable, CustomStringConvertible {
     public let kind: ReportKind
@@ -19,8 +21,13 @@ public struct ReportForm: Sendable, Equatable, CustomStringConvertible {
     /// (the oldest form for years before every form), or the form of `formYear` when the data names one.
     public static func form(for kind: ReportKind, fiscalYear: Int, formYear: Int? = nil) -> ReportForm {
         let forms = all.filter { $0.kind == kind }.sorted { $0.year < $1.year }
+        // The choice is the forms catalog's (ITAKit), so that validate, check and rollover follow the same form.
+        if let document = DocumentKind(rawValue: kind.rawValue),
+           let chosen = FormCatalog.shipped.form(for: document, fiscalYear: fiscalYear, formYear: formYear),
+           let form = forms.first(where: { $0.year == chosen.year }) {
+            return form
+        }
         if let y = formYear, let exact = forms.last(where: { $0.year <= y }) { return exact }
-        // O34 and O35 changed form with the seven analysis issues (fiscal 2566 onward).
         let effective = kind == .analysis ? fiscalYear : (fiscalYear >= 2566 ? max(fiscalYear, 2567) : fiscalYear)
         return forms.last(where: { $0.year <= effective }) ?? forms[0]
     }

@@ -28,62 +28,60 @@ public struct ReportViewBuilder {
 
     var thaiDigits: Bool { data.options?.digits == .thai }
 
-    /// The view for `form`.
+    /// The view for `form`, as the template is filled with it.
     public func view(for form: ReportForm) -> TemplateValue {
-        var v = common()
-        let extra: [String: TemplateValue]
-        switch form.kind {
-        case .o34: extra = form.year >= 2567 ? o34Current() : o34Early()
-        case .o35: extra = form.year >= 2567 ? o35Current() : o35Early()
-        case .analysis: extra = analysis()
+        // The views hold only strings, numbers, lists and image data: encoding them cannot fail.
+        (try? TemplateValueEncoder.encode(typedView(for: form))) ?? .null
+    }
+
+    /// The typed view of `form` (one `Encodable` struct per form, wrapped with the common names).
+    public func typedView(for form: ReportForm) -> any Encodable & Sendable {
+        let c = common()
+        switch (form.kind, form.year >= 2567) {
+        case (.o34, true): return FormView(common: c, body: o34Current())
+        case (.o34, false): return FormView(common: c, body: o34Early())
+        case (.o35, true): return FormView(common: c, body: o35Current())
+        case (.o35, false): return FormView(common: c, body: o35Early())
+        case (.analysis, _): return FormView(common: c, body: analysis())
         }
-        for (k, x) in extra { v[k] = x }
-        return .object(v)
+    }
+
+    /// Whether periods print their days: `options.period_days`, else the form's custom.
+    func periodDays(_ kind: ReportKind) -> Bool {
+        if let asked = data.options?.periodDays { return asked }
+        guard let document = DocumentKind(rawValue: kind.rawValue) else { return false }
+        return FormCatalog.shipped.form(for: document, fiscalYear: data.fiscalYear ?? 0,
+                                        formYear: kind == .analysis ? nil : data.options?.formYear)?.periodDays ?? false
     }
 
     // MARK: common
 
-    private func common() -> [String: TemplateValue] {
+    func common() -> CommonView {
         let org = data.organization
-        var o: [String: TemplateValue] = [
-            "name": .string(org?.name ?? ""),
-            "district": .string(org?.district ?? ""),
-            "province": .string(org?.province ?? ""),
-            "kind": .string(org?.kind ?? ""),
-            "website": .string(org?.website ?? ""),
-            "logo": .null,
-        ]
-        if let logo = org?.logo, !logo.isEmpty { o["logo"] = .string(resolve(logo)) }
         let sig = data.signatory
-        return [
-            "org": .object(o),
-            "fiscal_year": .number(Decimal(data.fiscalYear ?? 0)),
-            "assessed_year": .number(Decimal(data.assessedYear ?? 0)),
-            "signatory": .object([
-                "name": .string(sig?.name ?? ""),
-                "position": .string(sig?.position ?? org?.head ?? ""),
-                "date": sig?.date.map { .string($0.isoString) } ?? .null,
-            ]),
-            "total": scores?.total.map { .number($0) } ?? .null,
-            "level": .string(scores?.level ?? ""),
-            "draft": .bool(draft),
-        ]
+        return CommonView(
+            org: OrgView(name: org?.name ?? "", district: org?.district ?? "", province: org?.province ?? "",
+                         kind: org?.kind ?? "", website: org?.website ?? "", address: org?.address ?? "",
+                         head: org?.head ?? "", logo: org?.logo.flatMap { $0.isEmpty ? nil : resolve($0) },
+                         extra: org?.extra ?? [:]),
+            fiscalYear: data.fiscalYear ?? 0, assessedYear: data.assessedYear ?? 0,
+            signatory: SignatoryView(name: sig?.name ?? "", position: sig?.position ?? org?.head ?? "",
+                                     date: sig?.date.map(\.isoString)),
+            total: scores?.total, level: scores?.level ?? "", draft: draft)
     }
 
     private func resolve(_ path: String) -> String {
         path.hasPrefix("/") ? path : baseDirectory.appendingPathComponent(path).path
     }
 
-    private func dash(_ s: String?) -> TemplateValue {
+    private func dash(_ s: String?) -> String {
         guard let s, !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return "-" }
-        return .string(s.trimmingCharacters(in: .whitespacesAndNewlines))
+        return s.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    private func list(_ items: [String]?) -> TemplateValue {
-        .list((items ?? []).filter { !$0.isEmpty }.map { .string($0) })
+    private func list(_ items: [String]?) -> [String] {
+        (items ?? []).filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
     }
-
-    private func score(_ d: Decimal?) -> TemplateValue { d.map { .number($0) } ?? .null }
 
     func indicatorName(_ n: Int) -> String { catalog?.indicator(n)?.name ?? "ตัวชี้วัดที่ \(n)" }
 
@@ -104,14 +102,21 @@ public struct ReportViewBuilder {
         return Self.toolLabels[code] ?? code
     }
 
-    /// The ten indicator rows (tool merged in the template).
-    private func indicatorRows() -> TemplateValue {
-        .list((1...10).map { n in
-            .object(["tool": .string(toolCode(ofIndicator: n)), "number": .number(Decimal(n)), "name": .string(indicatorName(n)), "score": score(indicatorScore(n))])
-        })
+    /// The indicator rows (tool merged in the template): the year's indicators, 1–10 when no catalog is known.
+    private func indicatorRows() -> [IndicatorRowView] {
+        indicatorNumbers.map { n in
+            IndicatorRowView(tool: toolCode(ofIndicator: n), number: n, name: indicatorName(n), score: indicatorScore(n))
+        }
     }
 
-    private func period(_ p: Period?, style: PeriodStyle = .long) -> TemplateValue { dash(p?.formatted(style: style).map(Self.keepDatesWhole)) }
+    var indicatorNumbers: [Int] {
+        let numbers = (catalog?.indicators.map(\.number) ?? []).sorted()
+        return numbers.isEmpty ? Array(1...10) : numbers
+    }
+
+    private func period(_ p: Period?, style: PeriodStyle = .long, days: Bool = false) -> String {
+        dash(p?.formatted(style: style, days: days).map(Self.keepDatesWhole))
+    }
 
     /// Joins a month (or day) and its year with no-break spaces, so a narrow cell breaks a period
     /// between its dates ("เมษายน 2568 / ถึง กันยายน 2568"), never inside a year.
@@ -123,18 +128,16 @@ public struct ReportViewBuilder {
 
     // MARK: charts
 
-    func charts() -> [String: TemplateValue] {
-        var out: [String: TemplateValue] = ["chart_indicators": .null, "chart_tools": .null]
+    /// The native charts by indicator (horizontal, labelled with the names) and by tool; nil without scores.
+    func charts() -> (indicators: RawTemplateValue?, tools: RawTemplateValue?) {
         let tools = ["IIT": 0, "EIT": 1, "OIT": 2]
-        let ind = (1...10).compactMap { n in
+        let ind = indicatorNumbers.compactMap { n in
             indicatorScore(n).map { (label: "\(n). \(indicatorName(n))", value: $0, tool: tools[toolCode(ofIndicator: n)] ?? 0) }
         }
-        if !ind.isEmpty { out["chart_indicators"] = ScoreChart(bars: ind, thaiDigits: thaiDigits, horizontal: true).templateValue }
         let scores = toolScores()
-        if !scores.isEmpty {
-            out["chart_tools"] = ScoreChart(bars: scores.map { (label: $0.name, value: $0.score, tool: $0.series) }, thaiDigits: thaiDigits).templateValue
-        }
-        return out
+        return (ind.isEmpty ? nil : RawTemplateValue(ScoreChart(bars: ind, thaiDigits: thaiDigits, horizontal: true).templateValue),
+                scores.isEmpty ? nil : RawTemplateValue(ScoreChart(bars: scores.map { (label: $0.name, value: $0.score, tool: $0.series) },
+                                                                   thaiDigits: thaiDigits).templateValue))
     }
 
     /// Tool scores as printed: IIT, EIT (or its two parts when given), OIT.
@@ -165,64 +168,55 @@ public struct ReportViewBuilder {
 
     func issueTitle(_ n: Int) -> String { catalog?.issue(n)?.title ?? "ประเด็นที่ \(n)" }
 
-    private func o34Current() -> [String: TemplateValue] {
-        var v = charts()
-        v["indicators"] = indicatorRows()
+    private func o34Current() -> O34View2567 {
+        let chart = charts()
         let analyses = data.analysis?.issues ?? []
         let numbers = (catalog?.issues.map(\.number)).flatMap { $0.isEmpty ? nil : $0 } ?? Array(1...7)
-        v["issues"] = .list(numbers.map { n in
+        let issues = numbers.map { n -> O34View2567.Issue in
             let a = analyses.first { $0.issue == n }
             let codes = a?.questions ?? catalog?.issue(n)?.questions ?? []
-            var groups: [TemplateValue] = []
+            var groups: [O34View2567.QuestionGroup] = []
             for tool in ["i", "e", "o"] {
                 let qs = codes.filter { QuestionCode.normalize($0).hasPrefix(tool) }
                 guard !qs.isEmpty else { continue }
                 let code = tool == "i" ? "IIT" : (tool == "e" ? "EIT" : "OIT")
-                groups.append(.object([
-                    "tool_label": .string(toolLabel(code)),
-                    "questions": .list(qs.map { q in
-                        .object(["code": .string(QuestionCode.normalize(q)), "text": .string(questionText(q)), "score": score(questionScore(q))])
-                    }),
-                ]))
+                groups.append(.init(toolLabel: toolLabel(code), questions: qs.map { q in
+                    .init(code: QuestionCode.normalize(q), text: questionText(q), score: questionScore(q))
+                }))
             }
-            return .object([
-                "number": .number(Decimal(n)), "name": .string(issueTitle(n)), "question_groups": .list(groups),
-                "deficiencies": dash(a?.deficiencies), "to_develop": dash(a?.toDevelop), "maintain": dash(a?.maintain),
-            ])
-        })
-        v["problems"] = list(data.limitations?.problems)
-        v["suggestions"] = list(data.limitations?.suggestions)
+            return .init(number: n, name: issueTitle(n), questionGroups: groups, deficiencies: dash(a?.deficiencies),
+                         toDevelop: dash(a?.toDevelop), maintain: dash(a?.maintain))
+        }
+        let days = periodDays(.o34)
         let measures = (data.measures ?? []).enumerated().sorted { ($0.element.issue ?? 99, $0.offset) < ($1.element.issue ?? 99, $1.offset) }.map(\.element)
-        v["measures"] = .list(measures.map { m in
-            .object([
-                "issue_label": .string(m.issue.map { "(\($0)) \(issueTitle($0))" } ?? "-"),
-                "title": dash(m.title), "steps": list(m.steps), "owners": list(m.owners), "period": period(m.period),
-            ])
-        })
-        return v
+        return O34View2567(
+            chartTools: chart.tools, chartIndicators: chart.indicators, indicators: indicatorRows(), issues: issues,
+            problems: list(data.limitations?.problems), suggestions: list(data.limitations?.suggestions),
+            measures: measures.map { m in
+                .init(issueLabel: m.issue.map { "(\($0)) \(issueTitle($0))" } ?? "-", title: dash(m.title),
+                      steps: list(m.steps), owners: list(m.owners), period: period(m.period, days: days))
+            })
     }
 
     // MARK: O34, 2564 form
 
-    private func o34Early() -> [String: TemplateValue] {
-        var v = charts()
-        v.removeValue(forKey: "chart_tools")
+    private func o34Early() -> O34View2564 {
         let notes = data.analysis?.indicators ?? [:]
-        v["tools"] = .list(["IIT", "EIT", "OIT"].map { code in
-            let numbers = (1...10).filter { toolCode(ofIndicator: $0) == code }
-            return .object([
-                "label": .string(toolLabel(code)),
-                "indicators": .list(numbers.enumerated().map { i, n in
+        let days = periodDays(.o34)
+        return O34View2564(
+            chartIndicators: charts().indicators,
+            tools: ["IIT", "EIT", "OIT"].map { code in
+                let numbers = indicatorNumbers.filter { toolCode(ofIndicator: $0) == code }
+                return .init(label: toolLabel(code), indicators: numbers.enumerated().map { i, n in
                     // The 2564 form's column is brief: what the user wrote, else a dash.
-                    .object(["number": .number(Decimal(i + 1)), "name": .string(indicatorName(n)), "score": score(indicatorScore(n)),
-                             "to_fix": dash(generatedPaths.contains("analysis.indicators.\(n)") ? nil : notes[n])])
-                }),
-            ])
-        })
-        v["measures"] = .list((data.measures ?? []).map { m in
-            .object(["title": dash(m.title), "steps": list(m.steps), "owners": list(m.owners), "period": period(m.period, style: .short), "follow_up": dash(m.followUp)])
-        })
-        return v
+                    .init(number: i + 1, name: indicatorName(n), score: indicatorScore(n),
+                          toFix: dash(generatedPaths.contains("analysis.indicators.\(n)") ? nil : notes[n]))
+                })
+            },
+            measures: (data.measures ?? []).map { m in
+                .init(title: dash(m.title), steps: list(m.steps), owners: list(m.owners),
+                      period: period(m.period, style: .short, days: days), followUp: dash(m.followUp))
+            })
     }
 
     // MARK: O35
@@ -238,19 +232,17 @@ public struct ReportViewBuilder {
         c.score ?? c.indicator.flatMap(indicatorScore) ?? c.question.flatMap(questionScore)
     }
 
-    /// What was done: the `details` list, else the `summary` as paragraphs; never the planned steps.
-    private func done(_ m: Measure) -> (details: TemplateValue, summary: TemplateValue) {
-        let details = (m.details ?? []).filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        if !details.isEmpty { return (list(details), .list([])) }
-        return (.list([]), paragraphs(m.summary))
+    /// What was done (the `details` list, else the `summary` as paragraphs; never the planned steps) and
+    /// what came of it (the outcome, which the narrative writer fills from the citations when absent).
+    private func result(_ m: Measure) -> O35Result {
+        let details = list(m.details)
+        return O35Result(details: details, summary: details.isEmpty ? Self.paragraphTexts(m.summary) : [],
+                         outcome: m.outcome?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
+                         citations: (m.citations ?? []).map { .init(label: citationLabel($0), score: citationScore($0)) })
     }
 
     /// A narrative as paragraphs: blank lines separate paragraphs; the single line breaks of a text
     /// wrapped in the data file's editor join with a space, as the paragraph will be justified.
-    func paragraphs(_ text: String?) -> TemplateValue {
-        .list(Self.paragraphTexts(text).map { .string($0) })
-    }
-
     static func paragraphTexts(_ text: String?) -> [String] {
         let t = (text ?? "").replacingOccurrences(of: "\r\n", with: "\n")
         return t.components(separatedBy: "\n\n").map { p in
@@ -258,97 +250,80 @@ public struct ReportViewBuilder {
         }.filter { !$0.isEmpty }
     }
 
-    private func citations(_ m: Measure) -> TemplateValue {
-        .list((m.citations ?? []).map { c in .object(["label": .string(citationLabel(c)), "score": score(citationScore(c))]) })
+    /// A narrative as one text (paragraphs kept apart by line breaks).
+    static func narrative(_ text: String?) -> String { paragraphTexts(text).joined(separator: "\n") }
+
+    private func o35Current() -> O35View2567 {
+        O35View2567(measures: (data.measures ?? []).map { m in .init(title: dash(m.title), result: result(m)) })
     }
 
-    private func o35Current() -> [String: TemplateValue] {
-        ["measures": .list((data.measures ?? []).map { m in
-            let d = done(m)
-            return .object([
-                "title": dash(m.title),
-                "details": d.details,
-                "summary": d.summary,
-                "outcome": .string(m.outcome?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""),
-                "citations": citations(m),
-            ])
-        })]
-    }
-
-    private func o35Early() -> [String: TemplateValue] {
+    private func o35Early() -> O35View2564 {
         let measures = data.measures ?? []
-        return [
-            "measure_count": .number(Decimal(measures.count)),
-            "measures": .list(measures.map { m in
-                let d = done(m)
-                return .object([
-                    "title": dash(m.title), "steps": list(m.steps), "owners": list(m.owners), "period": period(m.period, style: .short),
-                    "details": d.details, "summary": d.summary,
-                    "outcome": .string(m.outcome?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""),
-                    "citations": citations(m),
-                    "dates": .list((m.dates ?? []).map { .string($0.isoString) }),
-                    "suggestion": dash(m.suggestion),
-                ])
-            }),
-        ]
+        let days = periodDays(.o35)
+        return O35View2564(
+            measureCount: measures.count, opening: Self.narrative(data.analysis?.summary),
+            measures: measures.map { m in
+                .init(title: dash(m.title), steps: list(m.steps), owners: list(m.owners),
+                      period: period(m.period, style: .short, days: days), result: result(m),
+                      dates: (m.dates ?? []).map(\.isoString), suggestion: dash(m.suggestion))
+            })
     }
 
     // MARK: analysis report
 
-    private func analysis() -> [String: TemplateValue] {
-        var v = charts()
-        v["rationale"] = paragraphs(data.analysis?.rationale)
-        v["overview"] = .string(Self.paragraphTexts(data.analysis?.overview).joined(separator: "\n"))
-        v["strengths_summary"] = .string(Self.paragraphTexts(data.analysis?.strengths).joined(separator: "\n"))
-        v["weaknesses_summary"] = .string(Self.paragraphTexts(data.analysis?.weaknesses).joined(separator: "\n"))
-        v["tools"] = .list(toolScores().map { .object(["name": .string($0.name), "score": .number($0.score)]) })
-        v["indicators"] = indicatorRows()
+    /// "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล", joined when a measure bears on several; "-" when the data names none.
+    func indicatorLabel(_ numbers: [Int]) -> String {
+        numbers.isEmpty ? "-" : numbers.map { "ตัวชี้วัดที่ \($0) \(indicatorName($0))" }.joined(separator: "\n")
+    }
+
+    private func analysis() -> AnalysisView2568 {
+        let chart = charts()
         let notes = data.analysis?.indicators ?? [:]
-        func row(_ n: Int) -> TemplateValue {
-            .object(["number": .number(Decimal(n)), "name": .string(indicatorName(n)), "score": score(indicatorScore(n)), "analysis": dash(notes[n])])
+        func finding(_ n: Int) -> AnalysisView2568.Finding {
+            .init(number: n, name: indicatorName(n), score: indicatorScore(n), analysis: dash(notes[n]))
         }
         let strengths = scores?.strengths ?? []
         let weaknesses = scores?.weaknesses ?? []
-        v["strength_count"] = .number(Decimal(strengths.count))
-        v["weakness_count"] = .number(Decimal(weaknesses.count))
-        v["strengths"] = .list(strengths.map(row))
-        v["weaknesses"] = .list(weaknesses.map(row))
-        let measures = (data.measures ?? []).enumerated().sorted { ($0.element.indicators?.first ?? 99, $0.offset) < ($1.element.indicators?.first ?? 99, $1.offset) }.map(\.element)
-        let rows: [(indicator: Int?, row: TemplateValue)] = measures.map { m in
-            let n = m.indicators?.first
-            return (n, .object([
-                "indicator_label": .string(n.map { "ตัวชี้วัดที่ \($0) \(indicatorName($0))" } ?? "-"),
-                "title": dash(m.title),
-                "analysis": dash(n.flatMap { notes[$0] }),
-                "steps": list(m.steps), "period": period(m.period), "owners": list(m.owners),
-            ]))
-        }
-        v["measures"] = .list(rows.map(\.row))
-        v["measure_groups"] = Self.groups(rows)
+        let days = periodDays(.analysis)
+        let rows = (data.measures ?? []).enumerated().map { i, m in (i, m, catalog?.indicators(of: m) ?? (m.indicators ?? [])) }
+            .sorted { ($0.2.first ?? 99, $0.0) < ($1.2.first ?? 99, $1.0) }
         let photos = (data.photos ?? []).filter { ($0.file ?? "").isEmpty == false }
-        func photo(_ p: Photo) -> TemplateValue {
+        func photo(_ p: Photo) -> AnalysisView2568.Photo {
             var caption = p.caption ?? ""
             if let d = p.date { caption += caption.isEmpty ? ThaiDateFormat.long(d) : " (\(ThaiDateFormat.long(d)))" }
-            return .object(["file": .string(resolve(p.file ?? "")), "caption": .string(caption)])
+            return .init(file: resolve(p.file ?? ""), caption: caption)
         }
-        v["photo_rows"] = .list(stride(from: 0, to: photos.count, by: 2).map { i in
-            var r: [String: TemplateValue] = ["left": photo(photos[i]), "right": .null]
-            if i + 1 < photos.count { r["right"] = photo(photos[i + 1]) }
-            return .object(r)
-        })
-        return v
+        return AnalysisView2568(
+            rationale: Self.paragraphTexts(data.analysis?.rationale), overview: Self.narrative(data.analysis?.overview),
+            strengthsSummary: Self.narrative(data.analysis?.strengths), weaknessesSummary: Self.narrative(data.analysis?.weaknesses),
+            tools: toolScores().map { .init(name: $0.name, score: $0.score) }, indicators: indicatorRows(),
+            chartTools: chart.tools, chartIndicators: chart.indicators,
+            strengthCount: strengths.count, weaknessCount: weaknesses.count,
+            strengths: strengths.map(finding), weaknesses: weaknesses.map(finding),
+            measureGroups: Self.groups(rows.map { _, m, numbers in
+                let own = m.analysis?.trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = (own?.isEmpty == false ? own : nil) ?? numbers.compactMap { notes[$0] }.first
+                return (numbers, AnalysisView2568.Measure(
+                    indicatorLabel: indicatorLabel(numbers), title: dash(m.title), analysis: dash(text),
+                    steps: list(m.steps), period: period(m.period, days: days), owners: list(m.owners)))
+            }),
+            photoRows: stride(from: 0, to: photos.count, by: 2).map { i in
+                .init(left: photo(photos[i]), right: i + 1 < photos.count ? photo(photos[i + 1]) : nil)
+            })
     }
 
     /// The development grid's rows in runs of one indicator (`measure_groups[].measures[]`): the template
     /// merges the indicator and analysis cells within a run only, so two indicators with the same text
     /// (a dash) never share a cell.
-    static func groups(_ rows: [(indicator: Int?, row: TemplateValue)]) -> TemplateValue {
-        var out: [[TemplateValue]] = []
-        var last: Int?? = .none
+    static func groups(_ rows: [(indicators: [Int], row: AnalysisView2568.Measure)]) -> [AnalysisView2568.MeasureGroup] {
+        var out: [AnalysisView2568.MeasureGroup] = []
+        var last: [Int]?
         for r in rows {
-            if case let .some(prev) = last, prev == r.indicator { out[out.count - 1].append(r.row) } else { out.append([r.row]) }
-            last = .some(r.indicator)
+            if let last, last == r.indicators, !out.isEmpty { out[out.count - 1].measures.append(r.row) } else {
+                out.append(.init(measures: [r.row]))
+            }
+            last = r.indicators
         }
-        return .list(out.map { .object(["measures": .list($0)]) })
+        return out
     }
 }

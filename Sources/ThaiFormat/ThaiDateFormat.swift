@@ -54,12 +54,14 @@ public enum ThaiDateFormat {
         return nil
     }
 
-    /// A span of months: `.long` "เมษายน 2568 ถึง กันยายน 2568", `.short` "ต.ค. 67 – มี.ค. 68".
-    /// Days are not printed: the seeds give periods by month.
-    public static func period(from: CalendarDate, to: CalendarDate, style: PeriodStyle) -> String {
-        switch style {
-        case .long: return "\(monthYear(from)) ถึง \(monthYear(to))"
-        case .short: return "\(shortMonthYear(from)) – \(shortMonthYear(to))"
+    /// A span of months: `.long` "เมษายน 2568 ถึง กันยายน 2568", `.short` "ต.ค. 67 – มี.ค. 68";
+    /// with `days`, "1 ตุลาคม 2568 ถึง 30 กันยายน 2569" and "1 ต.ค. 68 – 30 ก.ย. 69" (the analysis report's way).
+    public static func period(from: CalendarDate, to: CalendarDate, style: PeriodStyle, days: Bool = false) -> String {
+        switch (style, days) {
+        case (.long, false): return "\(monthYear(from)) ถึง \(monthYear(to))"
+        case (.short, false): return "\(shortMonthYear(from)) – \(shortMonthYear(to))"
+        case (.long, true): return "\(long(from)) ถึง \(long(to))"
+        case (.short, true): return "\(short(from)) – \(short(to))"
         }
     }
 

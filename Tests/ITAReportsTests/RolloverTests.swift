@@ -28,17 +28,50 @@ final class RolloverTests: XCTestCase {
         XCTAssertEqual(measures.count, source.measures?.count)
         for (m, s) in zip(measures, source.measures ?? []) {
             XCTAssertEqual(m.title, s.title)
-            XCTAssertEqual(m.steps, s.steps)
-            XCTAssertEqual(m.owners, s.owners)
-            XCTAssertEqual(m.period, s.period)
+            // The 2567 form prints no plan: the steps stay beside the measure as a comment, not as data
+            // that the form would leave out.
+            XCTAssertNil(m.steps); XCTAssertNil(m.owners); XCTAssertNil(m.period)
+            XCTAssertTrue(o35.text.contains("# แผน: " + (s.steps ?? []).joined(separator: " / ")))
             XCTAssertNil(m.summary); XCTAssertNil(m.details); XCTAssertNil(m.outcome); XCTAssertNil(m.dates)
         }
-        // Every measure's results are marked to fill, and the checker lists them as missing.
-        XCTAssertEqual(o35.toFill.keys.filter { $0.hasSuffix(".outcome") }.count, measures.count)
+        XCTAssertFalse(loaded.diagnostics.contains { $0.kind == .notPrinted }, "\(loaded.diagnostics)")
+        // Every measure's results the form prints are marked to fill, and the checker lists them as missing.
+        for field in ["summary", "details", "outcome", "citations"] {
+            XCTAssertEqual(o35.toFill.keys.filter { $0.hasSuffix(".\(field)") }.count, measures.count, field)
+        }
+        XCTAssertFalse(o35.toFill.keys.contains { $0.hasSuffix(".suggestion") || $0.hasSuffix(".dates") }, "the 2567 form prints neither")
         let gaps = CompletenessChecker.check(data, catalog: loaded.catalog)
         XCTAssertEqual(gaps.filter { $0.path.hasSuffix(".details") }.count, measures.count, "\(gaps)")
         // With results still empty, O35 cannot be written, and generate says why.
         XCTAssertNotNil(ReportGenerator.possibleReports(data)[.o35] ?? nil)
+    }
+
+    /// The 2564 form prints the plan, the results, the days and a suggestion: rollover carries the plan as
+    /// data and marks each result field, and check asks for each of them.
+    func testO35OfThe2564FormAsksForResultsDaysAndSuggestions() throws {
+        let source = try XCTUnwrap(ReportLoader.load(path: BatchFixture.example("khlongsaensaep-2564.yaml").path).data)
+        let o35 = try XCTUnwrap(try YearRollover.roll(source, to: 2565).first)
+        let loaded = ReportLoader.load(text: o35.text, file: "o35.yaml")
+        XCTAssertFalse(loaded.hasErrors, "\(loaded.diagnostics.errors)")
+        let data = try XCTUnwrap(loaded.data)
+        XCTAssertEqual(data.measures?.first?.steps, source.measures?.first?.steps, "the 2564 form prints the plan")
+        let n = data.measures?.count ?? 0
+        for field in ["summary", "details", "outcome", "citations", "dates", "suggestion"] {
+            XCTAssertEqual(o35.toFill.keys.filter { $0.hasSuffix(".\(field)") }.count, n, field)
+        }
+        XCTAssertTrue(o35.text.contains("suggestion:   # \(DataFileWriter.fillMarker)"))
+        let gaps = CompletenessChecker.check(data, catalog: loaded.catalog)
+        XCTAssertEqual(gaps.filter { $0.path.hasSuffix(".suggestion") }.count, n, "\(gaps)")
+        XCTAssertEqual(gaps.filter { $0.path.hasSuffix(".dates") }.count, n)
+        // Filled in, nothing is missing.
+        var filled = data
+        filled.measures = data.measures?.map { m in
+            var m = m
+            m.summary = "ทำแล้ว"; m.outcome = "ได้ผล"; m.dates = [CalendarDateValue(beYear: 2564, month: 5, day: 10)!]
+            m.suggestion = "ทำต่อเนื่อง"
+            return m
+        }
+        XCTAssertEqual(CompletenessChecker.check(filled, catalog: loaded.catalog), [])
     }
 
     func testDraftO34OfNextYearMovesPeriodsAndEmptiesTheScores() throws {

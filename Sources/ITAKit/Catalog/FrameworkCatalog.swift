@@ -24,10 +24,24 @@ public struct FrameworkCatalog: Codable, Sendable, Equatable {
     public var questions: [Question]
     /// The O34 analysis issues (2566 onward); empty before.
     public var issues: [AnalysisIssue]
+    /// The indicator each question belongs to, where the year's structure says it (`i1` → 1); absent otherwise.
+    public var questionIndicators: QuestionIndicators?
 
     enum CodingKeys: String, CodingKey {
         case fiscalYear = "fiscal_year", sources, tools, indicators, levels
         case strengths, questionRanges = "question_ranges", questions, issues
+        case questionIndicators = "question_indicators"
+    }
+
+    /// Which indicator a run of question codes belongs to: `{indicator: 1, from: i1, to: i3}`.
+    public struct QuestionIndicators: Codable, Sendable, Equatable {
+        public struct Run: Codable, Sendable, Equatable {
+            public var indicator: Int
+            public var from: String
+            public var to: String
+        }
+        public var runs: [Run]
+        public var source: String
     }
 
     /// A survey tool (IIT, EIT, OIT).
@@ -77,6 +91,8 @@ public struct FrameworkCatalog: Codable, Sendable, Equatable {
         public var number: Int
         public var title: String
         public var questions: [String]
+        /// The indicators the issue bears on, for a measure that names its issue only.
+        public var indicators: [Int]?
         public var source: String
         public var note: String?
     }
@@ -98,6 +114,25 @@ public struct FrameworkCatalog: Codable, Sendable, Equatable {
 
     /// The analysis issue `n`.
     public func issue(_ n: Int) -> AnalysisIssue? { issues.first { $0.number == n } }
+
+    /// The indicator question `code` belongs to, when this year's catalog says.
+    public func indicator(ofQuestion code: String) -> Int? {
+        guard let (prefix, number) = QuestionCode.split(QuestionCode.normalize(code)) else { return nil }
+        return questionIndicators?.runs.first { run in
+            guard let (p1, a) = QuestionCode.split(run.from), let (p2, b) = QuestionCode.split(run.to) else { return false }
+            return p1 == prefix && p2 == prefix && (a...b).contains(number)
+        }?.indicator
+    }
+
+    /// The indicators a measure bears on: its own `indicators`, else those of its question codes, else
+    /// those of its analysis issue — in that order, without repeats.
+    public func indicators(of measure: Measure) -> [Int] {
+        if let own = measure.indicators, !own.isEmpty { return own }
+        var out: [Int] = []
+        for q in measure.questions ?? [] { if let n = indicator(ofQuestion: q), !out.contains(n) { out.append(n) } }
+        if out.isEmpty, let n = measure.issue { out = issue(n)?.indicators ?? [] }
+        return out
+    }
 
     /// Whether `code` exists this year: prefix i/e/o and a number within the year's range.
     public func hasQuestion(_ code: String) -> Bool {

@@ -103,6 +103,20 @@ public enum CompletenessChecker {
                                             path: path + ".outcome",
                                             hint: "write 'outcome:', or cite the ITA figure it rests on under 'citations:'"))
             }
+            // What else the chosen form prints of a measure (the 2564 form: the plan, the days, a suggestion).
+            guard let form = FormCatalog.shipped.form(for: .o35, fiscalYear: data.fiscalYear ?? 0,
+                                                      formYear: data.options?.formYear) else { continue }
+            if form.prints("measures[].steps") || form.prints("measures[].owners") || form.prints("measures[].period") {
+                gaps += fieldGaps(m, index: i, item: item, o34: false).filter { $0.path != path + ".title" }
+            }
+            if form.results?.contains("dates") == true, (m.dates ?? []).isEmpty {
+                gaps.append(CompletenessGap(item: item, field: "วันที่ดำเนินการ (dates)", path: path + ".dates",
+                                            hint: "list the days the activities took place, e.g. 'dates: [\(data.fiscalYear ?? 2568)-05-10]' (the \(form.name) form prints them)"))
+            }
+            if form.results?.contains("suggestion") == true, isBlank(m.suggestion) {
+                gaps.append(CompletenessGap(item: item, field: "ข้อเสนอแนะ (suggestion)", path: path + ".suggestion",
+                                            hint: "write 'suggestion:' for this measure (the \(form.name) form prints a ข้อเสนอแนะ column)"))
+            }
         }
         return gaps
     }

@@ -13,6 +13,8 @@ final class DataFileReader {
     let lines: [String]
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var sourceMap = SourceMap()
+    /// The paths of the values the file gives (not empty ones), in reading order.
+    private(set) var filled: [String] = []
 
     init(file: String, source: String = "") {
         self.file = file
@@ -31,12 +33,12 @@ final class DataFileReader {
     static let issueKeys = ["issue", "questions", "deficiencies", "to_develop", "maintain"]
     static let limitationKeys = ["problems", "suggestions"]
     static let measureKeys = ["issue", "indicators", "questions", "title", "steps", "owners", "period", "follow_up",
-                              "summary", "details", "outcome", "dates", "citations", "suggestion"]
+                              "summary", "details", "outcome", "dates", "citations", "suggestion", "analysis"]
     static let periodKeys = ["from", "to", "text"]
     static let citationKeys = ["indicator", "question", "score", "text"]
     static let photoKeys = ["file", "caption", "date"]
     static let signatoryKeys = ["name", "position", "date"]
-    static let optionKeys = ["digits", "form_year", "strength_threshold"]
+    static let optionKeys = ["digits", "form_year", "strength_threshold", "period_days"]
 
     // MARK: Entry
 
@@ -60,7 +62,7 @@ final class DataFileReader {
     // MARK: Sections
 
     private func organization(_ node: Node, _ path: String) -> Organization? {
-        guard let m = mapping(node, path, keys: Self.organizationKeys) else { return nil }
+        guard let m = mapping(node, path, keys: Self.organizationKeys, openTextFields: true) else { return nil }
         var o = Organization()
         o.name = m["name"].flatMap { string($0, path + ".name") }
         o.kind = m["kind"].flatMap { string($0, path + ".kind") }
@@ -70,6 +72,11 @@ final class DataFileReader {
         o.website = m["website"].flatMap { string($0, path + ".website") }
         o.address = m["address"].flatMap { string($0, path + ".address") }
         o.head = m["head"].flatMap { string($0, path + ".head") }
+        var extra: [String: String] = [:]
+        for (key, value) in m where !Self.organizationKeys.contains(key) {
+            if let text = string(value, path + "." + key) { extra[key] = text }
+        }
+        if !extra.isEmpty { o.extra = extra }
         return o
     }
 
@@ -153,6 +160,7 @@ final class DataFileReader {
         x.details = m["details"].flatMap { stringList($0, path + ".details") }
         x.outcome = m["outcome"].flatMap { string($0, path + ".outcome") }
         x.suggestion = m["suggestion"].flatMap { string($0, path + ".suggestion") }
+        x.analysis = m["analysis"].flatMap { string($0, path + ".analysis") }
         if let n = m["dates"] {
             x.dates = list(n, path + ".dates", acceptSingle: true) { self.date($0, $1) }
         }
@@ -203,13 +211,15 @@ final class DataFileReader {
         if let n = m["digits"] { o.digits = enumValue(n, path + ".digits", DigitStyle.self) }
         o.formYear = m["form_year"].flatMap { int($0, path + ".form_year") }
         o.strengthThreshold = m["strength_threshold"].flatMap { decimal($0, path + ".strength_threshold") }
+        o.periodDays = m["period_days"].flatMap { bool($0, path + ".period_days") }
         return o
     }
 
     // MARK: Shapes
 
-    /// The entries of a mapping by key; unknown and repeated keys are reported.
-    private func mapping(_ node: Node, _ path: String, keys known: [String]) -> [String: Node]? {
+    /// The entries of a mapping by key; unknown and repeated keys are reported. With `openTextFields`, a key
+    /// that is not a near-miss of a known one is kept (the organisation's extra fields, `org.<name>`).
+    private func mapping(_ node: Node, _ path: String, keys known: [String], openTextFields: Bool = false) -> [String: Node]? {
         sourceMap.recordValue(path, position(node))
         if isNull(node) { return nil }
         guard case let .mapping(m) = node else {
@@ -225,6 +235,14 @@ final class DataFileReader {
             if !known.contains(key) {
                 let caseMatch = known.first { $0.caseInsensitiveCompare(key) == .orderedSame }
                 let suggestion = caseMatch ?? KeySuggester.nearest(to: key, in: known)
+                if openTextFields, suggestion == nil, key.range(of: #"^[A-Za-z][A-Za-z0-9_]*$"#, options: .regularExpression) != nil {
+                    if out[key] != nil {
+                        report(.error, .duplicateKey, keyNode, childPath, "'\(key)' is given twice", hint: "keep one of the two entries")
+                    } else {
+                        out[key] = value
+                    }
+                    continue
+                }
                 let hint = suggestion.map { "did you mean '\($0)'?" }
                     ?? "known fields here: \(known.joined(separator: ", "))"
                 report(.error, .unknownKey, keyNode, childPath, "unknown field '\(key)'", hint: hint)
@@ -374,6 +392,7 @@ final class DataFileReader {
             report(.error, .guidanceText, node, path, "the form's guidance text is still here: \"\(phrase)\"",
                    hint: "replace it with the real value")
         }
+        if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { filled.append(path) }
         if let comment = commentCut(node) {
             report(.warning, .commentCut, node, path,
                    "the text stops at ' #': YAML read \"\(comment)\" as a comment and left it out",
@@ -450,7 +469,21 @@ final class DataFileReader {
                    hint: "write digits only, e.g. 2568")
             return nil
         }
+        filled.append(path)
         return n
+    }
+
+    private func bool(_ node: Node, _ path: String) -> Bool? {
+        sourceMap.recordValue(path, position(node))
+        if isNull(node) { return nil }
+        switch node.scalar?.string.lowercased() {
+        case "true", "yes", "on", "ใช่": filled.append(path); return true
+        case "false", "no", "off", "ไม่": filled.append(path); return false
+        default:
+            report(.error, .wrongType, node, path, "expected true or false, found \(describe(node))",
+                   hint: "write \(lastComponent(path)): true (or false)")
+            return nil
+        }
     }
 
     private func intList(_ node: Node, _ path: String) -> [Int]? {
@@ -463,7 +496,7 @@ final class DataFileReader {
         sourceMap.recordValue(path, position(node))
         if isNull(node) { return nil }
         let text = node.scalar.map { ThaiNumerals.toArabic($0.string).trimmingCharacters(in: .whitespaces) } ?? ""
-        if case .scalar = node, let d = Self.plainDecimal(text) { return d }
+        if case .scalar = node, let d = Self.plainDecimal(text) { filled.append(path); return d }
         let hint: String
         let pointed = text.replacingOccurrences(of: ",", with: ".")
         if case .scalar = node, text.filter({ $0 == "," }).count == 1, Self.plainDecimal(pointed) != nil {
@@ -489,7 +522,7 @@ final class DataFileReader {
                    hint: "write YYYY-MM-DD, e.g. 2568-03-15")
             return nil
         }
-        if let d = CalendarDate(iso: s.string) { return d }
+        if let d = CalendarDate(iso: s.string) { filled.append(path); return d }
         report(.error, .invalidDate, node, path, DateProblem.of(s.string)?.description ?? "'\(s.string)' is not a valid date",
                hint: "write an existing day as YYYY-MM-DD with a BE or CE year, e.g. 2568-03-15")
         return nil

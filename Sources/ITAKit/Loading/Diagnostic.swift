@@ -16,7 +16,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         case syntax, unreadable, wrongType, unknownKey, duplicateKey, missingField
         case scoreOutOfRange, indicatorOutOfRange, unknownQuestion, issueOutOfRange
         case implausibleYear, ceYear, invalidDate, periodOutsideFiscalYear, periodReversed, dateOutsideFiscalYear
-        case guidanceText, mendedText, invalidValue, commentCut, placePrefix, citationWithoutScore
+        case guidanceText, mendedText, invalidValue, commentCut, placePrefix, citationWithoutScore, notPrinted
         case officialTotalDiffers, officialLevelDiffers, toolScoreDiffers, missingIndicators, unknownYear, provisionalRubric
     }
 

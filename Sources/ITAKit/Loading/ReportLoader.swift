@@ -67,6 +67,7 @@ public enum ReportLoader {
             var validator = ReportValidator(file: file, sourceMap: reader.sourceMap)
             catalog = validator.validate(data)
             diagnostics += validator.diagnostics
+            diagnostics += FormCoverage.diagnostics(data, filled: reader.filled, sourceMap: reader.sourceMap, file: file)
         }
         diagnostics.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
         return Result(data: data, diagnostics: diagnostics, sourceMap: reader.sourceMap, catalog: catalog)

@@ -142,7 +142,10 @@ struct ReportValidator {
                 hint: "indicators are numbered 1 to 10")
         }
         for (j, code) in (m.questions ?? []).enumerated() { checkCode(code, "\(path).questions[\(j)]", catalog) }
-        if let p = m.period { checkPeriod(p, path + ".period", fiscalYear: data.fiscalYear) }
+        if let p = m.period {
+            let nextYear = FormCatalog.shipped.form(of: data)?.measuresNextYear == true
+            checkPeriod(p, path + ".period", fiscalYear: data.fiscalYear, throughNextYear: nextYear)
+        }
         for (j, c) in (m.citations ?? []).enumerated() {
             let cp = "\(path).citations[\(j)]"
             if let n = c.indicator, !(1...10).contains(n) {
@@ -169,13 +172,14 @@ struct ReportValidator {
         }
     }
 
-    private mutating func checkPeriod(_ p: Period, _ path: String, fiscalYear: Int?) {
+    private mutating func checkPeriod(_ p: Period, _ path: String, fiscalYear: Int?, throughNextYear: Bool = false) {
         if let f = p.from, let t = p.to, t < f {
             add(.error, .periodReversed, path + ".to", "the period ends (\(ThaiDateFormat.long(t))) before it starts (\(ThaiDateFormat.long(f)))",
                 hint: "swap 'from' and 'to'")
         }
         guard let fy = fiscalYear, Self.plausibleBE.contains(fy),
-              let start = CalendarDate.fiscalYearStart(fy), let end = CalendarDate.fiscalYearEnd(fy) else { return }
+              let start = CalendarDate.fiscalYearStart(fy),
+              let end = CalendarDate.fiscalYearEnd(throughNextYear ? fy + 1 : fy) else { return }
         // A quarter of slack: measures often start before the new year or run into the next.
         for (key, date) in [("from", p.from), ("to", p.to)] {
             guard let date else { continue }

@@ -30,11 +30,15 @@ public struct Measure: Codable, Equatable, Sendable {
     public var citations: [Citation]?
     /// `suggestion`: ข้อเสนอแนะ (O35, 2564 form).
     public var suggestion: String?
+    /// `analysis`: the measure's own ผลการวิเคราะห์ตัวชี้วัด for the analysis report's development grid;
+    /// when absent the grid prints the analysis of the measure's indicator.
+    public var analysis: String?
 
     public init(issue: Int? = nil, indicators: [Int]? = nil, questions: [String]? = nil, title: String? = nil,
                 steps: [String]? = nil, owners: [String]? = nil, period: Period? = nil, followUp: String? = nil,
                 summary: String? = nil, details: [String]? = nil, outcome: String? = nil,
-                dates: [CalendarDateValue]? = nil, citations: [Citation]? = nil, suggestion: String? = nil) {
+                dates: [CalendarDateValue]? = nil, citations: [Citation]? = nil, suggestion: String? = nil,
+                analysis: String? = nil) {
         self.issue = issue
         self.indicators = indicators
         self.questions = questions
@@ -49,6 +53,7 @@ public struct Measure: Codable, Equatable, Sendable {
         self.dates = dates
         self.citations = citations
         self.suggestion = suggestion
+        self.analysis = analysis
     }
 }
 

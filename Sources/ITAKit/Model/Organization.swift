@@ -16,6 +16,8 @@ public struct Organization: Codable, Equatable, Sendable {
     public var address: String?
     /// `head`: the title of the head of the organisation, e.g. "นายกเทศมนตรีเมืองศรีสะเกษ".
     public var head: String?
+    /// Any other text field (`phone`, `email`, `fax`, …), by its name: templates print it as `org.<name>`.
+    public var extra: [String: String]?
 
     public init(name: String? = nil, kind: String? = nil, district: String? = nil, province: String? = nil,
                 logo: String? = nil, website: String? = nil, address: String? = nil, head: String? = nil) {

@@ -17,13 +17,22 @@ public struct Period: Codable, Equatable, Sendable {
         self.text = text
     }
 
-    /// The period as documents print it: the free text, or "เมษายน 2568 ถึง กันยายน 2568".
-    public func formatted(style: PeriodStyle = .long) -> String? {
+    /// The period as documents print it: the free text, or "เมษายน 2568 ถึง กันยายน 2568"; with `days`,
+    /// "15 ตุลาคม 2567 ถึง 20 ตุลาคม 2567".
+    public func formatted(style: PeriodStyle = .long, days: Bool = false) -> String? {
         if let text { return text }
+        func one(_ d: CalendarDate) -> String {
+            switch (style, days) {
+            case (.long, false): return ThaiDateFormat.monthYear(d)
+            case (.short, false): return ThaiDateFormat.shortMonthYear(d)
+            case (.long, true): return ThaiDateFormat.long(d)
+            case (.short, true): return ThaiDateFormat.short(d)
+            }
+        }
         switch (from, to) {
-        case let (f?, t?): return ThaiDateFormat.period(from: f, to: t, style: style)
-        case let (f?, nil): return style == .long ? ThaiDateFormat.monthYear(f) : ThaiDateFormat.shortMonthYear(f)
-        case let (nil, t?): return style == .long ? ThaiDateFormat.monthYear(t) : ThaiDateFormat.shortMonthYear(t)
+        case let (f?, t?): return ThaiDateFormat.period(from: f, to: t, style: style, days: days)
+        case let (f?, nil): return one(f)
+        case let (nil, t?): return one(t)
         default: return nil
         }
     }

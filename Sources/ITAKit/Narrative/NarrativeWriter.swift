@@ -32,11 +32,10 @@ public struct NarrativeWriter: Sendable {
 
     /// The narratives each document needs.
     static func sections(for kinds: Set<DocumentKind>) -> Set<GeneratedNarrative.Kind> {
+        // Only what a document prints: the O34 forms print the issue blocks, not the indicator paragraphs
+        // or the summaries, which the analysis report prints.
         var out: Set<GeneratedNarrative.Kind> = []
-        if kinds.contains(.analysis) || kinds.contains(.o34) {
-            out.formUnion([.indicator, .strengths, .weaknesses, .overview])
-        }
-        if kinds.contains(.analysis) { out.insert(.rationale) }
+        if kinds.contains(.analysis) { out.formUnion([.indicator, .strengths, .weaknesses, .overview, .rationale]) }
         if kinds.contains(.o34) { out.formUnion([.deficiencies, .toDevelop, .maintain]) }
         if kinds.contains(.o35) { out.insert(.outcome) }
         return out

@@ -44,11 +44,12 @@ public struct DataFileWriter: Sendable {
         measures(data.measures, &out)
         photos(data.photos, &out)
         signatory(data.signatory, &out)
-        if let o = data.options, o.digits != nil || o.formYear != nil || o.strengthThreshold != nil {
+        if let o = data.options, o.digits != nil || o.formYear != nil || o.strengthThreshold != nil || o.periodDays != nil {
             out.section("options", "options", indent: 0)
             out.scalar("digits", "options.digits", o.digits?.rawValue, indent: 2)
             out.scalar("form_year", "options.form_year", o.formYear.map(String.init), indent: 2)
             out.scalar("strength_threshold", "options.strength_threshold", o.strengthThreshold.map { "\($0)" }, indent: 2)
+            out.scalar("period_days", "options.period_days", o.periodDays.map { $0 ? "true" : "false" }, indent: 2)
         }
         return out.lines.joined(separator: "\n") + "\n"
     }
@@ -171,6 +172,7 @@ public struct DataFileWriter: Sendable {
                 item.scalar("citations", "\(p).citations", nil)
             }
             item.text("suggestion", "\(p).suggestion", m.suggestion)
+            item.text("analysis", "\(p).analysis", m.analysis)
             item.finish(&out)
         }
     }

@@ -70,24 +70,40 @@ public enum YearRollover {
     private static func report(_ data: ReportData, fiscalYear fy: Int, measures: [Measure]) -> RolledFile {
         var out = ReportData(fiscalYear: fy, document: .o35, organization: data.organization,
                              assessment: data.assessment, options: data.options)
-        if let summary = data.analysis?.summary { out.analysis = Analysis(summary: summary) }
-        out.measures = measures.map { m in
-            Measure(issue: m.issue, indicators: m.indicators, questions: m.questions, title: m.title, steps: m.steps,
-                    owners: m.owners, period: m.period, followUp: m.followUp)
+        // The O35 form of this year decides what the file carries and asks for: what it does not print
+        // (the plan's steps, owners and period on the 2567 form) stays as a comment beside the measure.
+        let form = FormCatalog.shipped.form(for: .o35, fiscalYear: fy, formYear: data.options?.formYear)
+        let prints = { (field: String) in form?.prints("measures[].\(field)") ?? true }
+        if let summary = data.analysis?.summary, form?.prints("analysis.summary") == true { out.analysis = Analysis(summary: summary) }
+        var notes: [String: [String]] = [:]
+        out.measures = measures.enumerated().map { i, m in
+            var plan: [String] = []
+            if !prints("steps"), let steps = m.steps, !steps.isEmpty {
+                plan.append("แผน: " + steps.joined(separator: " / "))
+            }
+            if !prints("owners"), let owners = m.owners, !owners.isEmpty { plan.append("ผู้รับผิดชอบ: " + owners.joined(separator: ", ")) }
+            if !prints("period"), let p = m.period?.formatted() { plan.append("ระยะเวลา: " + p) }
+            if !plan.isEmpty { notes["measures[\(i)].title"] = plan }
+            return Measure(issue: m.issue, indicators: m.indicators, questions: m.questions, title: m.title,
+                           steps: prints("steps") ? m.steps : nil, owners: prints("owners") ? m.owners : nil,
+                           period: prints("period") ? m.period : nil, followUp: prints("follow_up") ? m.followUp : nil)
         }
         out.signatory = data.signatory.map { Signatory(name: $0.name, position: $0.position) }
 
+        let results = form?.results ?? ["summary", "details", "outcome", "citations"]
+        let what: [String: String] = [
+            "summary": "สรุปผลการดำเนินการ (สิ่งที่ทำจริง)",
+            "details": "รายละเอียดการดำเนินการ ข้อละบรรทัด ขึ้นต้นด้วย \"- \"",
+            "outcome": "ผลลัพธ์หรือความสำเร็จของการดำเนินการ",
+            "dates": "วันที่ดำเนินการ เช่น [\(fy)-05-10]",
+            "citations": "คะแนน ITA ที่ผลลัพธ์อ้างถึง เช่น - {indicator: 4} (ถ้าไม่เขียน outcome ระบบเรียบเรียงจากข้อนี้)",
+            "suggestion": "ข้อเสนอแนะของมาตรการนี้",
+        ]
         var toFill: [String: String] = [:]
         for i in measures.indices {
-            let p = "measures[\(i)]"
-            toFill["\(p).summary"] = "สรุปผลการดำเนินการ (สิ่งที่ทำจริง)"
-            toFill["\(p).details"] = "รายละเอียดการดำเนินการ ข้อละบรรทัด ขึ้นต้นด้วย \"- \""
-            toFill["\(p).outcome"] = "ผลลัพธ์หรือความสำเร็จของการดำเนินการ"
-            toFill["\(p).dates"] = "วันที่ดำเนินการ เช่น [\(fy)-05-10]"
-            toFill["\(p).citations"] = "คะแนน ITA ที่ผลลัพธ์อ้างถึง เช่น - {indicator: 4} (ถ้าไม่เขียน outcome ระบบเรียบเรียงจากข้อนี้)"
+            for field in results { toFill["measures[\(i)].\(field)"] = what[field] ?? field }
         }
         toFill["signatory.date"] = "วันที่ลงนาม"
-        var notes: [String: [String]] = [:]
         if data.assessment != nil {
             notes["assessment"] = ["ผลการประเมิน ITA ปี \(data.assessedYear.map(String.init) ?? "")" +
                                    " ยกมาจากไฟล์ O34 ใช้อ้างอิงในผลลัพธ์ (citations)"]
@@ -99,8 +115,9 @@ public enum YearRollover {
             organizationLine(data),
             "",
             "ยกมาจาก O34 ปีงบประมาณ \(fy): หน่วยงาน ผลการประเมิน ITA ปี \(data.assessedYear.map(String.init) ?? "-")",
-            "และมาตรการ \(measures.count) รายการ (ชื่อ ขั้นตอน ผู้รับผิดชอบ ระยะเวลา)",
-            "ต้องกรอก: ผลของทุกมาตรการ (summary หรือ details และ outcome หรือ citations) dates และวันที่ลงนาม",
+            "และมาตรการ \(measures.count) รายการ (ชื่อ ขั้นตอน ผู้รับผิดชอบ ระยะเวลา)" + (prints("steps") ? "" : " แผนของแต่ละมาตรการอยู่ในหมายเหตุเหนือชื่อ"),
+            "ต้องกรอก: ผลของทุกมาตรการ (summary หรือ details และ outcome หรือ citations)" +
+                (results.contains("suggestion") ? " dates ข้อเสนอแนะ (suggestion)" : "") + " และวันที่ลงนาม",
             "ช่องที่ต้องกรอกมีคำว่า \"\(DataFileWriter.fillMarker)\" ช่องที่เว้นว่างถือว่ายังไม่ได้กรอก",
             "ตรวจไฟล์: itareport validate ไฟล์นี้  แล้วสร้างเอกสาร: itareport generate ไฟล์นี้ --report o35",
         ]
