@@ -124,7 +124,7 @@ public final class OfficePackage: @unchecked Sendable {
                 written.insert(e.name)
             }
             for (name, data) in changes.added where !written.contains(name) {
-                try writer.add(name: name, data: data, store: name == "mimetype", mtime: Self.fixedTime)
+                try writer.add(name: name, data: data, store: name == "mimetype" || Self.isCompressedMedia(name), mtime: Self.fixedTime)
                 written.insert(name)
             }
             for (name, data) in changes.replaced where !written.contains(name) {
@@ -138,6 +138,12 @@ public final class OfficePackage: @unchecked Sendable {
         if rename(tmp.path, dest.path) != 0 {
             throw PackageError.writeFailed(path: dest.path, reason: String(cString: strerror(errno)))
         }
+    }
+
+    /// PNG and JPEG pictures are compressed already: deflating them again costs time and saves nothing.
+    static func isCompressedMedia(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return [".png", ".jpg", ".jpeg", ".gif"].contains { lower.hasSuffix($0) }
     }
 
     /// Timestamp given to new parts, so the same input gives the same bytes.

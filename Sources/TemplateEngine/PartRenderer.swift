@@ -17,8 +17,16 @@ final class RenderSession {
     var drawingId = 5000
     /// Copies made so far, to keep identifiers of copies unique.
     var cloneCount = 0
+    /// `word/numbering.xml` of the template, copied for this document only when a list needs it.
+    var numberingSource: XMLDocument?
+    private var numberingCopy: Numbering?
     /// `word/numbering.xml` of a DOCX, when the template has one.
-    var numbering: Numbering?
+    var numbering: Numbering? {
+        if numberingCopy == nil, let numberingSource { numberingCopy = Numbering(copying: numberingSource) }
+        return numberingCopy
+    }
+    /// The copy, if a list needed one.
+    var numberingIfUsed: Numbering? { numberingCopy }
     /// Tags parsed so far, by their text: a loop's copies carry the same tags as its first pass.
     var parsedTags: [String: Tag] = [:]
     /// No picture is larger than the template's largest page.
@@ -201,10 +209,52 @@ final class PartRenderer {
 
     /// Replaces an anchor by text in the formatting it carries: line breaks, tabs and runs of spaces kept.
     func replace(_ a: Anchor, with raw: String) {
-        let text = sanitize(raw, anchor: a)
-        let nodes = dialect.kind == .docx ? wordRuns(text, anchor: a.node) : odfNodes(text, anchor: a.node)
+        let nodes: [XMLNode]
+        if Self.isPlain(raw, odf: dialect.kind == .odt) {
+            // The usual value (a name, a number, a Thai sentence): one run or one text node, no scalar work.
+            nodes = dialect.kind == .docx ? [wordRun(raw, anchor: a.node)] : odfStyled(raw.isEmpty ? [] : [document.createText(raw)], anchor: a.node)
+        } else {
+            let text = sanitize(raw, anchor: a)
+            nodes = dialect.kind == .docx ? wordRuns(text, anchor: a.node) : odfNodes(text, anchor: a.node)
+        }
         for n in nodes { a.node.insertBefore(n) }
         a.node.remove()
+    }
+
+    /// True when a value needs none of the work below, decided on its UTF-8 bytes in one pass: no
+    /// control characters, line breaks or tabs, no U+FFFE/U+FFFF (EF BF BE/BF), and for ODF no leading
+    /// space nor run of spaces. Thai text (E0 B8/B9 xx) passes as it is.
+    static func isPlain(_ s: String, odf: Bool) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            guard !b.isEmpty else { return true }
+            if odf && b[0] == 0x20 { return false }
+            var previousSpace = false
+            for i in 0..<b.count {
+                let c = b[i]
+                if c < 0x20 { return false }
+                if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBF, b[i + 2] >= 0xBE { return false }
+                if odf {
+                    if c == 0x20 && previousSpace { return false }
+                    previousSpace = c == 0x20
+                }
+            }
+            return true
+        }
+    }
+
+    /// One `w:r` holding `text` in the anchor's formatting.
+    private func wordRun(_ text: String, anchor: XMLNode) -> XMLNode {
+        let context = anchor.parent
+        let r = document.createElement("r", namespace: Dialect.w, context: context)
+        if let rPr = anchor.child("rPr", Dialect.w) { r.append(rPr.clone(deep: true, for: context)) }
+        if !text.isEmpty {
+            let t = document.createElement("t", namespace: Dialect.w, context: context)
+            t.setAttribute("space", Dialect.xml, value: "preserve", prefixHint: "xml")
+            t.append(document.createText(text))
+            r.append(t)
+        }
+        return r
     }
 
     private func sanitize(_ s: String, anchor: Anchor) -> String {
@@ -251,6 +301,11 @@ final class PartRenderer {
                 nodes += odfSpaces(part, context: anchor.parent)
             }
         }
+        return odfStyled(nodes, anchor: anchor)
+    }
+
+    /// `nodes` inside the spans of the anchor's styles, outermost first.
+    private func odfStyled(_ nodes: [XMLNode], anchor: XMLNode) -> [XMLNode] {
         let styles = (anchor.attribute("styles") ?? "").split(separator: " ").map(String.init)
         guard !styles.isEmpty else { return nodes }
         var inner = nodes

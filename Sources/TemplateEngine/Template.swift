@@ -16,7 +16,9 @@ public final class Template: @unchecked Sendable {
     public var kind: PackageKind { package.kind }
     /// Every tag in document order with what it does.
     public private(set) var tags: [TagInfo] = []
-    private var parts: [(name: String, document: XMLDocument)] = []
+    /// The text parts, tags anchored; `hasTags` false for parts a fill leaves as they are (an ODT's
+    /// styles.xml without tags), which are then copied raw, never parsed again nor rewritten.
+    private var parts: [(name: String, document: XMLDocument, hasTags: Bool)] = []
     /// `word/numbering.xml`, parsed once; each fill works on a copy.
     private var numbering: XMLDocument?
     /// The relationships parts of the text parts that have one (DOCX), parsed once; each fill works on a copy.
@@ -50,10 +52,10 @@ public final class Template: @unchecked Sendable {
         let analysis = RenderSession(options: .init(), dialect: dialect, page: page)
         for (name, doc) in docs {
             problems += try TagNormalizer(dialect: dialect, document: doc, part: name).run(startingId: &nextId)
-            parts.append((name, doc))
-            guard let root = doc.root else { continue }
+            guard let root = doc.root else { parts.append((name, doc, false)); continue }
             let analyser = PartRenderer(document: doc, part: name, session: analysis, loadRelationships: { nil })
             let anchors = analyser.anchors(in: root)
+            parts.append((name, doc, !anchors.isEmpty))
             let (items, blockProblems) = BlockParser.parse(anchors)
             problems += blockProblems
             problems += check(items)
@@ -63,7 +65,7 @@ public final class Template: @unchecked Sendable {
         switch package.kind {
         case .docx:
             if package.contains(Numbering.partName) { numbering = try package.xmlDocument(Numbering.partName) }
-            for (name, _) in parts {
+            for (name, _, _) in parts {
                 let relName = Relationships.partName(for: name)
                 if package.contains(relName) { relationships[relName] = try package.xmlDocument(relName) }
             }
@@ -126,13 +128,12 @@ public final class Template: @unchecked Sendable {
     public func render(_ data: TemplateValue, options: RenderOptions = RenderOptions()) throws -> (changes: PackageChanges, report: RenderReport) {
         let session = RenderSession(options: options, dialect: dialect, page: page)
         session.parsedTags = parsedTags
-        if let numbering {
-            session.numbering = Numbering(copying: numbering)
-            if options.digits == .thai { session.numbering?.useThaiDigits() }
-        }
+        session.numberingSource = numbering
+        if options.digits == .thai { session.numbering?.useThaiDigits() }
         var changes = PackageChanges()
         var relParts: [(String, Relationships)] = []
-        for (name, original) in parts {
+        // Thai digits change every part's static text; otherwise a part without tags stays as it is.
+        for (name, original, hasTags) in parts where hasTags || options.digits == .thai {
             let doc = original.copy()
             let relName = Relationships.partName(for: name)
             let renderer = PartRenderer(document: doc, part: name, session: session) { [relationships] in
@@ -146,7 +147,7 @@ public final class Template: @unchecked Sendable {
         if !session.problems.isEmpty && !options.lenient {
             throw TemplateError.unresolved(path: package.path, problems: session.problems)
         }
-        if let numbering = session.numbering, numbering.changed {
+        if let numbering = session.numberingIfUsed, numbering.changed {
             changes.replaced[Numbering.partName] = try numbering.document.serialize()
         }
         for (name, rels) in relParts {

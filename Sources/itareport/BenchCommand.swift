@@ -2,58 +2,108 @@ import ArgumentParser
 import Foundation
 import TemplateEngine
 
-/// `itareport bench`: how long filling a report-sized template takes, in DOCX and ODT.
+/// `itareport bench TEMPLATE DATA`: how long loading a template and filling it take, on the user's own
+/// template and data, measured the way `fill` works (the document is written to disk each time).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Time the template engine on a report-sized DOCX and ODT template.",
-        discussion: "Builds the templates in a temporary folder, loads each once and fills it N times; prints milliseconds per document."
+        abstract: "Time loading a template and filling it with a data file.",
+        discussion: """
+        Loads TEMPLATE once, then fills it COUNT times with DATA, writing each document to a temporary \
+        folder. Prints the load time and the fill time per document (minimum, median, maximum), in \
+        milliseconds; with --json, exactly {"load_ms": …, "fill_ms": {"min": …, "median": …, "max": …}}.
+        """
     )
 
-    @Option(help: "How many documents to fill from each template.")
-    var iterations = 20
+    @Argument(help: "The template (.docx or .odt).")
+    var template: String
 
-    @Option(help: ArgumentHelp("Keep the templates and the last filled documents in this folder.", valueName: "folder"))
+    @Argument(help: "The data file (.yaml, .yml or .json), as for fill.")
+    var data: String
+
+    @Option(help: "How many documents to fill.")
+    var count = 20
+
+    @Flag(help: "Print the figures as one JSON object.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Also keep the last filled document at this path.", valueName: "file"))
     var keep: String?
 
+    @Flag(help: "Names missing from the data are left empty, as fill --lenient.")
+    var lenient = false
+
+    func validate() throws {
+        guard count >= 1 else { throw ValidationError("--count must be at least 1") }
+    }
+
     func run() throws {
-        guard iterations > 0 else { throw ValidationError("--iterations must be at least 1") }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("itareport-bench-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let data = BenchDocument.data
-        print("itareport bench: \(iterations) documents per format; \(BenchDocument.blocks.count) template blocks, 45 indicator rows, 30 measure rows")
-        for (label, ext, build) in [("DOCX", "docx", BenchDocument.writeDOCX), ("ODT", "odt", BenchDocument.writeODT)] as [(String, String, (URL) throws -> Void)] {
-            let templateURL = folder.appendingPathComponent("bench-template.\(ext)")
-            try build(templateURL)
+        let dataURL = URL(fileURLWithPath: data)
+        let templateURL = URL(fileURLWithPath: template)
+        do {
+            let values = try DataFile.load(dataURL)
+            let options = RenderOptions(lenient: lenient, assetRoot: dataURL.deletingLastPathComponent())
             let loadStart = DispatchTime.now()
-            let template = try Template(contentsOf: templateURL)
+            let t = try Template(contentsOf: templateURL)
             let loadMs = Self.ms(since: loadStart)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("itareport-bench-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let out = folder.appendingPathComponent("bench.\(t.kind.fileExtension)")
             var times: [Double] = []
-            var size = 0
-            for i in 0..<iterations {
-                let out = folder.appendingPathComponent("out\(i).\(ext)")
+            for _ in 0..<count {
                 let start = DispatchTime.now()
-                try template.render(data, to: out)
+                try t.render(values, to: out, options: options)
                 times.append(Self.ms(since: start))
-                size = (try? FileManager.default.attributesOfItem(atPath: out.path)[.size] as? Int) ?? 0
-                if let keep, i == iterations - 1 {
-                    let dest = URL(fileURLWithPath: keep)
-                    try FileManager.default.createDirectory(at: dest, withIntermediateDirectories: true)
-                    for f in [templateURL, out] {
-                        try? FileManager.default.removeItem(at: dest.appendingPathComponent(f.lastPathComponent))
-                        try FileManager.default.copyItem(at: f, to: dest.appendingPathComponent(f.lastPathComponent))
-                    }
-                }
-                try? FileManager.default.removeItem(at: out)
             }
-            times.sort()
-            let median = times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
-            print(String(format: "%@: load %.1f ms once; fill %.1f ms min, %.1f ms median per document (%d KB)", label, loadMs, times[0], median, size / 1024))
+            if let keep {
+                let dest = URL(fileURLWithPath: keep)
+                try? FileManager.default.removeItem(at: dest)
+                try FileManager.default.copyItem(at: out, to: dest)
+            }
+            let stats = BenchFigures(load: loadMs, fills: times)
+            print(json ? stats.json : stats.text(template: template, kind: t.kind.rawValue.uppercased()))
+        } catch let e as CLIError {
+            throw e
+        } catch {
+            throw CLIError("\(error)")
         }
     }
 
     static func ms(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+    }
+}
+
+/// The figures `bench` prints: load time once, fill time per document.
+struct BenchFigures {
+    let load: Double
+    let min: Double
+    let median: Double
+    let max: Double
+    let count: Int
+
+    init(load: Double, fills: [Double]) {
+        let sorted = fills.sorted()
+        self.load = load
+        count = sorted.count
+        min = sorted.first ?? 0
+        max = sorted.last ?? 0
+        let n = sorted.count
+        median = n == 0 ? 0 : (n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2)
+    }
+
+    static func number(_ v: Double) -> String { String(format: "%.3f", v) }
+
+    var json: String {
+        "{\"load_ms\": \(Self.number(load)), \"fill_ms\": {\"min\": \(Self.number(min)), \"median\": \(Self.number(median)), \"max\": \(Self.number(max))}}"
+    }
+
+    func text(template: String, kind: String) -> String {
+        """
+        \(template): \(kind) template, \(count) documents
+          load  \(String(format: "%8.2f", load)) ms (once)
+          fill  \(String(format: "%8.2f", min)) ms min, \(String(format: "%.2f", median)) ms median, \(String(format: "%.2f", max)) ms max per document
+        """
     }
 }

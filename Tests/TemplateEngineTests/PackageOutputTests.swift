@@ -59,4 +59,27 @@ final class PackageOutputTests: XCTestCase {
         XCTAssertEqual(leftovers, [])
         wb.checkWithRealClients()
     }
+
+    /// A text part without tags (an ODT's styles.xml, a DOCX footer) is copied raw: never parsed,
+    /// rewritten or deflated again by a fill; Thai digits, which change its static text, do rewrite it.
+    /// Pictures added by a fill are stored, not deflated again.
+    func testPartsWithoutTagsAreCopiedRawAndPicturesStored() throws {
+        let wb = try Workbench(name)
+        try Pictures.png(width: 8, height: 8).write(to: wb.folder.appendingPathComponent("p.png"))
+        for kind in [PackageKind.docx, .odt] {
+            let b = Body(kind)
+            let t = try wb.template(kind, body: b.p("{{a}} {{image p}}"), header: b.p("หัว 1"), footer: b.p("ท้าย 2"))
+            let untouched = kind == .docx ? "word/footer1.xml" : "styles.xml"
+            let before = try zipInfo(t)
+            let out = try wb.fill(t, ["a": "ค่า", "p": "p.png"], options: RenderOptions(assetRoot: wb.folder))
+            let after = try zipInfo(out.url)
+            XCTAssertEqual(after[untouched], before[untouched], "\(kind): \(untouched) copied raw")
+            let picture = try XCTUnwrap(after.first { $0.key.contains("itaimg") })
+            XCTAssertEqual(picture.value[0], 0, "\(kind): the picture is stored")
+            let thai = try wb.fill(t, ["a": "ค่า", "p": "p.png"], options: RenderOptions(digits: .thai, assetRoot: wb.folder))
+            XCTAssertNotEqual(try zipInfo(thai.url)[untouched]?[2], before[untouched]?[2], "\(kind): Thai digits rewrite it")
+            XCTAssertTrue(try String(decoding: thai.package.read(untouched), as: UTF8.self).contains(kind == .docx ? "ท้าย ๒" : "หัว ๑"))
+        }
+        wb.checkWithRealClients()
+    }
 }
