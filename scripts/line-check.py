@@ -51,9 +51,11 @@ def read_words(path):
 
 
 def org_from_name(path):
+    """KIND_ORG_YEAR[_ร่าง].ext -> ORG (the name may itself hold underscores)."""
     stem = os.path.splitext(os.path.basename(path))[0]
     parts = stem.split("_")
-    return "_".join(parts[1:-1]) if len(parts) >= 3 else None
+    years = [i for i, p in enumerate(parts) if re.fullmatch(r"[0-9๐-๙]{4}", p) and i >= 2]
+    return "_".join(parts[1:years[-1]]) if years else None
 
 
 def convert(files, out_dir):

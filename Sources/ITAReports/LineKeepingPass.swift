@@ -46,6 +46,10 @@ struct LineKeepingPass {
                     touched = true
                 }
             }
+            // Numbers into English-language runs: LibreOffice's Thai line breaking ignores the joiners
+            // between digits (see NumberRuns).
+            if kind == .docx { try NumberRuns.applyDOCX(doc) } else { try NumberRuns.applyODT(doc) }
+            touched = true
             if touched { changes.replaced[name] = try doc.serialize() }
         }
     }

@@ -102,6 +102,29 @@ final class PrintReadyTests: XCTestCase {
         }
     }
 
+    // MARK: numbers in their own runs
+
+    func testNumbersAreSetInEnglishLanguageRunsWithTheirJoiners() throws {
+        let (_, outputs) = try generate("sisaket-2568.yaml", [.o34])
+        let joined = "9\u{2060}8\u{2060}.\u{2060}9\u{2060}7"
+        for o in outputs {
+            let pkg = try OfficePackage(contentsOf: o.url)
+            if o.format == .docx {
+                let doc = try pkg.xmlDocument("word/document.xml")
+                let ns = ["w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"]
+                let runs = try doc.select("//w:r[w:rPr/w:lang/@w:bidi='en-US']", namespaces: ns)
+                XCTAssertTrue(runs.contains { $0.text == joined }, "the total as a run of its own with English as its language")
+                XCTAssertTrue(try doc.select("//w:r[w:rPr/w:lang/@w:bidi='en-US']/w:t", namespaces: ns).allSatisfy {
+                    $0.text.allSatisfy { "0123456789๐๑๒๓๔๕๖๗๘๙.,:/\u{2060}".contains($0) }
+                }, "only numbers are set in English")
+            } else {
+                let xml = String(decoding: try pkg.read("content.xml"), as: UTF8.self)
+                XCTAssertTrue(xml.contains("<text:span text:style-name=\"ITANumber\">\(joined)</text:span>"))
+                XCTAssertTrue(xml.contains("style:name=\"ITANumber\" style:family=\"text\""))
+            }
+        }
+    }
+
     // MARK: document properties
 
     func testPropertiesNameTheDocumentOrganisationYearAndGenerationTime() throws {
@@ -167,6 +190,17 @@ final class PrintReadyTests: XCTestCase {
             for (i, line) in lines.enumerated() where line.hasSuffix("พ.ศ.") {
                 let next = i + 1 < lines.count ? lines[i + 1] : ""
                 XCTAssertFalse(next.first?.isNumber == true, "\(pdf.lastPathComponent): a year starts the line after '\(line)'")
+            }
+            // A number split at a line end: one line of a paragraph ends in digits ("99." or "25")
+            // and the next starts with digits (a list number "2. " aside); both lines hold Thai words
+            // (the axis numbers of a chart are lines of digits alone).
+            let thai = #"[ก-ฮ]"#
+            for pair in zip(lines, lines.dropFirst()) where !pair.0.contains("   ") && !pair.1.contains("   ")
+                && pair.0.range(of: thai, options: .regularExpression) != nil && pair.1.range(of: thai, options: .regularExpression) != nil {
+                let end = pair.0.range(of: #"[0-9][.,]?$"#, options: .regularExpression) != nil
+                let start = pair.1.range(of: #"^[0-9]"#, options: .regularExpression) != nil
+                    && pair.1.range(of: #"^[0-9]+\. "#, options: .regularExpression) == nil
+                XCTAssertFalse(end && start, "\(pdf.lastPathComponent): a number split as '\(pair.0.suffix(20))' / '\(pair.1.prefix(20))'")
             }
             // A listed word split at a line end shows as its head ending one line of a paragraph
             // and its tail starting the next (in single-column text, where -layout keeps lines whole).

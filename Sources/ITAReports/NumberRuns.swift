@@ -1,0 +1,156 @@
+import Foundation
+import OfficeXML
+
+/// Sets the numbers of a filled document in runs of their own whose complex-script language is
+/// English. LibreOffice breaks lines of Thai-language text with its Thai dictionary and there splits
+/// numbers — "(100.0 / 0 คะแนน)", "ได้ 99. / 09" — even with word joiners between their digits;
+/// in an English-language run the same number stays whole (measured on the shipped examples). Fonts
+/// and sizes are the run's own, so nothing changes on the page but where a line may end, and search
+/// finds the number as typed.
+enum NumberRuns {
+    static let wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    static let textNS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    static let styleNS = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+    static let officeNS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    static let foNS = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+    /// The ODT text style numbers get.
+    static let odtStyleName = "ITANumber"
+
+    /// The numbers of `text` (digits with the joiners and separators between them), as ranges.
+    static func numberRanges(_ text: String) -> [Range<String.Index>] {
+        var out: [Range<String.Index>] = []
+        var i = text.startIndex
+        while i < text.endIndex {
+            guard isDigit(text[i]) else { i = text.index(after: i); continue }
+            let start = i
+            var end = text.index(after: i)
+            var j = end
+            while j < text.endIndex {
+                let c = text[j]
+                if isDigit(c) { j = text.index(after: j); end = j; continue }
+                if c == "\u{2060}" || c == "." || c == "," || c == ":" || c == "/" { j = text.index(after: j); continue }
+                break
+            }
+            out.append(start..<end)
+            i = end
+        }
+        return out
+    }
+
+    private static func isDigit(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
+        return (0x30...0x39).contains(s.value) || (0x0E50...0x0E59).contains(s.value)
+    }
+
+    /// DOCX: each run holding a number in its text is cut into runs of its own properties, the
+    /// numbers' runs with `w:lang w:val="en-US" w:bidi="en-US"`.
+    static func applyDOCX(_ doc: XMLDocument) throws {
+        let ns = ["w": wordNS]
+        let runs = try doc.select("//w:r[w:t]", namespaces: ns)
+        for run in runs {
+            let texts = run.elementChildren.filter { $0.is("t", wordNS) }
+            guard texts.contains(where: { !numberRanges($0.text).isEmpty }) else { continue }
+            let rPr = run.child("rPr", wordNS)
+            // (element to copy, its new text for a w:t piece, whether the piece is a number)
+            var pieces: [(element: XMLNode, text: String?, number: Bool)] = []
+            for child in run.elementChildren where !child.is("rPr", wordNS) {
+                guard child.is("t", wordNS) else { pieces.append((child, nil, false)); continue }
+                let t = child.text
+                var last = t.startIndex
+                for r in numberRanges(t) {
+                    if last < r.lowerBound { pieces.append((child, String(t[last..<r.lowerBound]), false)) }
+                    pieces.append((child, String(t[r]), true))
+                    last = r.upperBound
+                }
+                if last < t.endIndex { pieces.append((child, String(t[last...]), false)) }
+            }
+            for piece in pieces {
+                let r = doc.createElement("r", namespace: wordNS, context: run)
+                run.insertBefore(r)
+                if let rPr {
+                    let props = rPr.clone(for: r)
+                    r.append(props)
+                    if piece.number { setEnglish(props, doc) }
+                } else if piece.number {
+                    let props = doc.createElement("rPr", namespace: wordNS, context: r)
+                    r.append(props)
+                    setEnglish(props, doc)
+                }
+                let copy = piece.element.clone(for: r)
+                r.append(copy)
+                if let text = piece.text {
+                    copy.text = text
+                    // Spaces at either end of a piece must survive.
+                    if copy.attribute("space", "http://www.w3.org/XML/1998/namespace") == nil, text.first == " " || text.last == " " {
+                        copy.setAttribute("space", "http://www.w3.org/XML/1998/namespace", value: "preserve")
+                    }
+                }
+            }
+            run.remove()
+        }
+    }
+
+    /// `w:lang` with English as the Western and complex-script language, in schema order within `w:rPr`.
+    private static func setEnglish(_ rPr: XMLNode, _ doc: XMLDocument) {
+        if let lang = rPr.child("lang", wordNS) {
+            lang.setAttribute("val", wordNS, value: "en-US")
+            lang.setAttribute("bidi", wordNS, value: "en-US")
+            return
+        }
+        let lang = doc.createElement("lang", namespace: wordNS, context: rPr)
+        lang.setAttribute("val", wordNS, value: "en-US")
+        lang.setAttribute("bidi", wordNS, value: "en-US")
+        let after = ["eastAsianLayout", "specVanish", "oMath", "rPrChange"]
+        if let next = rPr.elementChildren.first(where: { after.contains($0.localName) }) { next.insertBefore(lang) } else { rPr.append(lang) }
+    }
+
+    /// ODT: each number in a paragraph's text goes into a `text:span` of the `ITANumber` style
+    /// (English as the Western and the complex-script language), added to the part's automatic styles.
+    static func applyODT(_ doc: XMLDocument) throws {
+        guard let root = doc.root else { return }
+        var textNodes: [XMLNode] = []
+        root.walk { node in
+            if node.isText, let p = node.parent, p.namespaceURI == textNS, ["p", "h", "span", "a"].contains(p.localName) {
+                textNodes.append(node)
+            }
+            return true
+        }
+        var used = false
+        for node in textNodes {
+            let t = node.text
+            let ranges = numberRanges(t)
+            guard !ranges.isEmpty, let parent = node.parent else { continue }
+            used = true
+            var last = t.startIndex
+            for r in ranges {
+                if last < r.lowerBound { node.insertBefore(doc.createText(String(t[last..<r.lowerBound]))) }
+                let span = doc.createElement("span", namespace: textNS, context: parent)
+                span.setAttribute("style-name", textNS, value: odtStyleName)
+                span.append(doc.createText(String(t[r])))
+                node.insertBefore(span)
+                last = r.upperBound
+            }
+            if last < t.endIndex { node.insertBefore(doc.createText(String(t[last...]))) }
+            node.remove()
+        }
+        guard used else { return }
+        let auto: XMLNode
+        if let a = root.child("automatic-styles", officeNS) {
+            auto = a
+        } else {
+            auto = doc.createElement("automatic-styles", namespace: officeNS, context: root)
+            // office:automatic-styles follows the font declarations and precedes the body or master styles.
+            if let next = root.elementChildren.first(where: { ["master-styles", "body"].contains($0.localName) }) { next.insertBefore(auto) } else { root.append(auto) }
+        }
+        let style = doc.createElement("style", namespace: styleNS, context: auto)
+        style.setAttribute("name", styleNS, value: odtStyleName)
+        style.setAttribute("family", styleNS, value: "text")
+        let props = doc.createElement("text-properties", namespace: styleNS, context: style)
+        props.setAttribute("language", foNS, value: "en", prefixHint: "fo")
+        props.setAttribute("country", foNS, value: "US", prefixHint: "fo")
+        props.setAttribute("language-complex", styleNS, value: "en")
+        props.setAttribute("country-complex", styleNS, value: "US")
+        style.append(props)
+        auto.append(style)
+    }
+}
