@@ -422,13 +422,13 @@ def analysis_2568():
     grid = Section("Landscape", [
         P("4. แนวทางการพัฒนาตามผลการวิเคราะห์", "Heading1"),
         P("{{org.name}} กำหนดโครงการและกิจกรรมเพื่อพัฒนาตัวชี้วัดตามผลการวิเคราะห์ข้างต้น ดังนี้"),
-        # The period column holds "30 พฤศจิกายน 2569" on one line, so a date never
-        # breaks. The measures come in groups of one indicator: the indicator and its
+        # The period column holds "30 พฤศจิกายน 2569" (4.2 cm in 14 pt) on one line, so a
+        # date never breaks; the owners column holds "สำนักปลัดเทศบาล" (3.6 cm). The measures come in groups of one indicator: the indicator and its
         # analysis are one cell over the group's rows, never repeated, never merged
         # across two indicators.
-        Table([3.0, 4.0, 4.8, 5.8, 4.2, 2.9], [
+        Table([2.8, 3.8, 4.3, 5.3, 4.6, 3.9], [
             head("ตัวชี้วัด", "โครงการ/กิจกรรม",
-                 "ผลการวิเคราะห์\nตัวชี้วัดตามหลักเกณฑ์\nการประเมิน ITA",
+                 "ผลการวิเคราะห์\nตัวชี้วัดตาม\nหลักเกณฑ์การประเมิน ITA",
                  "ขั้นตอนหรือวิธีการ\nดำเนินการ", "ระยะเวลา\nในการดำเนินการ", "ผู้รับผิดชอบ",
                  style="GridHeading"),
             Row([grid_cell("{{#each measure_groups}}{{#each measures}}{{merge indicator_label}}"),
