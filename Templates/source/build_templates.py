@@ -103,9 +103,12 @@ class Table:
     indicator tables, the question table of an issue). Long tables break between
     rows; their header and group rows stay with the row that follows them."""
 
-    def __init__(self, widths_cm, rows, orientation="portrait", keep=False):
+    def __init__(self, widths_cm, rows, orientation="portrait", keep=False, whole=False):
         self.rows = rows
-        self.keep = keep
+        self.keep = keep or whole
+        # whole: a table of a few fixed rows (tools, indicators) that LibreOffice never
+        # breaks in the ODT either (there its rows' keeps do not hold a table together).
+        self.whole = whole
         total = TEXT_W[orientation]
         assert abs(sum(widths_cm) * TWIPS_PER_CM - total) < TWIPS_PER_CM * 0.05, \
             f"columns {widths_cm} do not add up to the {orientation} text width"
@@ -190,7 +193,7 @@ def indicator_table(orientation="portrait"):
              Cell(P("{{score | number:2}}{{/each}}", "TableCenter"))]),
         Row([Cell(P("คะแนนรวม", "TableHeading"), span=3, kind="group"),
              Cell(P("{{total | number:2}}", "TableHeading"), kind="group")]),
-    ], orientation, keep=True)
+    ], orientation, whole=True)
 
 
 def o34_2567():
@@ -398,7 +401,7 @@ def analysis_2568():
         P("2. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {{assessed_year}}", "Heading1"),
         P("{{overview}}"),
         P("ผลการประเมินภาพรวมอยู่ในระดับ **{{level}}** (**{{total | number:2}}** คะแนน) คะแนนแยกตามเครื่องมือการประเมินเป็นดังนี้"),
-        Table([10.0, 6.0], keep=True, rows=[
+        Table([10.0, 6.0], whole=True, rows=[
             head("เครื่องมือ", "คะแนนรวม"),
             Row([Cell("{{#each tools}}{{name}}"),
                  Cell(P("{{score | number:2}}{{/each}}", "TableCenter"))]),
@@ -420,13 +423,13 @@ def analysis_2568():
     grid = Section("Landscape", [
         P("4. แนวทางการพัฒนาตามผลการวิเคราะห์", "Heading1"),
         P("{{org.name}} กำหนดโครงการและกิจกรรมเพื่อพัฒนาตัวชี้วัดตามผลการวิเคราะห์ข้างต้น ดังนี้"),
-        # The period column holds "30 พฤศจิกายน 2569" on one line, so a date never
-        # breaks. The measures come in groups of one indicator: the indicator and its
+        # The period column holds "30 พฤศจิกายน 2569" (4.2 cm in 14 pt) on one line, so a
+        # date never breaks; the owners column holds "สำนักปลัดเทศบาล" (3.6 cm). The measures come in groups of one indicator: the indicator and its
         # analysis are one cell over the group's rows, never repeated, never merged
         # across two indicators.
-        Table([3.0, 4.0, 4.8, 5.8, 4.2, 2.9], [
+        Table([2.8, 3.8, 4.3, 5.3, 4.6, 3.9], [
             head("ตัวชี้วัด", "โครงการ/กิจกรรม",
-                 "ผลการวิเคราะห์\nตัวชี้วัดตามหลักเกณฑ์\nการประเมิน ITA",
+                 "ผลการวิเคราะห์\nตัวชี้วัดตาม\nหลักเกณฑ์การประเมิน ITA",
                  "ขั้นตอนหรือวิธีการ\nดำเนินการ", "ระยะเวลา\nในการดำเนินการ", "ผู้รับผิดชอบ",
                  style="GridHeading"),
             Row([grid_cell("{{#each measure_groups}}{{#each measures}}{{merge indicator_label}}"),
@@ -1108,7 +1111,7 @@ class OdtWriter:
                          # A short table keeps together by its rows keeping with the next
                          # one, as in the DOCX, not by forbidding breaks: LibreOffice then
                          # lays out both formats alike.
-                         'style:may-break-between-rows="true"/></style:style>')
+                         f'style:may-break-between-rows="{"false" if t.whole else "true"}"/></style:style>')
         cols = ""
         for i, w in enumerate(t.twips):
             cn = f"{tn}.C{i + 1}"
