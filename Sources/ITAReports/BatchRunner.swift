@@ -34,8 +34,23 @@ public final class BatchRunner: Sendable {
         public var files: [URL]
         /// Why the job failed; nil when it succeeded.
         public var failure: String?
+        /// Every warning, as printed: the data file's (each with its line and column) first, then
+        /// those of filling the templates.
         public var warnings: [String]
+        /// The data file's warnings as diagnostics (a subset of `warnings`), for counting by kind.
+        public var dataWarnings: [Diagnostic]
         public var seconds: Double
+
+        public init(name: String, folder: URL, files: [URL], failure: String?, warnings: [String],
+                    dataWarnings: [Diagnostic], seconds: Double) {
+            self.name = name
+            self.folder = folder
+            self.files = files
+            self.failure = failure
+            self.warnings = warnings
+            self.dataWarnings = dataWarnings
+            self.seconds = seconds
+        }
 
         public var succeeded: Bool { failure == nil }
     }
@@ -45,6 +60,8 @@ public final class BatchRunner: Sendable {
         public var finished: Int
         public var total: Int
         public var failed: Int
+        /// Warnings of all the jobs finished so far.
+        public var warnings: Int
         /// The job just finished.
         public var last: Outcome
     }
@@ -114,12 +131,19 @@ public final class BatchRunner: Sendable {
     private func run(_ jobs: [Job], profile: PDFProfile?) -> [Outcome] {
         let start = Date()
         var outcomes: [Outcome?] = Array(repeating: nil, count: jobs.count)
-        var staged: [(index: Int, staged: ReportExporter.Staged)] = []
+        var staged: [(index: Int, staged: ReportExporter.Staged, dataWarnings: [Diagnostic])] = []
         defer { for s in staged { s.staged.discard() } }
+        func failed(_ i: Int, folder: URL, _ reason: String, _ dataWarnings: [Diagnostic]) -> Outcome {
+            Outcome(name: jobs[i].name, folder: folder, files: [], failure: reason, warnings: dataWarnings.map(\.description),
+                    dataWarnings: dataWarnings, seconds: Date().timeIntervalSince(start))
+        }
         for (i, job) in jobs.enumerated() {
-            do { staged.append((i, try stage(job))) } catch {
-                outcomes[i] = Outcome(name: job.name, folder: outputDirectory.appendingPathComponent(job.folder), files: [],
-                                      failure: "\(error)", warnings: [], seconds: Date().timeIntervalSince(start))
+            var dataWarnings: [Diagnostic] = []
+            do {
+                let s = try stage(job, dataWarnings: &dataWarnings)
+                staged.append((i, s, dataWarnings))
+            } catch {
+                outcomes[i] = failed(i, folder: outputDirectory.appendingPathComponent(job.folder), "\(error)", dataWarnings)
             }
         }
         if formats.contains(.pdf) {
@@ -129,28 +153,29 @@ public final class BatchRunner: Sendable {
             }
             for (n, failure) in failures {
                 let i = staged[n].index
-                outcomes[i] = Outcome(name: jobs[i].name, folder: staged[n].staged.folder, files: [], failure: "\(failure)",
-                                      warnings: [], seconds: Date().timeIntervalSince(start))
+                outcomes[i] = failed(i, folder: staged[n].staged.folder, "\(failure)", staged[n].dataWarnings)
             }
         }
-        for (i, s) in staged where outcomes[i] == nil {
+        for (i, s, dataWarnings) in staged where outcomes[i] == nil {
             do {
                 let manifest = try SubmissionBundle.place([s])
+                let fill = s.files.flatMap { f in f.warnings.map { "\(f.url.lastPathComponent): \($0)" } }
                 outcomes[i] = Outcome(name: jobs[i].name, folder: s.folder,
                                       files: manifest.files.map { s.folder.appendingPathComponent($0.path) }, failure: nil,
-                                      warnings: s.files.flatMap(\.warnings), seconds: Date().timeIntervalSince(start))
+                                      warnings: dataWarnings.map(\.description) + fill, dataWarnings: dataWarnings,
+                                      seconds: Date().timeIntervalSince(start))
             } catch {
-                outcomes[i] = Outcome(name: jobs[i].name, folder: s.folder, files: [], failure: "\(error)",
-                                      warnings: [], seconds: Date().timeIntervalSince(start))
+                outcomes[i] = failed(i, folder: s.folder, "\(error)", dataWarnings)
             }
         }
         return outcomes.map { $0! }
     }
 
     /// One organisation's documents filled into a scratch folder inside its own folder, checked against
-    /// the folder's earlier manifest.
-    private func stage(_ job: Job) throws -> ReportExporter.Staged {
+    /// the folder's earlier manifest. `dataWarnings` receives the data file's warnings as soon as it is read.
+    private func stage(_ job: Job, dataWarnings: inout [Diagnostic]) throws -> ReportExporter.Staged {
         let input = try job.load()
+        dataWarnings = input.loaded.diagnostics.warnings
         let errors = input.loaded.diagnostics.errors
         guard let data = input.loaded.data, errors.isEmpty else {
             let shown = errors.prefix(3).map(\.description).joined(separator: "; ")
@@ -179,6 +204,7 @@ public final class BatchRunner: Sendable {
         private var nextIndex = 0
         private var finished = 0
         private var failed = 0
+        private var warnings = 0
         private(set) var outcomes: [Outcome?]
 
         init(count: Int) { outcomes = Array(repeating: nil, count: count) }
@@ -197,7 +223,8 @@ public final class BatchRunner: Sendable {
             outcomes[i] = outcome
             finished += 1
             if !outcome.succeeded { failed += 1 }
-            progress(Progress(finished: finished, total: total, failed: failed, last: outcome))
+            warnings += outcome.warnings.count
+            progress(Progress(finished: finished, total: total, failed: failed, warnings: warnings, last: outcome))
         }
     }
 }

@@ -18,7 +18,9 @@ struct BatchCommand: ParsableCommand {
 
         Each organisation's files go to its own subfolder of --output (named after the data file, or the \
         organisation for a CSV). An organisation that fails leaves no files; the others are written. The \
-        exit status is non-zero when any organisation failed.
+        exit status is non-zero when any organisation failed. Each progress line counts the organisation's \
+        warnings; all of them, with their lines and columns, are written to itareport-batch.log in --output, \
+        and the run ends with a summary of them.
         """
     )
 
@@ -103,6 +105,14 @@ struct BatchCommand: ParsableCommand {
         print("\(outcomes.count) organisation(s): \(outcomes.count - failures.count) written (\(files) files), " +
               "\(failures.count) failed, in \(String(format: "%.1f", seconds)) s with \(min(workers, outcomes.count)) worker(s)")
         print("output: \(URL(fileURLWithPath: output).path)")
+        // Warnings of every organisation, which the progress lines only count, go to a log beside the documents.
+        var log: URL?
+        do {
+            log = try BatchLog.write(outcomes, into: URL(fileURLWithPath: output))
+        } catch {
+            FileHandle.standardError.write(Data("warning: the batch log could not be written into \(output): \(error.localizedDescription)\n".utf8))
+        }
+        for line in BatchLog.summary(outcomes, log: log) { print(line) }
         if !failures.isEmpty {
             print("failed:")
             for f in failures { print("  \(f.name): \(f.failure ?? "")") }
@@ -161,7 +171,15 @@ struct BatchCommand: ParsableCommand {
                 if let problem = row.problem { throw CLIError(problem) }
                 // Through the data file text, so each row is checked exactly as a data file would be.
                 let text = DataFileWriter().text(for: ScoreSheet.data(for: row, base: baseData))
-                return (ReportLoader.load(text: text, file: name), baseURL)
+                var loaded = ReportLoader.load(text: text, file: name)
+                // Lines and columns of the text made from the row mean nothing to the user; the row and the field do.
+                loaded.diagnostics = loaded.diagnostics.map { d in
+                    var d = d
+                    d.line = nil
+                    d.column = nil
+                    return d
+                }
+                return (loaded, baseURL)
             }
         }
     }

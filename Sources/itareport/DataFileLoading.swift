@@ -18,4 +18,12 @@ enum DataFileLoading {
         }
         return (loaded, data)
     }
+
+    /// Shows the notices that levels or strengths splits come from thresholds no source confirms; for
+    /// commands that otherwise show only errors but print what those thresholds decide.
+    static func showProvisionalRubrics(_ loaded: ReportLoader.Result) {
+        for d in loaded.diagnostics where d.kind == .provisionalRubric {
+            FileHandle.standardError.write(Data("\(d)\n".utf8))
+        }
+    }
 }
