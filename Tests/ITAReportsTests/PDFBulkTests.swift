@@ -1,6 +1,6 @@
 import Foundation
 import ITAKit
-import ITAReports
+@testable import ITAReports
 import XCTest
 
 /// Many documents per LibreOffice run, in a profile kept by the caller.
@@ -53,5 +53,24 @@ final class PDFBulkTests: XCTestCase {
             XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("org\(n)").path)),
                            Set(manifest.files.map(\.path) + ["manifest.json"]))
         }
+    }
+}
+
+extension PDFBulkTests {
+    /// The profile folder of a process killed mid-conversion is removed when the next profile is made;
+    /// a running process's, and folders merely named alike, are not.
+    func testProfilesOfKilledProcessesAreRemoved() throws {
+        let dir = try BatchFixture.temporaryFolder(self, "profiles")
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let dead = "itareport-pdf-\(gone.processIdentifier)-0a1b2c3d"
+        let kept = ["itareport-pdf-1-0a1b2c3d", "itareport-pdf-12345678-9abc-def0-1234-56789abcdef0", "itareport-pdf-notes"]
+        for name in [dead] + kept {
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent(name).appendingPathComponent("profile"), withIntermediateDirectories: true)
+        }
+        PDFProfile.removeAbandoned(in: dir)
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)), Set(kept))
     }
 }

@@ -1,0 +1,121 @@
+import Foundation
+import OfficePackage
+import XCTest
+
+/// `generate` with the user's own templates, and what a failed or killed run leaves.
+final class OwnTemplatesCLITests: XCTestCase {
+    static let repository = InstallTests.repository
+    static let example = repository.appendingPathComponent("Examples/sisaket-2568.yaml")
+
+    func itareport(_ args: [String], timeout: TimeInterval = 300) throws -> RealClients.Result {
+        let binary = CLITests.productsDirectory.appendingPathComponent("itareport")
+        guard let r = RealClients.run(binary.path, args, timeout: timeout) else { throw XCTSkip("cannot run \(binary.path)") }
+        return r
+    }
+
+    func folder(_ label: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("itareport-\(label)-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        return dir
+    }
+
+    /// The shipped O34 DOCX with one more tag the data does not have.
+    func letterhead(at url: URL) throws {
+        let shipped = try OfficePackage(contentsOf: Self.repository.appendingPathComponent("Templates/o34-2567.docx"))
+        let xml = String(decoding: try shipped.read("word/document.xml"), as: UTF8.self)
+        let range = try XCTUnwrap(xml.range(of: "{{org.name}}"))
+        var changes = PackageChanges()
+        changes.replaced["word/document.xml"] = Data(xml.replacingCharacters(in: range, with: "{{org.name}}{{org.letterhead_code}}").utf8)
+        try shipped.write(to: url, changes: changes)
+    }
+
+    func testAFolderWithOneTemplateAndLenient() throws {
+        let dir = try folder("own-folder")
+        let mine = dir.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        try letterhead(at: mine.appendingPathComponent("o34-2567.docx"))
+        let out = dir.appendingPathComponent("out")
+
+        // Strict: the missing name is named, the error no longer suggests an option generate lacks, and nothing is written.
+        var r = try itareport(["generate", Self.example.path, "--template", mine.path, "--output", out.path, "--report", "o34"])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("org.letterhead_code"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("--lenient"), r.stderr)
+        XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? [], [], "a failed generate leaves no file")
+
+        r = try itareport(["generate", Self.example.path, "--template", mine.path, "--output", out.path, "--report", "o34", "--lenient"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("warning:") && r.stderr.contains("org.letterhead_code"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("note: o34-2567.odt is not in \(mine.path); the shipped one is used"), r.stderr)
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)),
+                       ["O34_เทศบาลเมืองศรีสะเกษ_2568.docx", "O34_เทศบาลเมืองศรีสะเกษ_2568.odt"])
+    }
+
+    func testASingleTemplateFile() throws {
+        let dir = try folder("own-file")
+        let file = dir.appendingPathComponent("letterhead.docx")
+        try letterhead(at: file)
+        let out = dir.appendingPathComponent("out")
+        // The data file is an O34 file: the letterhead is its O34 DOCX; everything else is shipped, and said so.
+        let r = try itareport(["generate", Self.example.path, "--template", file.path, "--output", out.path, "--lenient"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("O34 ODT is written from the shipped template o34-2567.odt (letterhead.docx is the O34 DOCX template)"), r.stderr)
+        let docx = out.appendingPathComponent("O34_เทศบาลเมืองศรีสะเกษ_2568.docx")
+        let xml = String(decoding: try OfficePackage(contentsOf: docx).read("word/document.xml"), as: UTF8.self)
+        XCTAssertFalse(xml.contains("letterhead_code"), "filled from the letterhead (its extra tag left empty)")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("O34_เทศบาลเมืองศรีสะเกษ_2568.odt").path))
+    }
+
+    /// A named pipe, /dev/zero and a folder as the data file are refused at once, saying what they are.
+    func testDataPathsThatAreNotFiles() throws {
+        let dir = try folder("fifo")
+        let fifo = dir.appendingPathComponent("data.yaml")
+        XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)
+        for (path, what) in [(fifo.path, "a named pipe (FIFO)"), ("/dev/zero", "a character device"), (dir.path, "a folder")] {
+            for command in [["validate", path], ["generate", path, "--output", dir.appendingPathComponent("out").path], ["fill", Self.repository.appendingPathComponent("Templates/o34-2567.docx").path, path, "--output", dir.appendingPathComponent("y.docx").path]] {
+                let start = Date()
+                let r = try itareport(command, timeout: 20)
+                XCTAssertLessThan(Date().timeIntervalSince(start), 15, "\(command): never waits on a pipe")
+                XCTAssertNotEqual(r.status, 0)
+                XCTAssertTrue(r.stderr.contains("\(path): this is \(what)"), "\(command): \(r.stderr)")
+                XCTAssertFalse(r.stderr.contains("permission"), r.stderr)
+            }
+        }
+    }
+
+    /// A batch killed with SIGKILL part-way leaves only scratch files the next run recognises; after the next
+    /// run nothing of them is left anywhere in the output.
+    func testABatchKilledMidWriteIsCleanedUpByTheNextRun() throws {
+        let dir = try folder("killed")
+        var csv = ""
+        for i in 1...40 { csv += "เทศบาลตำบลทดสอบ\(i),เมือง,ศรีสะเกษ,95,94,93,92,91,90,89,88,87,86\n" }
+        let scores = dir.appendingPathComponent("scores.csv")
+        try csv.write(to: scores, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let p = Process()
+        p.executableURL = CLITests.productsDirectory.appendingPathComponent("itareport")
+        p.arguments = ["batch", scores.path, "--base", Self.example.path, "--output", out.path, "--jobs", "2"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        // Until some organisations are done, then mid-write of the others.
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, ((try? FileManager.default.contentsOfDirectory(atPath: out.path))?.count ?? 0) < 4 { usleep(20_000) }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        let pid = p.processIdentifier
+        let left = (FileManager.default.enumerator(atPath: out.path)?.allObjects as? [String] ?? [])
+            .map { ($0 as NSString).lastPathComponent }.filter { $0.hasPrefix(".") }
+        for name in left {
+            XCTAssertTrue(name.hasPrefix(".itareport-\(pid)-") || name.hasPrefix("..itareport-\(pid)-"), "unrecognisable leftover \(name)")
+        }
+
+        let r = try itareport(["batch", scores.path, "--base", Self.example.path, "--output", out.path, "--jobs", "2"])
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        let after = (FileManager.default.enumerator(atPath: out.path)?.allObjects as? [String] ?? []).filter {
+            ($0 as NSString).lastPathComponent.hasPrefix(".") || $0.hasSuffix(".tmp")
+        }
+        XCTAssertEqual(after, [], "nothing of the killed run is left")
+    }
+}
