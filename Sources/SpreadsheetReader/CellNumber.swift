@@ -12,6 +12,7 @@ public enum CellNumber {
     /// The text of a stored number; nil when `stored` is not a finite number.
     public static func text(stored: String) -> String? {
         let s = stored.trimmingCharacters(in: .whitespaces)
+        if let plain = plainText(s) { return plain }
         guard let d = Double(s), d.isFinite else { return nil }
         if d == 0 { return "0" }
         let rounded = String(format: "%.15g", d)
@@ -19,5 +20,37 @@ public enum CellNumber {
         // Exponent form (very large or very small): written out in full.
         guard let decimal = Decimal(string: rounded, locale: Locale(identifier: "en_US_POSIX")) else { return rounded }
         return decimal.description
+    }
+
+    /// The common case without formatting: a plain decimal (`-`, digits, at most one point) of at
+    /// most 15 significant digits is already exact; trailing zeros after the point are dropped.
+    private static func plainText(_ s: String) -> String? {
+        var significant = 0
+        var seenNonZero = false
+        var points = 0
+        var digits = 0
+        for (i, u) in s.utf8.enumerated() {
+            switch u {
+            case UInt8(ascii: "-") where i == 0: continue
+            case UInt8(ascii: "."): points += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                if u != UInt8(ascii: "0") { seenNonZero = true }
+                if seenNonZero { significant += 1 }
+            default: return nil
+            }
+        }
+        guard digits > 0, points <= 1, significant <= 15, s.utf8.last != UInt8(ascii: "."), s.utf8.first != UInt8(ascii: ".") else { return nil }
+        var out = Substring(s)
+        if points == 1 {
+            while out.last == "0" { out = out.dropLast() }
+            if out.last == "." { out = out.dropLast() }
+        }
+        if !seenNonZero { return "0" }
+        // Leading zeros ("007") as a number would be read.
+        let negative = out.hasPrefix("-")
+        var body = negative ? out.dropFirst() : out
+        while body.count > 1, body.first == "0", body.dropFirst().first != "." { body = body.dropFirst() }
+        return (negative ? "-" : "") + body
     }
 }

@@ -21,7 +21,9 @@ public enum SpreadsheetError: Error, CustomStringConvertible, Equatable {
     case tooFarRight(path: String, sheet: String, reference: String, limit: String)
     case tooManyCells(path: String, sheet: String, limit: Int)
     case sharedStringOutOfRange(path: String, sheet: String, reference: String, index: String, count: Int)
-    /// Any other problem of the zip itself (too many entries, unpacks too large, unsafe names).
+    /// The zip unpacks to more than the limit (a zip bomb, or not a score workbook).
+    case unpacksTooLarge(path: String, bytes: UInt64, limit: UInt64)
+    /// Any other problem of the zip itself (too many entries, unsafe names).
     case package(String)
 
     public var description: String {
@@ -54,6 +56,8 @@ public enum SpreadsheetError: Error, CustomStringConvertible, Equatable {
             return "\(path): sheet '\(sheet)' holds more than \(limit) cells of data, far more than a score sheet (one organisation a row). Check that this is the right sheet (--sheet NAME), or copy the table to a new workbook."
         case let .sharedStringOutOfRange(path, sheet, reference, index, count):
             return "\(path): sheet '\(sheet)', cell \(reference): the cell points to shared text number \(index), but the workbook has \(count); the workbook is damaged. Open it in Excel or LibreOffice Calc and save it again."
+        case let .unpacksTooLarge(path, bytes, limit):
+            return "\(path): refused: the workbook unpacks to \(bytes) bytes, more than the limit of \(limit) bytes. A workbook of scores is far smaller; copy the scores to a new workbook and save that."
         case let .package(message):
             return message
         }

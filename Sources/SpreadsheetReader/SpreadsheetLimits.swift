@@ -1,7 +1,9 @@
 import OfficePackage
 
 /// Bounds on what a workbook may make the reader do, so a hostile or absurd file fails quickly
-/// with a message instead of taking the machine's memory.
+/// with a message instead of taking the machine's memory. The defaults leave room for twice the
+/// largest real score table: every local organisation of Thailand (about 7,850), 16 columns each,
+/// is about 125,000 cells and 4 MB of sheet XML.
 public struct SpreadsheetLimits: Sendable {
     /// Bounds on the zip itself (entries, total unpacked size).
     public var package: PackageLimits
@@ -15,8 +17,8 @@ public struct SpreadsheetLimits: Sendable {
     public var maxCells: Int
 
     public init(package: PackageLimits = PackageLimits(maxTotalBytes: 256 * 1024 * 1024, maxEntries: 10_000),
-                maxPartBytes: UInt64 = 128 * 1024 * 1024, maxParsedBytes: Int = 16 * 1024 * 1024,
-                maxColumns: Int = 256, maxCells: Int = 1_000_000) {
+                maxPartBytes: UInt64 = 128 * 1024 * 1024, maxParsedBytes: Int = 8 * 1024 * 1024,
+                maxColumns: Int = 256, maxCells: Int = 250_000) {
         self.package = package
         self.maxPartBytes = maxPartBytes
         self.maxParsedBytes = maxParsedBytes

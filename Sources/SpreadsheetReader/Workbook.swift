@@ -38,6 +38,7 @@ public final class Workbook {
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw SpreadsheetError.legacyExcel(path: path) }
         do { archive = try ZipArchive(data: data, path: path, limits: limits.package) } catch let e as PackageError {
             if case let .cannotOpen(_, reason) = e { throw SpreadsheetError.notAZip(path: path, reason: reason) }
+            if case let .tooLarge(_, bytes, limit) = e { throw SpreadsheetError.unpacksTooLarge(path: path, bytes: bytes, limit: limit) }
             throw SpreadsheetError.package(e.description)
         }
 

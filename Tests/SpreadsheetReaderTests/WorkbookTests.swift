@@ -38,7 +38,14 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(CellNumber.text(stored: "9.8970000000000013E1"), "98.97")
         XCTAssertEqual(CellNumber.text(stored: "1.5E-7"), "0.00000015")
         XCTAssertEqual(CellNumber.text(stored: "12345678901234567"), "12345678901234600")
+        XCTAssertEqual(CellNumber.text(stored: "98.50"), "98.5")
+        XCTAssertEqual(CellNumber.text(stored: "0.000"), "0")
+        XCTAssertEqual(CellNumber.text(stored: "-12.5"), "-12.5")
+        XCTAssertEqual(CellNumber.text(stored: "007"), "7")
+        XCTAssertEqual(CellNumber.text(stored: "0.05"), "0.05")
+        XCTAssertEqual(CellNumber.text(stored: "123456789012345.6"), "123456789012346")
         XCTAssertNil(CellNumber.text(stored: "abc"))
+        XCTAssertNil(CellNumber.text(stored: "1.2.3"))
         XCTAssertNil(CellNumber.text(stored: "inf"))
     }
 
