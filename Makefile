@@ -1,8 +1,9 @@
 # itareport: fills the official ITA documents (O34, O35, analysis report) as DOCX and ODT.
 SWIFT ?= swift
 BIN = .build/release/itareport
+PREFIX ?= /usr/local
 
-.PHONY: setup setup-test build run test bench templates clean
+.PHONY: setup setup-test build run test bench templates clean install install-built uninstall
 
 setup:
 	@scripts/setup.sh build
@@ -24,6 +25,18 @@ run: build
 test: setup-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The program, its resources and the shipped templates under PREFIX (bin/itareport on PATH).
+install: build install-built
+
+# Installs what is built already in BUILD_DIR (default .build/release), without building.
+BUILD_DIR ?= .build/release
+install-built:
+	@scripts/install.sh "$(BUILD_DIR)" "$(DESTDIR)$(PREFIX)"
+
+uninstall:
+	rm -rf "$(DESTDIR)$(PREFIX)/lib/itareport" "$(DESTDIR)$(PREFIX)/share/itareport"
+	rm -f "$(DESTDIR)$(PREFIX)/bin/itareport"
 
 bench: build
 	$(BIN) bench

@@ -30,7 +30,7 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
         .target(name: "OfficeXML", dependencies: ["CLibXML2"]),
-        .target(name: "OfficePackage", dependencies: ["CLibZip", "OfficeXML"]),
+        .target(name: "OfficePackage", dependencies: ["CLibZip", "CZlib", "OfficeXML"]),
         .target(name: "ThaiFormat"),
         .target(name: "SpreadsheetReader", dependencies: ["OfficePackage", "OfficeXML"]),
         .target(name: "TemplateEngine", dependencies: ["OfficeXML", "OfficePackage", "ThaiFormat"]),

@@ -4,9 +4,11 @@ import ITAKit
 /// Writes the documents of many organisations at once, on `workers` threads sharing one
 /// `ReportExporter` (so each template is read once).
 ///
-/// Each organisation's files are written into a staging folder inside the output folder and
-/// moved into the organisation's own subfolder only when all of them were written: an
-/// organisation that fails leaves nothing behind, and the others are not affected.
+/// Each organisation's files are written into a scratch folder inside its own subfolder and moved into
+/// place only when all of them were written: an organisation that fails leaves nothing behind, and the
+/// others are not affected. Each subfolder gets a `manifest.json`; as in a bundle, only files listed in
+/// the earlier manifest there are replaced or removed, and other files are left alone.
+/// With PDF, a worker takes a few organisations at a time and converts all their PDFs in one LibreOffice run.
 public final class BatchRunner: Sendable {
     /// One organisation to produce.
     public struct Job: Sendable {
@@ -32,8 +34,23 @@ public final class BatchRunner: Sendable {
         public var files: [URL]
         /// Why the job failed; nil when it succeeded.
         public var failure: String?
+        /// Every warning, as printed: the data file's (each with its line and column) first, then
+        /// those of filling the templates.
         public var warnings: [String]
+        /// The data file's warnings as diagnostics (a subset of `warnings`), for counting by kind.
+        public var dataWarnings: [Diagnostic]
         public var seconds: Double
+
+        public init(name: String, folder: URL, files: [URL], failure: String?, warnings: [String],
+                    dataWarnings: [Diagnostic], seconds: Double) {
+            self.name = name
+            self.folder = folder
+            self.files = files
+            self.failure = failure
+            self.warnings = warnings
+            self.dataWarnings = dataWarnings
+            self.seconds = seconds
+        }
 
         public var succeeded: Bool { failure == nil }
     }
@@ -43,6 +60,8 @@ public final class BatchRunner: Sendable {
         public var finished: Int
         public var total: Int
         public var failed: Int
+        /// Warnings of all the jobs finished so far.
+        public var warnings: Int
         /// The job just finished.
         public var last: Outcome
     }
@@ -53,58 +72,48 @@ public final class BatchRunner: Sendable {
     public let outputDirectory: URL
     public let workers: Int
     public let formYear: Int?
+    /// With PDF, how many organisations a worker takes at once: their PDFs are converted by one LibreOffice run.
+    public let organisationsPerPDFRun: Int
 
     public init(exporter: ReportExporter, formats: [ExportFormat], selection: ReportSelection = .all,
-                outputDirectory: URL, workers: Int = ProcessInfo.processInfo.activeProcessorCount, formYear: Int? = nil) {
+                outputDirectory: URL, workers: Int = ProcessInfo.processInfo.activeProcessorCount, formYear: Int? = nil,
+                organisationsPerPDFRun: Int = 10) {
         self.exporter = exporter
         self.formats = formats
         self.selection = selection
         self.outputDirectory = outputDirectory
         self.workers = max(1, workers)
         self.formYear = formYear
+        self.organisationsPerPDFRun = max(1, organisationsPerPDFRun)
     }
 
     /// Runs every job and returns their outcomes in the jobs' order. `progress` is called after
     /// each job, one call at a time.
     public func run(_ jobs: [Job], progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> [Outcome] {
-        let fm = FileManager.default
         try OutputFolder.create(outputDirectory)
-        Self.removeAbandonedStaging(in: outputDirectory)
-        let staging = outputDirectory.appendingPathComponent("\(Self.stagingPrefix)\(getpid())-\(UUID().uuidString.prefix(8))")
-        try OutputFolder.create(staging)
-        defer { try? fm.removeItem(at: staging) }
+        ScratchFiles.removeAbandoned(in: outputDirectory)
         preloadTemplates()
 
+        let chunk = formats.contains(.pdf) ? organisationsPerPDFRun : 1
         let state = State(count: jobs.count)
         let group = DispatchGroup()
         for _ in 0..<min(workers, max(1, jobs.count)) {
             group.enter()
             Thread.detachNewThread { [self] in
-                while let i = state.next() {
-                    let outcome = self.run(jobs[i], staging: staging)
-                    state.finish(i, outcome, total: jobs.count, progress: progress)
+                defer { group.leave() }
+                // Each worker converts with a LibreOffice profile of its own, kept for all its runs.
+                var profile: PDFProfile?
+                if formats.contains(.pdf) {
+                    profile = try? PDFProfile()
                 }
-                group.leave()
+                while let range = state.next(chunk) {
+                    let outcomes = self.run(Array(jobs[range]), profile: profile)
+                    for (i, outcome) in zip(range, outcomes) { state.finish(i, outcome, total: jobs.count, progress: progress) }
+                }
             }
         }
         group.wait()
         return state.outcomes.map { $0! }
-    }
-
-    /// Staging folders are named `.itareport-staging-<process id>-<random>`.
-    static let stagingPrefix = ".itareport-staging-"
-
-    /// Removes staging folders left by a batch whose process no longer runs (killed mid-run);
-    /// those of a batch still running into the same folder are left alone.
-    static func removeAbandonedStaging(in directory: URL) {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else { return }
-        for name in names where name.hasPrefix(stagingPrefix) {
-            guard let pid = Int32(name.dropFirst(stagingPrefix.count).prefix { $0.isNumber }) else { continue }
-            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
-                try? fm.removeItem(at: directory.appendingPathComponent(name))
-            }
-        }
     }
 
     /// Reads every template the formats need before the workers start, so they load once and
@@ -117,56 +126,76 @@ public final class BatchRunner: Sendable {
         }
     }
 
-    private func run(_ job: Job, staging: URL) -> Outcome {
+    /// Runs a few jobs on one worker: fills each organisation's documents, converts all their PDFs with one
+    /// LibreOffice run, then puts each organisation's files in place.
+    private func run(_ jobs: [Job], profile: PDFProfile?) -> [Outcome] {
         let start = Date()
-        let final = outputDirectory.appendingPathComponent(job.folder)
-        func failed(_ reason: String) -> Outcome {
-            Outcome(name: job.name, folder: final, files: [], failure: reason, warnings: [], seconds: Date().timeIntervalSince(start))
+        var outcomes: [Outcome?] = Array(repeating: nil, count: jobs.count)
+        var staged: [(index: Int, staged: ReportExporter.Staged, dataWarnings: [Diagnostic])] = []
+        defer { for s in staged { s.staged.discard() } }
+        func failed(_ i: Int, folder: URL, _ reason: String, _ dataWarnings: [Diagnostic]) -> Outcome {
+            Outcome(name: jobs[i].name, folder: folder, files: [], failure: reason, warnings: dataWarnings.map(\.description),
+                    dataWarnings: dataWarnings, seconds: Date().timeIntervalSince(start))
         }
-        let input: (loaded: ReportLoader.Result, dataURL: URL)
-        do { input = try job.load() } catch { return failed("\(error)") }
+        for (i, job) in jobs.enumerated() {
+            var dataWarnings: [Diagnostic] = []
+            do {
+                let s = try stage(job, dataWarnings: &dataWarnings)
+                staged.append((i, s, dataWarnings))
+            } catch {
+                outcomes[i] = failed(i, folder: outputDirectory.appendingPathComponent(job.folder), "\(error)", dataWarnings)
+            }
+        }
+        if formats.contains(.pdf) {
+            let failures: [Int: Error]
+            if let profile { failures = exporter.convertPDFs(staged.map(\.staged), profile: profile) } else {
+                failures = Dictionary(uniqueKeysWithValues: staged.indices.map { ($0, PDFConversionError.failed(file: outputDirectory.path, reason: "no LibreOffice profile folder could be made") as Error) })
+            }
+            for (n, failure) in failures {
+                let i = staged[n].index
+                outcomes[i] = failed(i, folder: staged[n].staged.folder, "\(failure)", staged[n].dataWarnings)
+            }
+        }
+        for (i, s, dataWarnings) in staged where outcomes[i] == nil {
+            do {
+                let manifest = try SubmissionBundle.place([s])
+                let fill = s.files.flatMap { f in f.warnings.map { "\(f.url.lastPathComponent): \($0)" } }
+                outcomes[i] = Outcome(name: jobs[i].name, folder: s.folder,
+                                      files: manifest.files.map { s.folder.appendingPathComponent($0.path) }, failure: nil,
+                                      warnings: dataWarnings.map(\.description) + fill, dataWarnings: dataWarnings,
+                                      seconds: Date().timeIntervalSince(start))
+            } catch {
+                outcomes[i] = failed(i, folder: s.folder, "\(error)", dataWarnings)
+            }
+        }
+        return outcomes.map { $0! }
+    }
+
+    /// One organisation's documents filled into a scratch folder inside its own folder, checked against
+    /// the folder's earlier manifest. `dataWarnings` receives the data file's warnings as soon as it is read.
+    private func stage(_ job: Job, dataWarnings: inout [Diagnostic]) throws -> ReportExporter.Staged {
+        let input = try job.load()
+        dataWarnings = input.loaded.diagnostics.warnings
         let errors = input.loaded.diagnostics.errors
         guard let data = input.loaded.data, errors.isEmpty else {
             let shown = errors.prefix(3).map(\.description).joined(separator: "; ")
-            return failed(errors.isEmpty ? "the data file cannot be read" : shown + (errors.count > 3 ? "; and \(errors.count - 3) more error(s)" : ""))
+            throw BatchFailure(errors.isEmpty ? "the data file cannot be read" : shown + (errors.count > 3 ? "; and \(errors.count - 3) more error(s)" : ""))
         }
-        let kinds: [ReportKind]
-        do { kinds = try selection.kinds(for: data) } catch { return failed("\(error)") }
-
-        let fm = FileManager.default
-        let work = staging.appendingPathComponent(UUID().uuidString)
-        defer { try? fm.removeItem(at: work) }
-        let files: [ReportExporter.File]
-        do {
-            files = try exporter.export(loaded: input.loaded, dataURL: input.dataURL, kinds: kinds, formats: formats,
-                                        outputDirectory: work, formYear: formYear).files
-        } catch {
-            return failed("\(error)")
+        let kinds = try selection.kinds(for: data)
+        let folder = outputDirectory.appendingPathComponent(job.folder)
+        let staged = try exporter.stage(loaded: input.loaded, dataURL: input.dataURL, kinds: kinds, formats: formats,
+                                        outputDirectory: folder, formYear: formYear)
+        do { _ = try ManagedFolder(folder).check(writing: staged.names) } catch {
+            staged.discard()
+            throw error
         }
-        do {
-            let moved = try Self.publish(files.map(\.url), into: final)
-            return Outcome(name: job.name, folder: final, files: moved, failure: nil,
-                           warnings: files.flatMap(\.warnings), seconds: Date().timeIntervalSince(start))
-        } catch {
-            return failed("\(final.path): cannot move the finished files into place (\(OutputFolder.reason(error)))")
-        }
+        return staged
     }
 
-    /// Moves finished files into `folder` (renames within one file system); on failure, removes the ones moved.
-    static func publish(_ files: [URL], into folder: URL) throws -> [URL] {
-        let fm = FileManager.default
-        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-        var moved: [URL] = []
-        for file in files {
-            let target = folder.appendingPathComponent(file.lastPathComponent)
-            if rename(file.path, target.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                for m in moved { try? fm.removeItem(at: m) }
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
-            }
-            moved.append(target)
-        }
-        return moved
+    /// A reason a job failed, as it is shown.
+    private struct BatchFailure: Error, CustomStringConvertible {
+        let description: String
+        init(_ d: String) { description = d }
     }
 
     /// The shared state of the workers: the next job to take, and the outcomes so far.
@@ -175,15 +204,18 @@ public final class BatchRunner: Sendable {
         private var nextIndex = 0
         private var finished = 0
         private var failed = 0
+        private var warnings = 0
         private(set) var outcomes: [Outcome?]
 
         init(count: Int) { outcomes = Array(repeating: nil, count: count) }
 
-        func next() -> Int? {
+        /// The next `count` jobs (fewer at the end), nil when none is left.
+        func next(_ count: Int) -> Range<Int>? {
             lock.lock(); defer { lock.unlock() }
             guard nextIndex < outcomes.count else { return nil }
-            defer { nextIndex += 1 }
-            return nextIndex
+            let range = nextIndex..<min(outcomes.count, nextIndex + count)
+            nextIndex = range.upperBound
+            return range
         }
 
         func finish(_ i: Int, _ outcome: Outcome, total: Int, progress: (Progress) -> Void) {
@@ -191,7 +223,8 @@ public final class BatchRunner: Sendable {
             outcomes[i] = outcome
             finished += 1
             if !outcome.succeeded { failed += 1 }
-            progress(Progress(finished: finished, total: total, failed: failed, last: outcome))
+            warnings += outcome.warnings.count
+            progress(Progress(finished: finished, total: total, failed: failed, warnings: warnings, last: outcome))
         }
     }
 }

@@ -30,9 +30,12 @@ public struct BundleManifest: Codable, Sendable, Equatable {
     public var generatedAt: String
     public var generator: String
     public var files: [Entry]
+    /// The other files found in the folder, which the tool did not write and left as they were.
+    public var otherFiles: [String]
 
     enum CodingKeys: String, CodingKey {
         case organization, district, province, generator, files
+        case otherFiles = "other_files"
         case fiscalYear = "fiscal_year"
         case generatedAt = "generated_at"
     }

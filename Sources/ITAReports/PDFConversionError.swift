@@ -27,3 +27,14 @@ public enum PDFConversionError: Error, CustomStringConvertible {
         }
     }
 }
+
+extension PDFConversionError {
+    /// The same failure told of `file` (the file the user asked for rather than a scratch copy).
+    func naming(_ file: String) -> PDFConversionError {
+        switch self {
+        case let .failed(_, reason): return .failed(file: file, reason: reason)
+        case let .timedOut(_, seconds): return .timedOut(file: file, seconds: seconds)
+        default: return self
+        }
+    }
+}

@@ -7,8 +7,9 @@ import Darwin
 
 /// Converts documents to PDF with LibreOffice running headless.
 ///
-/// Each conversion runs its own LibreOffice with its own user profile in a fresh temporary
-/// folder, so conversions may run in parallel without fighting over one profile's lock.
+/// One LibreOffice run converts many documents, in a user profile of the caller's (`PDFProfile`): a
+/// worker keeps its own profile for all its runs, so runs may go on in parallel without fighting over
+/// one profile's lock and LibreOffice sets a profile up once rather than for every document.
 /// Fonts are embedded; `pdfA` asks for PDF/A-2b. Convert ODT files: LibreOffice renders Thai
 /// page and list numbers from ODT correctly, and not from DOCX.
 public struct PDFConverter: Sendable {
@@ -68,23 +69,64 @@ public struct PDFConverter: Sendable {
         return "pdf:writer_pdf_Export:{" + options.joined(separator: ",") + "}"
     }
 
-    /// Converts `source` (ODT or DOCX) to the PDF `destination`, which appears complete or not at all.
+    /// One document to convert: an ODT (or DOCX) and where its PDF goes.
+    public struct Job: Sendable {
+        public var source: URL
+        public var destination: URL
+        public init(source: URL, destination: URL) {
+            self.source = source
+            self.destination = destination
+        }
+    }
+
+    /// Converts `source` (ODT or DOCX) to the PDF `destination`, which appears complete or not at all,
+    /// with a LibreOffice profile of its own made for this conversion.
     public func convert(_ source: URL, to destination: URL) throws {
+        let profile = try PDFProfile()
+        if let failure = convert([Job(source: source, destination: destination)], profile: profile)[0] { throw failure }
+    }
+
+    /// Converts every job with one LibreOffice run in `profile` (a worker's own, kept from one call to
+    /// the next so LibreOffice sets it up once). A document LibreOffice cannot convert is tried once more
+    /// on its own; what still fails is returned by the job's index, and the others are written.
+    public func convert(_ jobs: [Job], profile: PDFProfile) -> [Int: PDFConversionError] {
+        guard !jobs.isEmpty else { return [:] }
+        let first = run(jobs, profile: profile)
+        guard !first.failures.isEmpty, jobs.count > 1 else { return first.failures }
+        // Whatever stopped the shared run (a document that crashes LibreOffice, a timeout) is found by trying each alone.
+        var failures: [Int: PDFConversionError] = [:]
+        for i in first.failures.keys.sorted() {
+            if let failure = run([jobs[i]], profile: profile).failures[0] { failures[i] = failure }
+        }
+        return failures
+    }
+
+    /// One LibreOffice run converting `jobs`.
+    private func run(_ jobs: [Job], profile: PDFProfile) -> (failures: [Int: PDFConversionError], status: Int32) {
         let fm = FileManager.default
-        let work = fm.temporaryDirectory.appendingPathComponent("itareport-pdf-\(UUID().uuidString)")
+        let work = profile.root.appendingPathComponent("run-\(UUID().uuidString.prefix(8))")
         defer { try? fm.removeItem(at: work) }
+        var failures: [Int: PDFConversionError] = [:]
+        func failAll(_ make: (Job) -> PDFConversionError) -> (failures: [Int: PDFConversionError], status: Int32) {
+            for (i, job) in jobs.enumerated() where failures[i] == nil { failures[i] = make(job) }
+            return (failures, -1)
+        }
         let input = work.appendingPathComponent("in"), output = work.appendingPathComponent("out")
         do {
             try fm.createDirectory(at: input, withIntermediateDirectories: true)
             try fm.createDirectory(at: output, withIntermediateDirectories: true)
         } catch {
-            throw PDFConversionError.failed(file: destination.path, reason: "cannot create a temporary folder: \(error.localizedDescription)")
+            return failAll { .failed(file: $0.destination.path, reason: "cannot create a temporary folder: \(OutputFolder.reason(error))") }
         }
-        // A plain ASCII name inside the work folder: the PDF's name is then known, whatever the source is called.
-        let staged = input.appendingPathComponent("document." + source.pathExtension.lowercased())
-        do { try fm.copyItem(at: source, to: staged) } catch {
-            throw PDFConversionError.failed(file: source.path, reason: "cannot read the document: \(error.localizedDescription)")
+        // Plain ASCII names inside the work folder: each PDF's name is then known, whatever its source is called.
+        var staged: [Int: URL] = [:]
+        for (i, job) in jobs.enumerated() {
+            let copy = input.appendingPathComponent("doc\(i)." + job.source.pathExtension.lowercased())
+            do { try fm.copyItem(at: job.source, to: copy); staged[i] = copy } catch {
+                failures[i] = .failed(file: job.source.path, reason: "cannot read the document: \(OutputFolder.reason(error))")
+            }
         }
+        guard !staged.isEmpty else { return (failures, -1) }
         let log = work.appendingPathComponent("soffice.log")
         _ = fm.createFile(atPath: log.path, contents: nil)
 
@@ -92,10 +134,10 @@ public struct PDFConverter: Sendable {
         process.executableURL = executable
         process.environment = Self.environment(ProcessInfo.processInfo.environment)
         process.arguments = [
-            "-env:UserInstallation=file://" + work.appendingPathComponent("profile").path,
+            "-env:UserInstallation=" + profile.url.absoluteString,
             "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
-            "--convert-to", filter, "--outdir", output.path, staged.path,
-        ]
+            "--convert-to", filter, "--outdir", output.path,
+        ] + staged.keys.sorted().map { staged[$0]!.path }
         let handle = try? FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
@@ -103,22 +145,33 @@ public struct PDFConverter: Sendable {
         let done = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in done.signal() }
         do { try process.run() } catch {
-            throw PDFConversionError.failed(file: destination.path, reason: "cannot start \(executable.path): \(error.localizedDescription)")
+            try? handle?.close()
+            return failAll { .failed(file: $0.destination.path, reason: "cannot start \(executable.path): \(error.localizedDescription)") }
         }
-        if done.wait(timeout: .now() + timeout) == .timedOut {
+        let allowed = timeout * Double(staged.count)
+        var timedOut = false
+        if done.wait(timeout: .now() + allowed) == .timedOut {
+            timedOut = true
             process.terminate()
             if done.wait(timeout: .now() + 5) == .timedOut { kill(process.processIdentifier, SIGKILL); done.wait() }
-            throw PDFConversionError.timedOut(file: destination.path, seconds: Int(timeout))
         }
         try? handle?.close()
-        let pdf = output.appendingPathComponent("document.pdf")
-        guard process.terminationStatus == 0, fm.fileExists(atPath: pdf.path) else {
-            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            let said = text.split(separator: "\n").filter { !$0.contains("javaldx") }.joined(separator: " ")
-            throw PDFConversionError.failed(file: destination.path,
-                                            reason: "LibreOffice exited with status \(process.terminationStatus)" + (said.isEmpty ? "" : ": \(said)"))
+        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        let said = text.split(separator: "\n").filter { !$0.contains("javaldx") && !$0.hasPrefix("convert ") }.joined(separator: " ")
+        for i in staged.keys.sorted() {
+            let pdf = output.appendingPathComponent("doc\(i).pdf")
+            let job = jobs[i]
+            guard fm.fileExists(atPath: pdf.path) else {
+                failures[i] = timedOut
+                    ? .timedOut(file: job.destination.path, seconds: Int(allowed))
+                    : .failed(file: job.destination.path, reason: "LibreOffice wrote no PDF (exit status \(process.terminationStatus))" + (said.isEmpty ? "" : ": \(said)"))
+                continue
+            }
+            do { try Self.place(pdf, at: job.destination) } catch let e as PDFConversionError { failures[i] = e } catch {
+                failures[i] = .failed(file: job.destination.path, reason: "\(error)")
+            }
         }
-        try Self.place(pdf, at: destination)
+        return (failures, process.terminationStatus)
     }
 
     /// The environment LibreOffice runs in: `base` with the system folders added to `PATH`, since its
@@ -134,12 +187,11 @@ public struct PDFConverter: Sendable {
     /// Moves `file` to `destination` so that a reader sees either the old file or the whole new one.
     static func place(_ file: URL, at destination: URL) throws {
         let fm = FileManager.default
-        let tmp = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
+        let tmp = ScratchFiles.url(in: destination.deletingLastPathComponent(), suffix: ".pdf")
         do {
             try fm.copyItem(at: file, to: tmp)
         } catch {
-            throw PDFConversionError.failed(file: destination.path, reason: "cannot write the PDF: \(error.localizedDescription)")
+            throw PDFConversionError.failed(file: destination.path, reason: "cannot write the PDF: \(OutputFolder.reason(error))")
         }
         if rename(tmp.path, destination.path) != 0 {
             let reason = String(cString: strerror(errno))

@@ -18,23 +18,41 @@ public final class ReportGenerator: @unchecked Sendable {
         public var draft: Bool = false
     }
 
-    public let templateDirectory: URL
+    /// Where each template comes from.
+    public let templates: TemplateSet
+    /// Leave names missing from the data empty (each one a warning) instead of failing.
+    public let lenient: Bool
     private var cache: [String: Template] = [:]
+    private var noted: [String] = []
     private let lock = NSLock()
 
-    public init(templateDirectory: URL) {
-        self.templateDirectory = templateDirectory
+    public init(templates: TemplateSet, lenient: Bool = false) {
+        self.templates = templates
+        self.lenient = lenient
+    }
+
+    /// The shipped templates in `templateDirectory`.
+    public convenience init(templateDirectory: URL) {
+        self.init(templates: .shipped(templateDirectory))
     }
 
     /// The template of `form` in `format`, loaded once.
     public func template(for form: ReportForm, format: PackageKind) throws -> Template {
-        let url = templateDirectory.appendingPathComponent("\(form.name).\(format.fileExtension)")
+        let (url, note) = try templates.resolve(form, format: format)
         lock.lock(); defer { lock.unlock() }
+        if let note, !noted.contains(note) { noted.append(note) }
         if let t = cache[url.path] { return t }
         guard FileManager.default.fileExists(atPath: url.path) else { throw GenerateError.templateMissing(path: url.path) }
         let t = try Template(contentsOf: url)
         cache[url.path] = t
         return t
+    }
+
+    /// What the templates used so far said about themselves, each once: the shipped templates that stood
+    /// in for ones the user's `--template` lacks.
+    public var templateNotes: [String] {
+        lock.lock(); defer { lock.unlock() }
+        return noted
     }
 
     /// The reports this data can fill, and for the others why not.
@@ -56,10 +74,16 @@ public final class ReportGenerator: @unchecked Sendable {
     }
 
     /// The file name of a report: item, organisation and year, e.g. `O34_เทศบาลเมืองศรีสะเกษ_2568.docx`;
-    /// a draft ends in `_ร่าง` (`O35_เทศบาลเมืองศรีสะเกษ_2568_ร่าง.docx`).
-    public static func fileName(kind: ReportKind, data: ReportData, format: PackageKind, draft: Bool = false) -> String {
+    /// a draft ends in `_ร่าง` (`O35_เทศบาลเมืองศรีสะเกษ_2568_ร่าง.docx`). A name longer than `maxBytes` (the
+    /// file system's limit) has the organisation's name cut at a character boundary and marked with a short
+    /// hash; the DOCX, ODT and PDF of a report share one stem.
+    public static func fileName(kind: ReportKind, data: ReportData, format: PackageKind, draft: Bool = false,
+                                maxBytes: Int = SafeFileName.defaultLimit) -> String {
         let org = SafeFileName.from(data.organization?.name ?? "organization")
-        return "\(kind.filePrefix)_\(org)_\(data.fiscalYear ?? 0)\(draft ? draftSuffix : "").\(format.fileExtension)"
+        let head = "\(kind.filePrefix)_", tail = "_\(data.fiscalYear ?? 0)\(draft ? draftSuffix : "")"
+        // Room for the longest extension, so every format's name is cut the same way.
+        let room = maxBytes - head.utf8.count - tail.utf8.count - 1 - ExportFormat.allCases.map(\.fileExtension.utf8.count).max()!
+        return head + SafeFileName.fit(org, maxBytes: max(room, 16)) + tail + "." + format.fileExtension
     }
 
     /// What a draft's file name ends with, before the extension.
@@ -97,23 +121,37 @@ public final class ReportGenerator: @unchecked Sendable {
         let created = try DocumentProperties.generationTime()
         let organization = data.organization?.name ?? ""
         let lines = LineKeepingPass(keeper: ThaiLineKeeper(words: try KeepWholeWords.shipped(), names: [organization]))
-        var outputs: [Output] = []
+        let limit = SafeFileName.limit(in: outputDirectory)
+        // Each document is written under a short scratch name first and all are renamed into place at the
+        // end: a failure leaves none of them, and a long final name never has temporary suffixes added to it.
+        var rendered: [(output: Output, scratch: URL)] = []
+        defer { for r in rendered { unlink(r.scratch.path) } }
         for kind in kinds {
             let form = ReportForm.form(for: kind, fiscalYear: data.fiscalYear ?? 0, formYear: formYear ?? (kind == .analysis ? nil : data.options?.formYear))
             builder.draft = !Self.blanks(of: kind, in: data, catalog: catalog).isEmpty
             let view = builder.view(for: form)
             for format in formats {
                 let template = try template(for: form, format: format)
-                let url = outputDirectory.appendingPathComponent(Self.fileName(kind: kind, data: data, format: format, draft: builder.draft))
-                var (changes, report) = try template.render(view, options: RenderOptions(lenient: false, digits: digits, assetRoot: dataDirectory))
+                let url = outputDirectory.appendingPathComponent(Self.fileName(kind: kind, data: data, format: format, draft: builder.draft, maxBytes: limit))
+                let scratch = ScratchFiles.url(in: outputDirectory, suffix: "." + format.fileExtension)
+                var (changes, report) = try template.render(view, options: RenderOptions(lenient: lenient, digits: digits, assetRoot: dataDirectory))
                 try lines.apply(to: &changes, kind: format)
                 try ChartParts(view: view).apply(to: &changes, package: template.package)
                 DocumentProperties(kind: kind, organization: organization, fiscalYear: data.fiscalYear ?? 0, created: created)
                     .apply(to: &changes, package: template.package)
-                try template.package.write(to: url, changes: changes)
-                outputs.append(Output(kind: kind, form: form, format: format, url: url, warnings: report.warnings, draft: builder.draft))
+                do { try template.package.write(to: scratch, changes: changes) } catch let PackageError.writeFailed(_, reason) {
+                    throw GenerateError.cannotWrite(path: url.path, reason: reason)
+                }
+                rendered.append((Output(kind: kind, form: form, format: format, url: url, warnings: report.warnings, draft: builder.draft), scratch))
             }
         }
+        for (i, r) in rendered.enumerated() where rename(r.scratch.path, r.output.url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            for done in rendered[..<i] { unlink(done.output.url.path) }
+            throw GenerateError.cannotWrite(path: r.output.url.path, reason: reason)
+        }
+        let outputs = rendered.map(\.output)
+        rendered = []
         return outputs
     }
 }

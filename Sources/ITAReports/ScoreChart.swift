@@ -57,6 +57,9 @@ public struct ScoreChart: Sendable, Equatable {
         series = Self.tools.enumerated().map { t, tool in
             Series(name: tool.name, color: tool.color, values: bars.map { $0.tool == t ? $0.value : nil })
         }.filter { $0.values.contains { $0 != nil } }
+        // Word and LibreOffice list the legend of bars drawn across from the last series up:
+        // reversed here, the legend reads IIT, EIT, OIT from the top.
+        if horizontal { series.reverse() }
         self.thaiDigits = thaiDigits
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import ITAKit
 
 /// A submission bundle: one folder with an organisation's documents of one year in each format
-/// and `manifest.json` describing them. The folder appears complete or not at all.
+/// and `manifest.json` describing them. Nothing is put in place unless every document was written.
 public struct SubmissionBundle: Sendable {
     /// The reports a bundle holds by default: the ITA evidence items.
     public static let defaultKinds: [ReportKind] = [.o34, .o35]
@@ -42,8 +42,7 @@ public struct SubmissionBundle: Sendable {
         return kinds
     }
 
-    /// Writes the bundle of one data file into `folder` (replacing a previous bundle there; refusing a folder
-    /// with other files). Returns the manifest written.
+    /// Writes the bundle of one data file into `folder` (see `write(parts:)`). Returns the manifest written.
     public func write(loaded: ReportLoader.Result, dataURL: URL, kinds: [ReportKind],
                       formats: [ExportFormat] = ExportFormat.allCases, into folder: URL,
                       formYear: Int? = nil, now: Date = Date()) throws -> BundleManifest {
@@ -54,56 +53,61 @@ public struct SubmissionBundle: Sendable {
     /// Writes the year's submission from several data files (the O34 file and the O35 file, say), each
     /// giving its own reports, into `folder`. The files must be of one organisation and one fiscal year,
     /// and no report may come from two of them.
+    ///
+    /// Only files the folder's earlier `manifest.json` lists are replaced (and removed when this bundle no
+    /// longer has them); any other file there is left alone and named in the manifest's `other_files`, and
+    /// a file of the same name as one of the bundle's stops the bundle before anything is written.
     public func write(parts: [Part], formats: [ExportFormat] = ExportFormat.allCases, into folder: URL,
                       formYear: Int? = nil, now: Date = Date()) throws -> BundleManifest {
-        var datas: [ReportData] = []
-        for part in parts {
-            guard let d = part.loaded.data else {
-                throw GenerateError.invalidData(path: part.dataURL.path, messages: part.loaded.diagnostics.map { "\($0)" })
-            }
-            datas.append(d)
+        for part in parts where part.loaded.data == nil {
+            throw GenerateError.invalidData(path: part.dataURL.path, messages: part.loaded.diagnostics.map { "\($0)" })
         }
         try Self.checkOneSubmission(parts)
-        guard let data = datas.first else { throw ReportSelectionError.nothingPossible(reasons: ["no data file was given"]) }
-        let fm = FileManager.default
+        guard !parts.isEmpty else { throw ReportSelectionError.nothingPossible(reasons: ["no data file was given"]) }
         let target = folder.standardizedFileURL
-        try Self.checkReplaceable(target)
-        let parent = target.deletingLastPathComponent()
-        try OutputFolder.create(parent)
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
-        defer { try? fm.removeItem(at: staging) }
-
-        var files: [ReportExporter.File] = []
-        for part in parts {
-            files += try exporter.export(loaded: part.loaded, dataURL: part.dataURL, kinds: part.kinds, formats: formats,
-                                         outputDirectory: staging, formYear: formYear).files
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDir), !isDir.boolValue {
+            throw BundleError.notAFolder(path: target.path)
         }
+        try OutputFolder.create(target.deletingLastPathComponent())
+        var staged: [ReportExporter.Staged] = []
+        defer { for s in staged.reversed() { s.discard() } }
+        for part in parts {
+            staged.append(try exporter.stage(loaded: part.loaded, dataURL: part.dataURL, kinds: part.kinds, formats: formats,
+                                             outputDirectory: target, formYear: formYear))
+        }
+        // Refused before the slow part: the PDFs.
+        _ = try ManagedFolder(target).check(writing: staged.flatMap(\.names))
+        if staged.contains(where: { !$0.pendingPDFs.isEmpty }),
+           let failure = exporter.convertPDFs(staged, profile: try PDFProfile()).sorted(by: { $0.key < $1.key }).first?.value {
+            throw failure
+        }
+        return try Self.place(staged, now: now)
+    }
+
+    /// Puts the staged files of one folder (one data file's or several) in place as a managed folder (see
+    /// `ManagedFolder`), writes its manifest and removes the scratch folders. The manifest names the
+    /// organisation and year of the first.
+    public static func place(_ staged: [ReportExporter.Staged], now: Date = Date()) throws -> BundleManifest {
+        guard let first = staged.first else { throw ReportSelectionError.nothingPossible(reasons: ["no data file was given"]) }
+        let data = first.data
+        let files = staged.flatMap(\.files)
         let entries = try files.map { f -> BundleManifest.Entry in
-            let size = (try fm.attributesOfItem(atPath: f.url.path)[.size] as? NSNumber)?.intValue ?? 0
+            let size = (try? FileManager.default.attributesOfItem(atPath: f.url.path)[.size] as? NSNumber)?.intValue ?? 0
             return BundleManifest.Entry(path: f.url.lastPathComponent, item: f.kind.itemCode ?? f.kind.rawValue,
                                         fiscalYear: data.fiscalYear ?? 0, format: f.format.rawValue, bytes: size,
                                         sha256: try SHA256.hex(fileAt: f.url))
         }
+        let folder = ManagedFolder(first.folder)
+        let (_, others) = try folder.place(files.map { ($0.url, $0.url.lastPathComponent) })
         let stamp = ISO8601DateFormatter()
         stamp.formatOptions = [.withInternetDateTime]
         let manifest = BundleManifest(organization: data.organization?.name ?? "", district: data.organization?.district,
                                       province: data.organization?.province, fiscalYear: data.fiscalYear ?? 0,
-                                      generatedAt: stamp.string(from: now), generator: "itareport", files: entries)
-        try manifest.json().write(to: staging.appendingPathComponent("manifest.json"))
-
-        // Swap the finished folder in: the old bundle (if any) is set aside first, removed after.
-        var old: URL?
-        if fm.fileExists(atPath: target.path) {
-            let aside = parent.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString.prefix(8)).old")
-            if rename(target.path, aside.path) != 0 { throw BundleError.cannotReplace(path: target.path, reason: String(cString: strerror(errno))) }
-            old = aside
-        }
-        if rename(staging.path, target.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            if let old { _ = rename(old.path, target.path) }
-            throw BundleError.cannotReplace(path: target.path, reason: reason)
-        }
-        if let old { try? fm.removeItem(at: old) }
+                                      generatedAt: stamp.string(from: now), generator: "itareport", files: entries,
+                                      otherFiles: others)
+        try folder.writeManifest(try manifest.json())
+        for s in staged { s.discard() }
         return manifest
     }
 
@@ -130,23 +134,11 @@ public struct SubmissionBundle: Sendable {
             }
         }
     }
-
-    /// A folder may be (re)written when it does not exist, is empty, or holds a previous bundle.
-    static func checkReplaceable(_ folder: URL) throws {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: folder.path, isDirectory: &isDir) else { return }
-        guard isDir.boolValue else { throw BundleError.notAFolder(path: folder.path) }
-        let contents = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
-        if !contents.isEmpty && !contents.contains("manifest.json") { throw BundleError.folderInUse(path: folder.path) }
-    }
 }
 
 /// Why a bundle could not be written, worded for the user.
 public enum BundleError: Error, CustomStringConvertible {
     case notAFolder(path: String)
-    case folderInUse(path: String)
-    case cannotReplace(path: String, reason: String)
     case differentSubmissions(first: String, other: String, what: String)
     case reportTwice(kind: ReportKind, first: String, other: String)
 
@@ -154,14 +146,10 @@ public enum BundleError: Error, CustomStringConvertible {
         switch self {
         case let .notAFolder(path):
             return "\(path) is a file; give --output a folder for the bundle"
-        case let .folderInUse(path):
-            return "\(path) holds other files and no manifest.json, so it is not a bundle folder; choose a new or empty --output folder"
         case let .differentSubmissions(first, other, what):
             return "\(first) and \(other) differ in \(what); a bundle holds one organisation's documents of one fiscal year: give the O34 and O35 data files of the same year"
         case let .reportTwice(kind, first, other):
             return "both \(first) and \(other) give the \(kind.filePrefix) report; give one data file per document (set 'document:' in each)"
-        case let .cannotReplace(path, reason):
-            return "\(path): cannot put the bundle in place (\(reason)); check the folder is writable and not open elsewhere"
         }
     }
 }

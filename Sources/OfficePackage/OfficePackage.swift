@@ -14,6 +14,8 @@ public final class OfficePackage: @unchecked Sendable {
         public let compressedSize: UInt64
         public let method: Int32
         public let mtime: time_t
+        /// The CRC-32 of the uncompressed bytes, as the archive records it.
+        public let crc: UInt32
     }
 
     /// Where the package came from (used in messages and to refuse overwriting it).
@@ -82,7 +84,7 @@ public final class OfficePackage: @unchecked Sendable {
     public func read(_ name: String) throws -> Data {
         guard let i = byName[name] else { throw PackageError.missingPart(path: path, part: name) }
         let archive = try ZipReader(data: bytes, path: path)
-        return try archive.read(entries[i].index, size: entries[i].size, name: name)
+        return try archive.read(entries[i].index, size: entries[i].size, name: name, crc: entries[i].crc)
     }
 
     /// Writes a new package to `url` with `changes` applied, atomically (temporary file, then rename).
@@ -172,6 +174,21 @@ extension OfficePackage {
 }
 
 extension OfficePackage {
+    /// Reads every part once, so that libzip checks its CRC, and parses every XML part not in `parsed`,
+    /// so that namespace errors are found: a damaged part would otherwise be copied into every output
+    /// as it is, and Word or LibreOffice would refuse the result.
+    public func verify(skipping parsed: Set<String> = []) throws {
+        let archive = try ZipReader(data: bytes, path: path)
+        for e in entries {
+            let data = try archive.read(e.index, size: e.size, name: e.name, crc: e.crc)
+            let lower = e.name.lowercased()
+            guard !parsed.contains(e.name), lower.hasSuffix(".xml") || lower.hasSuffix(".rels") else { continue }
+            do { _ = try XMLDocument(data: data, name: e.name) } catch let error as XMLError {
+                throw PackageError.brokenPart(path: path, error: error)
+            }
+        }
+    }
+
     /// Reads and parses an XML part; a part that does not parse is reported with the package's path.
     public func xmlDocument(_ name: String) throws -> XMLDocument {
         let data = try read(name)

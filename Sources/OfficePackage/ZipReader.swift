@@ -1,4 +1,5 @@
 import CLibZip
+import CZlib
 import Foundation
 
 /// A read-only libzip archive opened on an in-memory copy of a package. Owns the zip handle.
@@ -36,10 +37,12 @@ final class ZipReader {
             throw PackageError.cannotOpen(path: path, reason: String(cString: zip_strerror(handle)))
         }
         return OfficePackage.Entry(index: index, name: String(cString: n), size: st.size, compressedSize: st.comp_size,
-                                   method: Int32(st.comp_method), mtime: st.mtime)
+                                   method: Int32(st.comp_method), mtime: st.mtime, crc: st.crc)
     }
 
-    func read(_ index: UInt64, size: UInt64, name: String) throws -> Data {
+    /// The uncompressed bytes of an entry, checked against the CRC the archive records for it (libzip
+    /// does not check it on every path).
+    func read(_ index: UInt64, size: UInt64, name: String, crc: UInt32? = nil) throws -> Data {
         guard let f = zip_fopen_index(handle, index, 0) else {
             throw PackageError.readFailed(path: path, part: name, reason: String(cString: zip_strerror(handle)))
         }
@@ -57,6 +60,14 @@ final class ZipReader {
         }
         guard ok || size == 0 else {
             throw PackageError.readFailed(path: path, part: name, reason: "the data is damaged (\(String(cString: zip_file_strerror(f))))")
+        }
+        if let crc {
+            let actual = data.withUnsafeBytes { raw in
+                raw.isEmpty ? 0 : UInt32(crc32(0, raw.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(raw.count)))
+            }
+            guard actual == crc else {
+                throw PackageError.readFailed(path: path, part: name, reason: "the data is damaged (its CRC does not match): the file was cut short or altered. Save the document again from Word or LibreOffice")
+            }
         }
         return data
     }

@@ -51,6 +51,10 @@ final class BlockNode {
 
 /// Builds the block tree from anchors in document order, reporting unbalanced blocks.
 struct BlockParser {
+    /// Deepest nesting of blocks. Real reports nest three or four deep; the bound keeps the recursive
+    /// expansion of blocks shallow and its work linear in the document.
+    static let maxDepth = 100
+
     static func parse(_ anchors: [Anchor]) -> (items: [Item], problems: [TemplateProblem]) {
         var problems: [TemplateProblem] = []
         var root: [Item] = []
@@ -69,6 +73,11 @@ struct BlockParser {
             }
             switch tag {
             case let .open(kind, path):
+                if stack.count >= maxDepth {
+                    // Everything after would be misread: stop here with this one error.
+                    problems.append(a.problem("blocks nest more than \(maxDepth) deep here ({{#\(kind.rawValue)}} inside \(maxDepth) open blocks); close some blocks before opening more"))
+                    return (root, problems)
+                }
                 let b = BlockNode(open: a, kind: kind, path: path)
                 add(.block(b))
                 stack.append(b)

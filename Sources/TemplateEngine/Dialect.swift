@@ -17,6 +17,7 @@ struct Dialect: Sendable {
     static let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
     static let style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
     static let draw = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+    static let fo = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
     static let xlink = "http://www.w3.org/1999/xlink"
     static let svg = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
     static let xml = "http://www.w3.org/XML/1998/namespace"
@@ -87,9 +88,21 @@ struct Dialect: Sendable {
     }
 
     /// Children that carry an element's formatting and must be copied when the element is split.
+    /// They lead their parent's children, so only the leading ones are looked at.
     func propertyChildren(of n: XMLNode) -> [XMLNode] {
         guard kind == .docx else { return [] }
-        return n.elementChildren.filter { $0.namespaceURI == Self.w && ["rPr", "smartTagPr", "sdtPr", "sdtEndPr"].contains($0.localName) }
+        var out: [XMLNode] = []
+        var c = n.firstChild
+        while let cc = c, isPropertyChild(cc) {
+            out.append(cc)
+            c = cc.next
+        }
+        return out
+    }
+
+    /// True for an element that carries its parent's formatting (`w:rPr`, `w:sdtPr`, …).
+    func isPropertyChild(_ n: XMLNode) -> Bool {
+        kind == .docx && n.isElement && n.namespaceURI == Self.w && ["rPr", "smartTagPr", "sdtPr", "sdtEndPr"].contains(n.localName)
     }
 
     /// Removes elements left empty by splitting (runs with only properties, empty spans and text).

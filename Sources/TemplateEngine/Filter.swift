@@ -1,7 +1,7 @@
 import Foundation
 import ThaiFormat
 
-/// A filter after `|` in a tag: `number:2`, `thai`, `date:long`, `date:short`, `bahttext`,
+/// A filter after `|` in a tag: `number:2`, `number:2,group`, `thai`, `date:long`, `date:short`, `bahttext`,
 /// `default:"-"`, `join:", "`.
 public struct Filter: Equatable, Sendable {
     public enum Name: String, Sendable, CaseIterable { case number, thai, date, bahttext, `default`, join }
@@ -9,7 +9,7 @@ public struct Filter: Equatable, Sendable {
     public let argument: String?
 
     static func parse(_ text: String) throws -> Filter {
-        let kv = text.split(separator: ":", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+        let kv = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
         guard let n = kv.first, let name = Name(rawValue: n) else {
             let known = Name.allCases.map(\.rawValue).joined(separator: ", ")
             throw TagSyntaxError(message: "unknown filter '\(text)': the filters are \(known)")
@@ -18,8 +18,8 @@ public struct Filter: Equatable, Sendable {
         if let a = arg, a.hasPrefix("\""), a.hasSuffix("\""), a.count >= 2 { arg = String(a.dropFirst().dropLast()) }
         switch name {
         case .number:
-            if let a = arg, Int(a).map({ (0...10).contains($0) }) != true {
-                throw TagSyntaxError(message: "number:\(a): the number of decimals must be 0 to 10, e.g. number:2")
+            if let a = arg, numberFormat(a) == nil {
+                throw TagSyntaxError(message: "number:\(a): the number of decimals must be 0 to 10, and ,group adds thousands separators: number:2 gives 15000.00, number:2,group gives 15,000.00")
             }
         case .date:
             guard let a = arg, ["long", "short"].contains(a) else {
@@ -42,7 +42,8 @@ public struct Filter: Equatable, Sendable {
         case .number:
             guard let v = value, v != .null else { return .success(value) }
             guard let d = Self.decimal(v) else { return .failure(FilterFailure("'\(v.text)' is not a number")) }
-            return .success(.string(ThaiNumberFormat.fixed(d, places: Int(argument ?? "2") ?? 2)))
+            let format = Self.numberFormat(argument ?? "2") ?? (2, false)
+            return .success(.string(ThaiNumberFormat.fixed(d, places: format.places, grouping: format.group)))
         case .thai:
             guard let v = value else { return .success(nil) }
             if case let .list(l) = v { return .success(.list(l.map { .string(ThaiNumerals.toThai($0.text)) })) }
@@ -63,6 +64,17 @@ public struct Filter: Equatable, Sendable {
             guard let v = value else { return .success(nil) }
             if case let .list(l) = v { return .success(.string(l.map(\.text).joined(separator: argument ?? ", "))) }
             return .success(v)
+        }
+    }
+
+    /// `N`, `N,group` or `group` (two decimals): the decimals (half-up) and whether to group thousands.
+    static func numberFormat(_ argument: String) -> (places: Int, group: Bool)? {
+        let parts = argument.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        switch parts.count {
+        case 1 where parts[0] == "group": return (2, true)
+        case 1: return Int(parts[0]).flatMap { (0...10).contains($0) ? ($0, false) : nil }
+        case 2 where parts[1] == "group": return Int(parts[0]).flatMap { (0...10).contains($0) ? ($0, true) : nil }
+        default: return nil
         }
     }
 

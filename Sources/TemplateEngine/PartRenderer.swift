@@ -21,10 +21,13 @@ final class RenderSession {
     var numbering: Numbering?
     /// Tags parsed so far, by their text: a loop's copies carry the same tags as its first pass.
     var parsedTags: [String: Tag] = [:]
+    /// No picture is larger than the template's largest page.
+    let page: PageSize
 
-    init(options: RenderOptions, dialect: Dialect) {
+    init(options: RenderOptions, dialect: Dialect, page: PageSize = .a4) {
         self.options = options
         self.dialect = dialect
+        self.page = page
     }
 
     func report(_ p: TemplateProblem) {
@@ -460,6 +463,7 @@ final class PartRenderer {
     // MARK: images
 
     private func renderImage(_ a: Anchor, path: Tag.Path, width: Tag.LengthSpec?, height: Tag.LengthSpec?, scope: Scope) {
+        defer { a.node.remove() }
         var bytes: Data?
         var label = path.description
         switch scope.lookup(path) {
@@ -472,43 +476,69 @@ final class PartRenderer {
         case let .found(.string(file)):
             label = file
             let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : (session.options.assetRoot ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent(file)
-            if let d = try? Data(contentsOf: url) { bytes = d } else {
-                session.report(a.problem("the picture file \(url.path) cannot be read: check the path (relative paths start at the data file's folder)"))
+            switch PictureFile.read(url) {
+            case let .success(d): bytes = d
+            case let .failure(problem): session.report(a.problem("the picture file \(url.path) \(problem)"))
             }
         case let .found(other):
             session.report(a.problem("'\(path)' should be a picture file path, not '\(other.text)'"))
         }
-        guard let data = bytes else { a.node.remove(); return }
-        guard let info = ImageInfo(data) else {
-            session.report(a.problem("\(label) is not a PNG or JPEG picture"))
-            a.node.remove()
+        guard let data = bytes else { return }
+        let info: ImageInfo
+        do { info = try ImageInfo(data) } catch {
+            session.report(a.problem("\(label) \(error)"))
             return
         }
-        func length(_ spec: Tag.LengthSpec?) -> Double? {
+        var failed = false
+        func length(_ spec: Tag.LengthSpec?, _ name: String, limit: Double) -> Double? {
             guard let spec else { return nil }
+            var cm: Double?
+            var written = ""
             switch spec {
-            case let .literal(l): return l.centimetres
+            case let .literal(l):
+                cm = l.centimetres
+                written = String(format: "%gcm", l.centimetres)
             case let .path(p):
-                guard case let .found(v) = scope.lookup(p) else { session.report(a.problem("the data has no '\(p)' for the picture size")); return nil }
-                if case let .number(n) = v { return NSDecimalNumber(decimal: n).doubleValue }
-                if let l = Length(v.text) { return l.centimetres }
-                session.report(a.problem("'\(v.text)' is not a length such as 6cm"))
+                guard case let .found(v) = scope.lookup(p) else {
+                    session.report(a.problem("the data has no '\(p)' for the picture \(name)"))
+                    failed = true
+                    return nil
+                }
+                written = v.text
+                if case let .number(n) = v {
+                    cm = NSDecimalNumber(decimal: n).doubleValue
+                    written = String(format: "%gcm", cm ?? 0)
+                } else {
+                    cm = Length(v.text)?.centimetres
+                }
+                if cm == nil {
+                    session.report(a.problem("'\(p)' is '\(v.text)', not a length such as 6cm"))
+                    failed = true
+                    return nil
+                }
+            }
+            guard let value = cm, value.isFinite, value > 0, value <= limit else {
+                session.report(a.problem("the picture \(name) \(written) does not fit the page: give a length above 0 and at most \(String(format: "%.1f", limit))cm (the page is \(String(format: "%.1f × %.1f", session.page.width, session.page.height)) cm)"))
+                failed = true
                 return nil
             }
+            return value
         }
         let ratio = Double(info.height) / Double(info.width)
-        var w = length(width), h = length(height)
+        var w = length(width, "width", limit: session.page.width), h = length(height, "height", limit: session.page.height)
+        guard !failed else { return }
         if w == nil && h == nil { w = min(16, Double(info.width) / 96 * 2.54) }
         if let ww = w, h == nil { h = ww * ratio }
         if let hh = h, w == nil { w = hh / ratio }
-        let size = (Length(centimetres: w ?? 1), Length(centimetres: h ?? 1))
+        // A size taken from the picture's proportions shrinks to the page rather than overflow it.
+        let (fw, fh) = session.page.fit(max(w ?? 1, 0.01), max(h ?? 1, 0.01))
+        let size = (Length(centimetres: fw), Length(centimetres: fh))
         do {
             let node = try dialect.kind == .docx ? wordDrawing(data, info, size) : odfFrame(data, info, size, context: a.node.parent)
             a.node.insertBefore(node)
         } catch {
             session.report(a.problem("the picture could not be added: \(error)"))
         }
-        a.node.remove()
     }
 
     private func mediaName(_ data: Data, _ info: ImageInfo) -> (name: String, isNew: Bool) {

@@ -61,8 +61,10 @@ struct TagNormalizer {
     }
 
     private func normalize(paragraph p: XMLNode, ordinal: Int, nextId: inout Int) -> [TemplateProblem] {
-        let ps = pieces(of: p)
-        let all = ps.flatMap(\.bytes)
+        let found = pieces(of: p)
+        var all: [UInt8] = []
+        all.reserveCapacity(found.last?.end ?? 0)
+        for piece in found { all += piece.bytes }
         guard all.count >= 4, all.contains(UInt8(ascii: "{")) else { return [] }
         let paraText = String(decoding: all, as: UTF8.self).replacingOccurrences(of: "\u{FFFC}", with: " ")
         let snippet = paraText.count > 70 ? String(paraText.prefix(67)) + "…" : paraText
@@ -104,9 +106,10 @@ struct TagNormalizer {
         }
         guard !tags.isEmpty else { return problems }
 
+        let ps = splitAtTagEdges(found, cuts: tags.flatMap { [$0.start, $0.end] })
         for t in tags.reversed() {
             guard let endRef = boundary(in: p, pieces: ps, offset: t.end, isEnd: true) else { continue }
-            let startPiece = ps.firstIndex { $0.node != nil && $0.start <= t.start && t.start < $0.end }
+            let startPiece = Self.piece(in: ps, at: t.start, isEnd: false)
             let format = startPiece.map { formatting(of: ps[$0].node!, in: p) }
             guard let startRef = boundary(in: p, pieces: ps, offset: t.start, isEnd: false) ?? nil else { continue }
             let anchor = document.createElement(Self.anchorName, namespace: nil)
@@ -157,32 +160,21 @@ struct TagNormalizer {
     /// Splits the text and its ancestors so that `offset` falls between two children of `p`.
     /// Returns the child of `p` just after the boundary (`.some(nil)`: the end of `p`), or nil if not found.
     private func boundary(in p: XMLNode, pieces: [Piece], offset: Int, isEnd: Bool) -> XMLNode?? {
-        guard let piece = pieces.first(where: { $0.node != nil && (isEnd ? ($0.start < offset && offset <= $0.end) : ($0.start <= offset && offset < $0.end)) }),
-              let node = piece.node else { return nil }
-        let k = offset - piece.start
+        guard let index = Self.piece(in: pieces, at: offset, isEnd: isEnd), let node = pieces[index].node else { return nil }
+        let k = offset - pieces[index].start
         var parent: XMLNode
         var ref: XMLNode?
         guard let np = node.parent else { return nil }
         parent = np
-        // The text node may already have been split by a later tag: work on its current text.
+        // Text nodes were cut at every tag edge beforehand, so the edge is before or after the node.
         // (A tag never starts or ends inside a space element, whose text is spaces only.)
-        let current = node.isText ? Array(node.text.utf8) : piece.bytes
-        if k > 0 && k < current.count && node.isText {
-            node.text = String(decoding: current[..<k], as: UTF8.self)
-            let rest = document.createText(String(decoding: current[k...], as: UTF8.self))
-            node.insertAfter(rest)
-            ref = rest
-        } else if k == 0 {
-            ref = node
-        } else {
-            ref = node.next
-        }
+        ref = k == 0 ? node : node.next
         while parent != p {
             guard let grand = parent.parent else { return nil }
-            let props = dialect.propertyChildren(of: parent)
+            // Walked back from the boundary: property children come first, so this stops at once.
             let leftHasContent: Bool = {
-                var c = parent.firstChild
-                while let cc = c, cc != ref { if !props.contains(cc) { return true }; c = cc.next }
+                var c = ref.map(\.previous) ?? parent.lastChild
+                while let cc = c { if !dialect.isPropertyChild(cc) { return true }; c = cc.previous }
                 return false
             }()
             if !leftHasContent {
@@ -191,7 +183,7 @@ struct TagNormalizer {
                 ref = parent.next
             } else {
                 let right = parent.clone(deep: false, for: grand)
-                for pc in props { right.append(pc.clone(deep: true, for: parent)) }
+                for pc in dialect.propertyChildren(of: parent) { right.append(pc.clone(deep: true, for: parent)) }
                 var c = ref
                 while let cc = c { c = cc.next; right.append(cc) }
                 parent.insertAfter(right)
@@ -205,6 +197,54 @@ struct TagNormalizer {
             parent = grand
         }
         return .some(ref)
+    }
+
+    /// The piece holding the byte at `offset` (at `offset - 1` for an end), found by bisection; nil when
+    /// it is a barrier.
+    private static func piece(in pieces: [Piece], at offset: Int, isEnd: Bool) -> Int? {
+        // The last piece starting before (end) or at (start) the offset; empty pieces never hold a byte.
+        var lo = 0, hi = pieces.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if isEnd ? pieces[mid].start < offset : pieces[mid].start <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        var i = lo - 1
+        while i >= 0, pieces[i].bytes.isEmpty { i -= 1 }
+        guard i >= 0, pieces[i].node != nil else { return nil }
+        let p = pieces[i]
+        return (isEnd ? (p.start < offset && offset <= p.end) : (p.start <= offset && offset < p.end)) ? i : nil
+    }
+
+    /// Cuts each text node once at every tag edge inside it. Cutting per tag would copy the text before
+    /// the tag again for each tag: quadratic in a long paragraph full of tags.
+    private func splitAtTagEdges(_ pieces: [Piece], cuts unsorted: [Int]) -> [Piece] {
+        let cuts = Array(Set(unsorted)).sorted()
+        var out: [Piece] = []
+        out.reserveCapacity(pieces.count + cuts.count)
+        var c = 0
+        for piece in pieces {
+            while c < cuts.count, cuts[c] <= piece.start { c += 1 }
+            guard let node = piece.node, node.isText, c < cuts.count, cuts[c] < piece.end else { out.append(piece); continue }
+            var edges: [Int] = []
+            var k = c
+            while k < cuts.count, cuts[k] < piece.end { edges.append(cuts[k] - piece.start); k += 1 }
+            var from = 0
+            var previous = node
+            for (i, edge) in (edges + [piece.bytes.count]).enumerated() {
+                let segment = Array(piece.bytes[from..<edge])
+                if i == 0 {
+                    node.text = String(decoding: segment, as: UTF8.self)
+                    out.append(Piece(node: node, bytes: segment, start: piece.start))
+                } else {
+                    let next = document.createText(String(decoding: segment, as: UTF8.self))
+                    previous.insertAfter(next)
+                    previous = next
+                    out.append(Piece(node: next, bytes: segment, start: piece.start + from))
+                }
+                from = edge
+            }
+        }
+        return out
     }
 
     private func removeLeftovers(in p: XMLNode) {

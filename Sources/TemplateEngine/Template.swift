@@ -27,6 +27,8 @@ public final class Template: @unchecked Sendable {
     /// The template's tags parsed once, by their text, for every fill to start from.
     private var parsedTags: [String: Tag] = [:]
     private let dialect: Dialect
+    /// The largest page: pictures are bounded by it.
+    private var page = PageSize.a4
 
     /// Reads and checks a template file.
     public convenience init(contentsOf url: URL, limits: PackageLimits = .default) throws {
@@ -40,9 +42,13 @@ public final class Template: @unchecked Sendable {
         dialect = Dialect(kind: package.kind)
         var problems: [TemplateProblem] = []
         var nextId = 1
-        let analysis = RenderSession(options: .init(), dialect: dialect)
-        for name in Self.textParts(of: package) {
-            let doc = try package.xmlDocument(name)
+        let textParts = Self.textParts(of: package)
+        try package.verify(skipping: Set(textParts))
+        var docs: [(String, XMLDocument)] = []
+        for name in textParts { docs.append((name, try package.xmlDocument(name))) }
+        page = PageSize.largest(docxBody: docs.first { $0.0 == "word/document.xml" }?.1, odfStyles: docs.first { $0.0 == "styles.xml" }?.1)
+        let analysis = RenderSession(options: .init(), dialect: dialect, page: page)
+        for (name, doc) in docs {
             problems += try TagNormalizer(dialect: dialect, document: doc, part: name).run(startingId: &nextId)
             parts.append((name, doc))
             guard let root = doc.root else { continue }
@@ -77,7 +83,13 @@ public final class Template: @unchecked Sendable {
                 switch tag {
                 case let .value(e): meaning = "value of \(e.path?.description ?? "\"\(e.literal ?? "")\"")" + (e.filters.isEmpty ? "" : " through " + e.filters.map(\.name.rawValue).joined(separator: ", "))
                 case let .merge(e): meaning = "value of \(e.path?.description ?? "") in a cell merged down over equal rows"
-                case let .image(p, _, _): meaning = "picture from \(p)"
+                case let .image(p, w, h):
+                    meaning = "picture from \(p)"
+                    for (spec, name, limit) in [(w, "width", page.width), (h, "height", page.height)] {
+                        if case let .literal(l)? = spec, l.centimetres > limit {
+                            problems.append(a.problem("the picture \(name) \(String(format: "%gcm", l.centimetres)) is larger than the page (\(String(format: "%.1f × %.1f", page.width, page.height)) cm): give at most \(String(format: "%.1f", limit))cm"))
+                        }
+                    }
                 default: meaning = ""
                 }
                 tags.append(TagInfo(location: a.location, tag: a.raw, meaning: meaning))
@@ -112,7 +124,7 @@ public final class Template: @unchecked Sendable {
 
     /// Fills the template and returns the changed and added parts.
     public func render(_ data: TemplateValue, options: RenderOptions = RenderOptions()) throws -> (changes: PackageChanges, report: RenderReport) {
-        let session = RenderSession(options: options, dialect: dialect)
+        let session = RenderSession(options: options, dialect: dialect, page: page)
         session.parsedTags = parsedTags
         if let numbering {
             session.numbering = Numbering(copying: numbering)

@@ -20,7 +20,9 @@ struct BatchCommand: ParsableCommand {
 
         Each organisation's files go to its own subfolder of --output (named after the data file, or the \
         organisation for a CSV). An organisation that fails leaves no files; the others are written. The \
-        exit status is non-zero when any organisation failed.
+        exit status is non-zero when any organisation failed. Each progress line counts the organisation's \
+        warnings; all of them, with their lines and columns, are written to itareport-batch.log in --output, \
+        and the run ends with a summary of them.
         """
     )
 
@@ -45,7 +47,7 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "How many organisations to work on at once (default: the number of processor cores).")
     var jobs: Int?
 
-    @Option(help: "Folder of templates to use instead of the shipped ones.")
+    @Option(help: ArgumentHelp("Your own templates: a folder (the shipped template is used for any it lacks) or one .docx or .odt file for one report.", valueName: "folder-or-file"))
     var template: String?
 
     @OptionGroup var pdf: PDFOptions
@@ -78,16 +80,20 @@ struct BatchCommand: ParsableCommand {
             selection = try ReportSelection.parse(report)
         } catch { throw ValidationError("\(error)") }
         let converter = try pdf.converter(for: formats)
-        let templates: URL
-        do { templates = try template.map { URL(fileURLWithPath: $0) } ?? TemplateLocator.defaultDirectory() } catch {
-            throw CLIError("\(error)")
-        }
+        let custom: TemplateSet.Custom?
+        do {
+            var kinds: [ReportKind] = []
+            if case let .only(k) = selection { kinds = k }
+            custom = try template.map { try TemplateSet.custom(path: $0, kinds: kinds, own: nil) }
+        } catch { throw CLIError("\(error)") }
         let batchJobs = try makeJobs()
         guard !batchJobs.isEmpty else {
             throw CLIError("\(source): no data files (.yaml, .yml, .json) in this folder")
         }
 
-        let exporter = ReportExporter(generator: ReportGenerator(templateDirectory: templates), converter: converter)
+        let generator = ReportGenerator(templates: TemplateSet(custom: custom))
+        defer { for note in generator.templateNotes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) } }
+        let exporter = ReportExporter(generator: generator, converter: converter)
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let runner = BatchRunner(exporter: exporter, formats: formats, selection: selection,
                                  outputDirectory: URL(fileURLWithPath: output), workers: workers)
@@ -107,6 +113,14 @@ struct BatchCommand: ParsableCommand {
         print("\(outcomes.count) organisation(s): \(outcomes.count - failures.count) written (\(files) files), " +
               "\(failures.count) failed, in \(String(format: "%.1f", seconds)) s with \(min(workers, outcomes.count)) worker(s)")
         print("output: \(URL(fileURLWithPath: output).path)")
+        // Warnings of every organisation, which the progress lines only count, go to a log beside the documents.
+        var log: URL?
+        do {
+            log = try BatchLog.write(outcomes, into: URL(fileURLWithPath: output))
+        } catch {
+            FileHandle.standardError.write(Data("warning: the batch log could not be written into \(output): \(error.localizedDescription)\n".utf8))
+        }
+        for line in BatchLog.summary(outcomes, log: log) { print(line) }
         if !failures.isEmpty {
             print("failed:")
             for f in failures { print("  \(f.name): \(f.failure ?? "")") }
@@ -138,12 +152,17 @@ struct BatchCommand: ParsableCommand {
             .map { name in
                 let url = dir.appendingPathComponent(name)
                 return BatchRunner.Job(name: name, folder: folders.unique(url.deletingPathExtension().lastPathComponent)) {
-                    (ReportLoader.load(path: url.path), url)
+                    try RegularFile.check(url.path, role: "data file")
+                    return (ReportLoader.load(path: url.path), url)
                 }
             }
     }
 
     private func csvJobs(base: String) throws -> [BatchRunner.Job] {
+        do {
+            try RegularFile.check(source, role: "table of scores (.xlsx or CSV)")
+            try RegularFile.check(base, role: "base data file")
+        } catch { throw CLIError("\(error)") }
         let sheet = try ScoreTable.load(path: source, sheet: self.sheet)
         let baseLoaded = ReportLoader.load(path: base)
         guard let baseData = baseLoaded.data, !baseLoaded.hasErrors else {
@@ -160,7 +179,15 @@ struct BatchCommand: ParsableCommand {
                 if let problem = row.problem { throw CLIError(problem) }
                 // Through the data file text, so each row is checked exactly as a data file would be.
                 let text = DataFileWriter().text(for: ScoreSheet.data(for: row, base: baseData))
-                return (ReportLoader.load(text: text, file: name), baseURL)
+                var loaded = ReportLoader.load(text: text, file: name)
+                // Lines and columns of the text made from the row mean nothing to the user; the row and the field do.
+                loaded.diagnostics = loaded.diagnostics.map { d in
+                    var d = d
+                    d.line = nil
+                    d.column = nil
+                    return d
+                }
+                return (loaded, baseURL)
             }
         }
     }
@@ -173,6 +200,8 @@ struct FolderNames {
     mutating func unique(_ raw: String) -> String {
         var name = SafeFileName.from(raw)
         if name.isEmpty || name.hasPrefix(".") { name = "org" + name }
+        // Room for "-NN" when two organisations share a name.
+        name = SafeFileName.fit(name, maxBytes: SafeFileName.defaultLimit - 6)
         var candidate = name
         var n = 2
         while used.contains(candidate.lowercased()) { candidate = "\(name)-\(n)"; n += 1 }

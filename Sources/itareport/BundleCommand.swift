@@ -15,8 +15,10 @@ struct BundleCommand: ParsableCommand {
         none gives every report it can fill. The files must be of one organisation and fiscal year. \
         DIR becomes one folder holding those documents (add others with --report) in each --format, and manifest.json \
         listing every file with its path, ITA item code (o34, o35; analysis for the analysis report), \
-        fiscal_year, bytes and sha256, with the organisation's name and the time of generation. The folder \
-        is written whole or not at all; an earlier bundle in DIR is replaced, a folder with other files is refused.
+        fiscal_year, bytes and sha256, with the organisation's name and the time of generation. Nothing is put in \
+        place unless every document was written. Only the files an earlier manifest.json in DIR lists are replaced \
+        (or removed when this bundle no longer has them); any other file there (a signed scan, say) is left alone \
+        and named in the manifest's other_files.
         """
     )
 
@@ -32,7 +34,7 @@ struct BundleCommand: ParsableCommand {
     @Option(help: "Formats, comma-separated: docx, odt, pdf (pdf needs LibreOffice).")
     var format: String = "docx,odt,pdf"
 
-    @Option(help: "Folder of templates to use instead of the shipped ones.")
+    @Option(help: ArgumentHelp("Your own templates: a folder (the shipped template is used for any it lacks) or one .docx or .odt file for one report.", valueName: "folder-or-file"))
     var template: String?
 
     @OptionGroup var pdf: PDFOptions
@@ -66,8 +68,10 @@ struct BundleCommand: ParsableCommand {
             if let k = remaining.first, let file = loadedFiles.first {
                 throw GenerateError.reportNotPossible(kind: k, reason: (ReportGenerator.possibleReports(file.data)[k] ?? nil) ?? "no data file gives it")
             }
-            let templates = try template.map { URL(fileURLWithPath: $0) } ?? TemplateLocator.defaultDirectory()
-            let exporter = ReportExporter(generator: ReportGenerator(templateDirectory: templates), converter: converter)
+            let custom = try template.map { try TemplateSet.custom(path: $0, kinds: parts.flatMap(\.kinds), own: nil) }
+            let generator = ReportGenerator(templates: TemplateSet(custom: custom))
+            defer { for note in generator.templateNotes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) } }
+            let exporter = ReportExporter(generator: generator, converter: converter)
             let folder = URL(fileURLWithPath: output)
             let manifest = try SubmissionBundle(exporter: exporter).write(parts: parts, formats: formats, into: folder)
             for f in manifest.files { print(folder.appendingPathComponent(f.path).path) }

@@ -27,6 +27,8 @@ struct CheckCommand: ParsableCommand {
                 "\(data): the file does not say which document it is for (add 'document: o34' or use --document)\n".utf8))
             throw ExitCode.failure
         }
+        // Every weakness needs a measure: which indicators are weaknesses depends on the threshold.
+        DataFileLoading.showProvisionalRubrics(loaded)
         let gaps = CompletenessChecker.check(report, document: kind, catalog: loaded.catalog)
         for gap in gaps {
             var place = data

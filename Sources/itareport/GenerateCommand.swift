@@ -30,8 +30,11 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Folder to write into.")
     var output: String = "Output"
 
-    @Option(help: "Folder of templates to use instead of the shipped ones (files named like o34-2567.docx).")
+    @Option(help: ArgumentHelp("Your own templates: a folder of files named like the shipped ones (o34-2567.docx; the shipped one is used for any it lacks), or one .docx or .odt file for one report (o34, o35 or analysis in its name, else the report being written).", valueName: "folder-or-file"))
     var template: String?
+
+    @Flag(help: "Leave names your template uses but the data lacks empty (each one a warning) instead of failing.")
+    var lenient = false
 
     @Option(help: "Form year to use (2564 or 2567 for O34/O35), overriding the data file.")
     var form: Int?
@@ -74,13 +77,15 @@ struct GenerateCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("warning: writing the \(k.filePrefix) report as a draft with blanks: \(reason)\n".utf8))
             }
         }
-        let dir: URL
+        let custom: TemplateSet.Custom?
         do {
-            dir = try template.map { URL(fileURLWithPath: $0) } ?? TemplateLocator.defaultDirectory()
+            custom = try template.map { try TemplateSet.custom(path: $0, kinds: kinds, own: reportData.document.flatMap { ReportKind(rawValue: $0.rawValue) }) }
         } catch { throw CLIError("\(error)") }
         let dataURL = URL(fileURLWithPath: data)
+        let generator = ReportGenerator(templates: TemplateSet(custom: custom), lenient: lenient)
+        defer { for note in generator.templateNotes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) } }
         do {
-            let exporter = ReportExporter(generator: ReportGenerator(templateDirectory: dir), converter: converter)
+            let exporter = ReportExporter(generator: generator, converter: converter)
             let result = try exporter.export(
                 loaded: loaded, dataURL: dataURL, kinds: kinds, formats: formats,
                 outputDirectory: URL(fileURLWithPath: output), formYear: form)

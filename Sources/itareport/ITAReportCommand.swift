@@ -6,6 +6,7 @@ struct ITAReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "itareport",
         abstract: "Produce the ITA documents (O34, O35, analysis report) as DOCX, ODT and PDF.",
+        version: Version.current,
         subcommands: [
             GenerateCommand.self,
             FillCommand.self,

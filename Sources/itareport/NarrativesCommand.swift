@@ -21,6 +21,8 @@ struct NarrativesCommand: ParsableCommand {
 
     func run() throws {
         let (loaded, _) = try DataFileLoading.load(data, warnings: false, consequence: "no narrative was written")
+        // The narratives quote the level and call indicators strengths or weaknesses.
+        DataFileLoading.showProvisionalRubrics(loaded)
         let filled: FilledReport?
         do { filled = try loaded.filled(for: document.map { [$0] }) } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))

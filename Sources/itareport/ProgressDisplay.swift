@@ -23,6 +23,7 @@ final class ProgressDisplay: @unchecked Sendable {
             let elapsed = Date().timeIntervalSince(start)
             var line = "\r\u{1B}[2K[\(bar)] \(p.finished)/\(p.total)  \(String(format: "%.0f", elapsed)) s"
             if p.failed > 0 { line += "  \(p.failed) failed" }
+            if p.warnings > 0 { line += "  \(p.warnings) warning(s)" }
             line += "  \(p.last.name)"
             if !p.last.succeeded {
                 // Failures stay on screen above the bar.
@@ -33,7 +34,9 @@ final class ProgressDisplay: @unchecked Sendable {
             let status = p.last.succeeded ? "ok    " : "FAILED"
             var line = "[\(p.finished)/\(p.total)] \(status) \(p.last.name)"
             if p.last.succeeded {
-                line += " (\(p.last.files.count) files, \(String(format: "%.1f", p.last.seconds)) s)"
+                let warnings = p.last.warnings.count
+                line += " (\(p.last.files.count) files, \(String(format: "%.1f", p.last.seconds)) s"
+                    + (warnings > 0 ? ", \(warnings) warning(s))" : ")")
             } else {
                 line += ": \(p.last.failure ?? "")"
             }

@@ -40,11 +40,15 @@ struct ScoreCommand: ParsableCommand {
             lines.append("  ตัวชี้วัดที่ \(n) \(name): \(f(card.indicators[n]))")
         }
         for tool in catalog.tools { lines.append("\(tool.code): \(f(card.tools[tool.code]))") }
-        lines.append("คะแนนรวม (คำนวณ): \(f(card.computedTotal))  ระดับ: \(card.computedLevel ?? "-")")
+        // A level or split from thresholds no source confirms says so where it is printed.
+        let provisional = " (เกณฑ์ปี \(catalog.fiscalYear) ยังไม่ยืนยัน)"
+        let levelMark = card.levelRubricConfirmed || card.computedLevel == nil ? "" : provisional
+        lines.append("คะแนนรวม (คำนวณ): \(f(card.computedTotal))  ระดับ: \(card.computedLevel ?? "-")\(levelMark)")
         if card.officialTotal != nil || card.officialLevel != nil {
             lines.append("คะแนนรวม (ประกาศ): \(f(card.officialTotal))  ระดับ: \(card.officialLevel ?? "-")")
         }
-        lines.append("จุดแข็ง (≥ \(f(card.strengthThreshold))): \(card.strengths.map(String.init).joined(separator: ", "))")
+        let splitMark = card.strengthRubricConfirmed ? "" : provisional
+        lines.append("จุดแข็ง (≥ \(f(card.strengthThreshold))\(splitMark)): \(card.strengths.map(String.init).joined(separator: ", "))")
         lines.append("จุดอ่อน: \(card.weaknesses.map(String.init).joined(separator: ", "))")
         return lines.joined(separator: "\n")
     }

@@ -10,6 +10,8 @@ enum ScoreTable {
     static func isWorkbook(_ path: String) -> Bool {
         let ext = (path as NSString).pathExtension.lowercased()
         if ["xlsx", "xlsm", "xltx", "xls", "ods"].contains(ext) { return true }
+        // Only a regular file is opened to look at its first bytes (a named pipe would wait forever).
+        guard (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular else { return false }
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 4)) ?? Data()

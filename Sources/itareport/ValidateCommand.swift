@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ITAKit
+import ITAReports
 
 /// `itareport validate DATA`: every problem in a data file, non-zero exit on errors.
 struct ValidateCommand: ParsableCommand {
@@ -13,6 +14,7 @@ struct ValidateCommand: ParsableCommand {
     var data: String
 
     func run() throws {
+        do { try RegularFile.check(data, role: "data file") } catch { throw CLIError("\(error)") }
         let loaded = ReportLoader.load(path: data)
         let diagnostics = (loaded.diagnostics + FillReminders.diagnostics(for: loaded, file: data))
             .sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }

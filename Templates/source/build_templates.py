@@ -156,14 +156,14 @@ def signature(date_word, orientation):
     """Date line and signature block, placed right of centre. Without a date,
     name or position in the data the lines keep dotted blanks to be written in."""
     style = "SignatureWide" if orientation == "landscape" else "Signature"
+    # One paragraph whose lines never part (keep lines together): a page break can
+    # only come before the whole block.
     return [
-        P("", "Body", keep_next=True),
         P(f"{date_word} ณ วันที่ {{{{#if signatory.date}}}}{{{{signatory.date | date:long}}}}"
-          f"{{{{else}}}}{DOTS}{{{{/if}}}}", style, keep_next=True),
-        P("", style, keep_next=True),
-        P("ลงชื่อ ...............................................", style, keep_next=True),
-        P(f'({{{{signatory.name | default:"{DOTS}"}}}})', style, keep_next=True),
-        P(f'{{{{signatory.position | default:"{DOTS}"}}}}', style),
+          f"{{{{else}}}}{DOTS}{{{{/if}}}}\n"
+          "ลงชื่อ ...............................................\n"
+          f'({{{{signatory.name | default:"{DOTS}"}}}})\n'
+          f'{{{{signatory.position | default:"{DOTS}"}}}}', style),
     ]
 
 
@@ -251,22 +251,24 @@ def o34_2567():
         P("4. วิธีการนำผลการวิเคราะห์แต่ละประเด็นไปสู่การปฏิบัติ ในปีงบประมาณ พ.ศ. {{fiscal_year}}", "Heading1"),
         P("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในของ{{org.name}}\nประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Subtitle", keep_next=True),
         Table([7.2, 9.4, 4.0, 4.1], [
-            head("มาตรการ/โครงการ/กิจกรรม", "ขั้นตอน/วิธีปฏิบัติ", "ผู้รับผิดชอบ", "ระยะเวลา\nดำเนินการ"),
-            Row([Cell("{{#each measures}}{{title}}"),
-                 Cell(P("{{steps}}", "TableList", numbered="decimal")),
-                 Cell("{{owners}}"),
-                 Cell("{{period}}{{/each}}")], split=True),
+            head("มาตรการ/โครงการ/กิจกรรม", "ขั้นตอน/วิธีปฏิบัติ", "ผู้รับผิดชอบ", "ระยะเวลา\nดำเนินการ",
+                 style="GridHeading"),
+            Row([grid_cell("{{#each measures}}{{title}}"),
+                 Cell(P("{{steps}}", "GridList", numbered="decimal")),
+                 grid_cell("{{owners}}"),
+                 grid_cell("{{period}}{{/each}}")], split=True),
         ], L),
         P("", "Body"),
         P("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน จำแนกตามประเด็นการวิเคราะห์", "Subtitle", keep_next=True),
         Table([4.6, 5.6, 3.9, 6.8, 3.8], [
             head("ประเด็นที่", "มาตรการ/โครงการ/กิจกรรม", "ผู้รับผิดชอบ/\nผู้ที่เกี่ยวข้อง",
-                 "ขั้นตอน/วิธีปฏิบัติ", "วัน เดือน ปี\nที่ดำเนินการ"),
-            Row([Cell("{{#each measures}}{{merge issue_label}}"),
-                 Cell("{{title}}"),
-                 Cell("{{owners}}"),
-                 Cell(P("{{steps}}", "TableList", numbered="decimal")),
-                 Cell("{{period}}{{/each}}")], split=True),
+                 "ขั้นตอน/วิธีปฏิบัติ", "วัน เดือน ปี\nที่ดำเนินการ",
+                 style="GridHeading"),
+            Row([grid_cell("{{#each measures}}{{merge issue_label}}"),
+                 grid_cell("{{title}}"),
+                 grid_cell("{{owners}}"),
+                 Cell(P("{{steps}}", "GridList", numbered="decimal")),
+                 grid_cell("{{period}}{{/each}}")], split=True),
         ], L),
     ] + signature("ประกาศ", L))
     return [cover, body, grid]
@@ -300,11 +302,11 @@ def o34_2564():
         P("ผู้บริหารและเจ้าหน้าที่ของ{{org.name}} ได้ร่วมกันพิจารณาผลการวิเคราะห์ข้างต้น และกำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใสของหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}} ไว้ดังตารางต่อไปนี้"),
         Table([5.2, 8.4, 3.6, 3.4, 4.1], [
             head("มาตรการ", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา\nดำเนินการ", "การติดตามผล"),
-            Row([Cell("{{#each measures}}{{@number}}. {{title}}"),
-                 Cell(P("{{steps}}", "TableList", numbered="bullet")),
-                 Cell("{{owners}}"),
-                 Cell("{{period}}"),
-                 Cell("{{follow_up}}{{/each}}")], split=True),
+            Row([grid_cell("{{#each measures}}{{@number}}. {{title}}"),
+                 Cell(P("{{steps}}", "GridList", numbered="bullet")),
+                 grid_cell("{{owners}}"),
+                 grid_cell("{{period}}"),
+                 grid_cell("{{follow_up}}{{/each}}")], split=True),
         ], L),
     ] + signature("ประกาศ", L))
     return [analysis, grid]
@@ -319,13 +321,14 @@ def o35_2567():
         P("{{org.name}} อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle", keep_next=True),
         Table([2.2, 6.0, 8.6, 7.9], [
             head("ลำดับที่", "มาตรการหรือกิจกรรมที่ดำเนินการ", "รายละเอียดการดำเนินการ",
-                 "ผลลัพธ์หรือความสำเร็จของการดำเนินการ"),
-            Row([Cell(P("{{#each measures}}{{@number}}", "TableCenter")),
-                 Cell("{{title}}"),
-                 Cell([P("{{details}}", "TableList", numbered="decimal"),
-                       P("{{summary}}", "TableText")]),
-                 Cell([P("{{outcome}}", "TableText"),
-                       P(CITATIONS + "{{/each}}", "TableText")])], split=True),
+                 "ผลลัพธ์หรือความสำเร็จของการดำเนินการ",
+                 style="GridHeading"),
+            Row([Cell(P("{{#each measures}}{{@number}}", "GridCenter")),
+                 grid_cell("{{title}}"),
+                 Cell([P("{{details}}", "GridList", numbered="decimal"),
+                       P("{{summary}}", "GridText")]),
+                 Cell([P("{{outcome}}", "GridText"),
+                       P(CITATIONS + "{{/each}}", "GridText")])], split=True),
         ], L),
     ] + signature("รายงาน", L))]
 
@@ -349,17 +352,18 @@ def o35_2564():
         P("{{org.name}} ได้นำผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. {{assessed_year}} มาวิเคราะห์หาจุดที่ควรแก้ไขและจุดที่ควรรักษาไว้ แล้วกำหนดเป็นมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}} จำนวน {{measure_count}} มาตรการ บัดนี้หน่วยงานได้ดำเนินการตามมาตรการดังกล่าวแล้ว จึงรายงานผลการดำเนินการและข้อเสนอแนะของแต่ละมาตรการไว้ในตารางต่อไปนี้"),
         Table([3.9, 5.0, 3.4, 3.1, 5.8, 3.5], [
             head("มาตรการ/แนวทาง", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา\nดำเนินการ",
-                 "ผลการดำเนินการ", "ข้อเสนอแนะ"),
-            Row([Cell("{{#each measures}}{{@number}}. {{title}}"),
-                 Cell(P("{{steps}}", "TableList", numbered="bullet")),
-                 Cell("{{owners}}"),
-                 Cell("{{period}}"),
-                 Cell([P("{{details}}", "TableList", numbered="decimal"),
-                       P("{{summary}}", "TableText"),
-                       P("{{outcome}}", "TableText"),
-                       P(CITATIONS, "TableText"),
-                       P("{{#if dates}}วันที่ดำเนินการ: {{#each dates}}{{this | date:short}}{{#unless @last}}, {{/unless}}{{/each}}{{/if}}", "TableText")]),
-                 Cell("{{suggestion | default:\"-\"}}{{/each}}")], split=True),
+                 "ผลการดำเนินการ", "ข้อเสนอแนะ",
+                 style="GridHeading"),
+            Row([grid_cell("{{#each measures}}{{@number}}. {{title}}"),
+                 Cell(P("{{steps}}", "GridList", numbered="bullet")),
+                 grid_cell("{{owners}}"),
+                 grid_cell("{{period}}"),
+                 Cell([P("{{details}}", "GridList", numbered="decimal"),
+                       P("{{summary}}", "GridText"),
+                       P("{{outcome}}", "GridText"),
+                       P(CITATIONS, "GridText"),
+                       P("{{#if dates}}วันที่ดำเนินการ: {{#each dates}}{{this | date:short}}{{#unless @last}}, {{/unless}}{{/each}}{{/if}}", "GridText")]),
+                 grid_cell("{{suggestion | default:\"-\"}}{{/each}}")], split=True),
         ], L),
     ] + signature("รายงาน", L))
     return [cover, grid]
@@ -492,13 +496,18 @@ STYLES = {
     "TableList":      ("ITA Table List", 16, False, "left", 0, 0, 0, 0, False),
     "GridHeading":    ("ITA Grid Heading", 14, True, "center", 0, 0, 0, 0, False),
     "GridText":       ("ITA Grid Text", 14, False, "left", 0, 0, 0, 0, False),
+    "GridCenter":     ("ITA Grid Centered", 14, False, "center", 0, 0, 0, 0, False),
     "GridList":       ("ITA Grid List", 14, False, "left", 0, 0, 0, 0, False),
     "Caption":        ("ITA Photo Caption", 16, False, "center", 0, 6, 0, 0, False),
-    "Signature":      ("ITA Signature", 16, False, "center", 0, 0, 0, 8.0, False),
-    "SignatureWide":  ("ITA Signature Landscape", 16, False, "center", 0, 0, 0, 14.0, False),
+    "Signature":      ("ITA Signature", 16, False, "center", 18, 0, 0, 8.0, False),
+    "SignatureWide":  ("ITA Signature Landscape", 16, False, "center", 18, 0, 0, 14.0, False),
     "Footer":         ("ITA Footer", 16, False, "center", 0, 0, 0, 0, False),
     "DraftMark":      ("ITA Draft Mark", 20, True, "right", 0, 0, 0, 0, False),
 }
+
+
+# Styles whose lines never split across pages.
+KEEP_LINES = {"Signature", "SignatureWide"}
 
 
 def split_bold(text):
@@ -531,6 +540,8 @@ def w_ppr_style(sid):
     out = "<w:pPr>"
     if keep:
         out += "<w:keepNext/>"
+    if sid in KEEP_LINES:
+        out += "<w:keepLines/>"
     out += (f'<w:spacing w:before="{before * 20}" w:after="{after * 20}" '
             f'w:line="240" w:lineRule="auto"/>')
     if first or left:
@@ -948,6 +959,8 @@ def o_para_props(sid):
     _, size, bold, align, before, after, first, left, keep = STYLES[sid]
     align = {"both": "justify", "left": "start", "center": "center", "right": "end"}[align]
     k = ' fo:keep-with-next="always"' if keep else ""
+    if sid in KEEP_LINES:
+        k += ' fo:keep-together="always"'
     return (f'<style:paragraph-properties fo:margin-top="{before / 28.3465:.3f}cm" '
             f'fo:margin-bottom="{after / 28.3465:.3f}cm" fo:margin-left="{left:.3f}cm" '
             f'fo:margin-right="0cm" fo:text-indent="{first:.3f}cm" fo:text-align="{align}"{k}/>')
@@ -1002,17 +1015,19 @@ def odt_styles():
     for name, w, h, orient in (("PagePortrait", "21cm", "29.7cm", "portrait"),
                                ("PageLandscape", "29.7cm", "21cm", "landscape")):
         # The footer sits inside the page margin in ODF, so the bottom margin is
-        # 1 cm and the footer (0.5 cm + 0.5 cm gap) brings the text to 2 cm; likewise
-        # the top margin is 1.25 cm and the header (a fixed 1.25 cm, its 0.5 cm gap included)
-        # brings it to 2.5 cm whether or not it shows the draft mark.
+        # 0.7 cm and the footer (0.9 cm + 0.4 cm gap) brings the text to 2 cm: the
+        # footer is as tall as its 16 pt page number, since a shorter one grows and
+        # takes its growth from every page's text (the ODT then runs pages longer than
+        # the DOCX); likewise the top margin is 1.25 cm and the header (a fixed 1.25 cm,
+        # its 0.5 cm gap included) brings it to 2.5 cm whether or not it shows the draft mark.
         out.append(f'<style:page-layout style:name="{name}"><style:page-layout-properties '
                    f'fo:page-width="{w}" fo:page-height="{h}" style:print-orientation="{orient}" '
-                   'style:num-format="1" fo:margin-top="1.25cm" fo:margin-bottom="1cm" '
+                   'style:num-format="1" fo:margin-top="1.25cm" fo:margin-bottom="0.7cm" '
                    'fo:margin-left="3cm" fo:margin-right="2cm" style:writing-mode="lr-tb"/>'
                    '<style:header-style><style:header-footer-properties svg:height="1.25cm" '
                    'fo:margin-bottom="0.5cm" style:dynamic-spacing="false"/></style:header-style>'
                    '<style:footer-style><style:header-footer-properties '
-                   'fo:min-height="0.5cm" fo:margin-top="0.5cm" style:dynamic-spacing="false"/>'
+                   'fo:min-height="0.9cm" fo:margin-top="0.4cm" style:dynamic-spacing="false"/>'
                    '</style:footer-style></style:page-layout>')
     out.append('</office:automatic-styles><office:master-styles>')
     header = f'<style:header><text:p text:style-name="DraftMark">{escape(DRAFT_MARK)}</text:p></style:header>'

@@ -144,6 +144,19 @@ final class ExactScoringTests: XCTestCase {
         }
     }
 
+    /// The announced 85.00 of indicators whose exact total is 84.995 is right: no "differs" warning.
+    func testACorrectOfficialTotalDrawsNoDiffersWarning() {
+        let r = ReportLoader.load(text: """
+            fiscal_year: 2568
+            assessment:
+              year: 2567
+              indicators: {1: 85, 2: 85, 3: 85, 4: 85, 5: 85, 6: 85, 7: 85, 8: 84.95, 9: 85, 10: 85}
+              official: {total: 85.00, level: ผ่านดี}
+            """, file: "t.yaml")
+        XCTAssertEqual(r.diagnostics.filter { $0.kind == .officialTotalDiffers || $0.kind == .officialLevelDiffers }, [])
+        XCTAssertEqual(r.scoreCard?.computedTotal, d("85.00"))
+    }
+
     func testExactFractionRoundsOnceAndExactly() {
         XCTAssertEqual(ExactFraction(d("254.95"), over: 3).roundedHalfUp(places: 2), d("84.98"))
         XCTAssertEqual((ExactFraction(d("254.95"), over: 3) * d("0.3")).roundedHalfUp(places: 3), d("25.495"))

@@ -91,6 +91,39 @@ final class BatchTests: XCTestCase {
         XCTAssertFalse(allFiles(under: output).contains { $0.contains("org03") || $0.contains("org04") })
     }
 
+    /// Running a batch again into the same folder: files of the earlier run that this run no longer writes
+    /// are removed (its manifest lists them), a file the user put in an organisation's folder stays and is
+    /// named in the manifest, and a user's file under a name the batch writes stops that organisation only.
+    func testABatchAgainReplacesOnlyWhatItWrote() throws {
+        let input = try dataFolder(3)
+        let output = try BatchFixture.temporaryFolder(self, "batch-again")
+        let first = try BatchRunner(exporter: BatchFixture.exporter(), formats: [.docx, .odt], outputDirectory: output, workers: 2)
+            .run(try jobs(in: input))
+        XCTAssertTrue(first.allSatisfy(\.succeeded))
+        let org1 = output.appendingPathComponent("org01"), org2 = output.appendingPathComponent("org02")
+        let scan = org1.appendingPathComponent("signed-O34.pdf")
+        try Data("%PDF scan".utf8).write(to: scan)
+        // In org02, the user's own file where the batch writes its DOCX (the earlier manifest is gone).
+        try FileManager.default.removeItem(at: org2.appendingPathComponent("manifest.json"))
+        let docx2 = try XCTUnwrap(first[1].files.first { $0.pathExtension == "docx" })
+        try Data("edited by hand".utf8).write(to: docx2)
+
+        let second = try BatchRunner(exporter: BatchFixture.exporter(), formats: [.docx], outputDirectory: output, workers: 2)
+            .run(try jobs(in: input))
+        XCTAssertEqual(second.map(\.succeeded), [true, false, true])
+        XCTAssertTrue(second[1].failure?.contains("\(docx2.lastPathComponent) is already there and not listed in manifest.json") == true,
+                      second[1].failure ?? "")
+        XCTAssertEqual(try Data(contentsOf: docx2), Data("edited by hand".utf8))
+        let in1 = Set(try FileManager.default.contentsOfDirectory(atPath: org1.path))
+        XCTAssertEqual(in1, Set(second[0].files.map(\.lastPathComponent) + ["manifest.json", "signed-O34.pdf"]),
+                       "the ODTs of the first run are gone, the scan stays")
+        XCTAssertFalse(in1.contains { $0.hasSuffix(".odt") })
+        let manifest = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: org1.appendingPathComponent("manifest.json"))) as? [String: Any])
+        XCTAssertEqual(manifest["other_files"] as? [String], ["signed-O34.pdf"])
+        XCTAssertEqual((manifest["files"] as? [[String: Any]])?.compactMap { $0["format"] as? String }.sorted(), second[0].files.map { _ in "docx" })
+        XCTAssertFalse(allFiles(under: output).contains { $0.contains(".itareport-") }, "no scratch file left")
+    }
+
     /// Staging folders left by a batch that was killed are cleared by the next batch into that folder;
     /// one of a batch still running is left alone.
     func testStagingOfAKilledBatchIsClearedNextTime() throws {

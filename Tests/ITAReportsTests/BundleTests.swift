@@ -19,7 +19,8 @@ final class BundleTests: XCTestCase {
         let files = try XCTUnwrap(json["files"] as? [[String: Any]])
         XCTAssertEqual(Set(files.compactMap { $0["item"] as? String }), items)
         XCTAssertEqual(files.count, items.count * formats.count)
-        let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "manifest.json" }
+        let others = Set(json["other_files"] as? [String] ?? [])
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "manifest.json" && !others.contains($0) }
         XCTAssertEqual(Set(onDisk), Set(files.compactMap { $0["path"] as? String }), "the manifest lists exactly the files")
         for f in files {
             let path = try XCTUnwrap(f["path"] as? String)
@@ -41,17 +42,54 @@ final class BundleTests: XCTestCase {
         _ = try SubmissionBundle(exporter: BatchFixture.exporter()).write(loaded: loaded, dataURL: url, kinds: kinds,
                                                                           formats: [.docx, .odt], into: folder)
         try checkManifest(folder, organization: "เทศบาลเมืองศรีสะเกษ", year: 2568, items: ["o34", "analysis"], formats: ["docx", "odt"])
-        // Written again, the bundle is replaced whole; a folder with other files is refused.
+        // Written again with less: what the earlier manifest listed and this bundle lacks is removed.
         _ = try SubmissionBundle(exporter: BatchFixture.exporter()).write(loaded: loaded, dataURL: url, kinds: [.o34],
                                                                           formats: [.docx], into: folder)
         try checkManifest(folder, organization: "เทศบาลเมืองศรีสะเกษ", year: 2568, items: ["o34"], formats: ["docx"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }, [], "no staging left")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }, [], "no staging left")
+    }
+
+    /// A file the user put in the bundle folder (a signed scan) survives bundling again, and the manifest
+    /// names it; a file of a bundle file's name that the earlier manifest does not list stops the bundle
+    /// untouched; so does a manifest.json that is not the tool's.
+    func testBundleLeavesTheUsersFilesAlone() throws {
+        let dir = try BatchFixture.temporaryFolder(self, "bundle-keep")
+        let (loaded, url) = load("sisaket-2568.yaml")
+        let folder = dir.appendingPathComponent("bundle")
+        let bundle = SubmissionBundle(exporter: BatchFixture.exporter())
+        _ = try bundle.write(loaded: loaded, dataURL: url, kinds: [.o34, .analysis], formats: [.docx, .odt], into: folder)
+        let scan = folder.appendingPathComponent("O34_signed_scan.pdf")
+        try Data("%PDF-1.4 scan".utf8).write(to: scan)
+        let manifest = try bundle.write(loaded: loaded, dataURL: url, kinds: [.o34], formats: [.docx], into: folder)
+        XCTAssertEqual(try Data(contentsOf: scan), Data("%PDF-1.4 scan".utf8), "the user's file is kept as it was")
+        XCTAssertEqual(manifest.otherFiles, ["O34_signed_scan.pdf"])
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("manifest.json"))) as? [String: Any])
+        XCTAssertEqual(json["other_files"] as? [String], ["O34_signed_scan.pdf"])
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)),
+                       ["O34_เทศบาลเมืองศรีสะเกษ_2568.docx", "O34_signed_scan.pdf", "manifest.json"],
+                       "the analysis report and the ODT of the first bundle are gone: its manifest listed them")
+
+        // The user's own file under a name the bundle writes: refused, nothing changed.
         let other = dir.appendingPathComponent("other")
         try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
-        try Data("x".utf8).write(to: other.appendingPathComponent("notes.txt"))
-        XCTAssertThrowsError(try SubmissionBundle(exporter: BatchFixture.exporter()).write(
-            loaded: loaded, dataURL: url, kinds: [.o34], formats: [.docx], into: other))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { !$0.hasPrefix(".") }.sorted(), ["bundle", "other"])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }, [], "no staging left")
+        let mine = other.appendingPathComponent("O34_เทศบาลเมืองศรีสะเกษ_2568.docx")
+        try Data("my own edit".utf8).write(to: mine)
+        XCTAssertThrowsError(try bundle.write(loaded: loaded, dataURL: url, kinds: [.o34], formats: [.docx, .odt], into: other)) { error in
+            XCTAssertTrue("\(error)".contains("O34_เทศบาลเมืองศรีสะเกษ_2568.docx is already there and not listed in manifest.json"), "\(error)")
+        }
+        XCTAssertEqual(try Data(contentsOf: mine), Data("my own edit".utf8))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: other.path), [mine.lastPathComponent], "nothing written, no staging left")
+
+        // A manifest.json of someone else's: refused.
+        let foreign = dir.appendingPathComponent("foreign")
+        try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
+        try Data(#"{"files": [{"path": "precious.doc"}]}"#.utf8).write(to: foreign.appendingPathComponent("manifest.json"))
+        try Data("x".utf8).write(to: foreign.appendingPathComponent("precious.doc"))
+        XCTAssertThrowsError(try bundle.write(loaded: loaded, dataURL: url, kinds: [.o34], formats: [.docx], into: foreign)) { error in
+            XCTAssertTrue("\(error)".contains("is not a manifest written by itareport"), "\(error)")
+        }
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: foreign.path)), ["manifest.json", "precious.doc"])
     }
 
     /// The full bundle, PDF included: needs LibreOffice (and pdftotext to read the PDF back).

@@ -153,6 +153,32 @@ final class CLITests: XCTestCase {
         wb.checkWithRealClients()
     }
 
+    /// Hostile data for `fill`: an alias bomb used to eat all memory; NaN and infinity printed as 0.00;
+    /// a line of megabytes was echoed whole in the YAML error.
+    func testFillRefusesHostileData() throws {
+        let wb = try Workbench(name)
+        let t = try templates(wb)[0]
+        let out = wb.folder.appendingPathComponent("out.docx")
+        var bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        for (prev, name) in zip("abcdefgh", "bcdefghi") { bomb += "\(name): &\(name) [" + Array(repeating: "*\(prev)", count: 10).joined(separator: ", ") + "]\n" }
+        let cases: [(String, String, [String])] = [
+            ("bomb.yaml", bomb, ["bomb.yaml", "more than 200000 values", "aliases"]),
+            ("nan.yaml", "org:\n  name: x\nitems:\n  - name: a\n    score: .nan\n", ["nan.yaml:5:12", "items[0].score is .nan", "not a number"]),
+            ("inf.yaml", "year: -.inf\n", ["inf.yaml:1:7", "year is -.inf", "infinite"]),
+            ("huge.json", "{\"year\": 1e400}", ["huge.json", "1e400"]),
+            ("deep.yaml", "a: " + String(repeating: "[", count: 100_000) + "\n", ["deep.yaml: the YAML is not valid", "…"]),
+        ]
+        for (file, text, messages) in cases {
+            let url = wb.folder.appendingPathComponent(file)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            let r = try itareport(["fill", t.path, url.path, "--output", out.path])
+            XCTAssertEqual(r.status, 1, "\(file): \(r.stderr.prefix(500))")
+            for m in messages { XCTAssertTrue(r.stderr.contains(m), "\(file): missing \(m) in:\n\(r.stderr.prefix(2000))") }
+            XCTAssertLessThan(r.stderr.utf8.count, 4000, "\(file): the message stays short")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        }
+    }
+
     func testTemplateCheck() throws {
         let wb = try Workbench(name)
         for t in try templates(wb) {

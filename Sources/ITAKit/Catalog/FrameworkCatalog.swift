@@ -14,8 +14,10 @@ public struct FrameworkCatalog: Codable, Sendable, Equatable {
     public var indicators: [Indicator]
     /// The level rubric.
     public var levels: LevelRubric
+    /// Where strengths (จุดแข็ง) end and weaknesses (จุดอ่อน) begin this year, with its source.
+    public var strengths: StrengthRubric
     /// Indicators scoring at least this are strengths (จุดแข็ง), the rest weaknesses (จุดอ่อน).
-    public var strengthThreshold: Decimal
+    public var strengthThreshold: Decimal { strengths.threshold }
     /// How many questions each tool has this year ("i" → 15), and whether that is confirmed.
     public var questionRanges: QuestionRanges
     /// Question and item texts known for this year.
@@ -25,7 +27,7 @@ public struct FrameworkCatalog: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case fiscalYear = "fiscal_year", sources, tools, indicators, levels
-        case strengthThreshold = "strength_threshold", questionRanges = "question_ranges", questions, issues
+        case strengths, questionRanges = "question_ranges", questions, issues
     }
 
     /// A survey tool (IIT, EIT, OIT).

@@ -113,7 +113,7 @@ public enum CompletenessChecker {
         let measures = data.measures ?? []
         var gaps = measureGaps(measures.enumerated().map { $0 }) + (measures.isEmpty ? [noMeasures()] : [])
         if let a = data.assessment, let catalog {
-            let card = Scorer.score(a, catalog: catalog)
+            let card = Scorer.score(a, catalog: catalog, strengthThreshold: data.options?.strengthThreshold)
             for n in card.weaknesses where !measures.contains(where: { $0.indicators?.contains(n) == true }) {
                 gaps.append(CompletenessGap(
                     item: "ตัวชี้วัดที่ \(n) \(catalog.indicator(n)?.name ?? "")".trimmingCharacters(in: .whitespaces),

@@ -36,7 +36,7 @@ final class DataFileReader {
     static let citationKeys = ["indicator", "question", "score", "text"]
     static let photoKeys = ["file", "caption", "date"]
     static let signatoryKeys = ["name", "position", "date"]
-    static let optionKeys = ["digits", "form_year"]
+    static let optionKeys = ["digits", "form_year", "strength_threshold"]
 
     // MARK: Entry
 
@@ -202,6 +202,7 @@ final class DataFileReader {
         var o = DocumentOptions()
         if let n = m["digits"] { o.digits = enumValue(n, path + ".digits", DigitStyle.self) }
         o.formYear = m["form_year"].flatMap { int($0, path + ".form_year") }
+        o.strengthThreshold = m["strength_threshold"].flatMap { decimal($0, path + ".strength_threshold") }
         return o
     }
 

@@ -17,7 +17,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         case scoreOutOfRange, indicatorOutOfRange, unknownQuestion, issueOutOfRange
         case implausibleYear, ceYear, invalidDate, periodOutsideFiscalYear, periodReversed, dateOutsideFiscalYear
         case guidanceText, mendedText, invalidValue, commentCut, placePrefix, citationWithoutScore
-        case officialTotalDiffers, officialLevelDiffers, toolScoreDiffers, missingIndicators, unknownYear
+        case officialTotalDiffers, officialLevelDiffers, toolScoreDiffers, missingIndicators, unknownYear, provisionalRubric
     }
 
     public var severity: Severity

@@ -20,7 +20,7 @@ public enum ReportLoader {
         /// The scores, when the data has an assessment and a framework was found.
         public var scoreCard: ScoreCard? {
             guard let a = data?.assessment, let catalog else { return nil }
-            return Scorer.score(a, catalog: catalog)
+            return Scorer.score(a, catalog: catalog, strengthThreshold: data?.options?.strengthThreshold)
         }
 
         /// True when an error (not only warnings) was found.

@@ -46,7 +46,9 @@ struct ReportValidator {
             }
             checkAssessment(a, catalog, document: data.document)
         }
-        for f in DatePlausibility.findings(in: data) { add(f.severity, f.kind, f.path, f.message, hint: f.hint) }
+        for f in DatePlausibility.findings(in: data) + ProvisionalRubricCheck.findings(in: data, catalog: catalog) {
+            add(f.severity, f.kind, f.path, f.message, hint: f.hint)
+        }
         if let analysis = data.analysis { checkAnalysis(analysis, catalog) }
         for (i, m) in (data.measures ?? []).enumerated() {
             checkMeasure(m, "measures[\(i)]", catalog, data)

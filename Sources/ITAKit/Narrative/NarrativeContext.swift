@@ -16,7 +16,7 @@ extension NarrativeWriter {
             self.data = data
             self.catalog = catalog
             self.phrases = phrases
-            card = Scorer.score(data.assessment ?? Assessment(), catalog: catalog)
+            card = Scorer.score(data.assessment ?? Assessment(), catalog: catalog, strengthThreshold: data.options?.strengthThreshold)
             if !catalog.issues.isEmpty {
                 issues = catalog.issues
             } else if let year = data.options?.formYear ?? data.fiscalYear, year >= 2566,
@@ -35,7 +35,7 @@ extension NarrativeWriter {
         }
         var year: Int { data.assessedYear ?? catalog.fiscalYear }
         var fiscal: Int { max(data.fiscalYear ?? year + 1, year) }
-        var threshold: Decimal { catalog.strengthThreshold }
+        var threshold: Decimal { card.strengthThreshold ?? catalog.strengthThreshold }
         var scoredIndicators: [Int] { card.indicators.keys.filter { (1...10).contains($0) }.sorted() }
 
         func digits(_ text: String) -> String {

@@ -30,6 +30,8 @@ public struct ScoreCard: Sendable, Equatable {
     public var strengthThreshold: Decimal?
     /// Whether the level thresholds of the year are confirmed by a source.
     public var levelRubricConfirmed: Bool
+    /// Whether the strength threshold is confirmed by a source or was given by the data file.
+    public var strengthRubricConfirmed: Bool
 
     /// The total documents print: official if given, else computed.
     public var total: Decimal? { officialTotal ?? computedTotal }
@@ -37,6 +39,8 @@ public struct ScoreCard: Sendable, Equatable {
     public var levelOfOfficialTotal: String?
     /// The level documents print: official if given, else from the rubric.
     public var level: String? { officialLevel ?? levelOfOfficialTotal ?? computedLevel }
+    /// True when the printed level comes from a rubric no source confirms (no official level given).
+    public var levelIsProvisional: Bool { officialLevel == nil && level != nil && !levelRubricConfirmed }
 
     /// The total written with two decimals ("98.97"), or nil.
     public var totalText: String? { total.map { ThaiNumberFormat.fixed($0, places: 2) } }

@@ -42,7 +42,9 @@ public enum ScoreJSON {
           "strength_threshold": \(num(card.strengthThreshold)),
           "strengths": [\(card.strengths.map(String.init).joined(separator: ", "))],
           "weaknesses": [\(card.weaknesses.map(String.init).joined(separator: ", "))],
-          "level_rubric_confirmed": \(card.levelRubricConfirmed)
+          "level_rubric_confirmed": \(card.levelRubricConfirmed),
+          "level_provisional": \(card.levelIsProvisional),
+          "strength_rubric_confirmed": \(card.strengthRubricConfirmed)
         }
         """
     }

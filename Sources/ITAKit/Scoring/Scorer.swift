@@ -8,8 +8,9 @@ import ThaiFormat
 /// is a non-terminating third. Tool scores are their exact means rounded the same way. Levels
 /// come from the rounded total, the one documents print.
 public enum Scorer {
-    /// Scores `assessment` with the framework of `catalog`.
-    public static func score(_ assessment: Assessment, catalog: FrameworkCatalog) -> ScoreCard {
+    /// Scores `assessment` with the framework of `catalog`. `strengthThreshold`, when the data file
+    /// gives one (`options.strength_threshold`), replaces the catalog's for the strengths/weaknesses split.
+    public static func score(_ assessment: Assessment, catalog: FrameworkCatalog, strengthThreshold: Decimal? = nil) -> ScoreCard {
         let indicators = assessment.indicators ?? [:]
         var tools: [String: Decimal] = [:]
         var total = ExactFraction.zero
@@ -27,7 +28,7 @@ public enum Scorer {
         let computed = complete ? total.roundedHalfUp(places: 2) : nil
         // Announced totals are printed with two decimals; the level is the printed figure's.
         let official = assessment.official?.total.map { ThaiNumberFormat.roundHalfUp($0, places: 2) }
-        let threshold = catalog.strengthThreshold
+        let threshold = strengthThreshold ?? catalog.strengthThreshold
         let numbers = indicators.keys.filter { (1...10).contains($0) }.sorted()
         var parts: [Decimal] = []
         if let p1 = assessment.tools?.eitPart1 { parts.append(p1) }
@@ -45,6 +46,7 @@ public enum Scorer {
             weaknesses: numbers.filter { indicators[$0]! < threshold },
             strengthThreshold: threshold,
             levelRubricConfirmed: catalog.levels.confirmed,
+            strengthRubricConfirmed: strengthThreshold != nil || catalog.strengths.confirmed,
             levelOfOfficialTotal: official.flatMap { catalog.levels.level(for: $0) }
         )
     }

@@ -44,10 +44,11 @@ public struct DataFileWriter: Sendable {
         measures(data.measures, &out)
         photos(data.photos, &out)
         signatory(data.signatory, &out)
-        if let o = data.options, o.digits != nil || o.formYear != nil {
+        if let o = data.options, o.digits != nil || o.formYear != nil || o.strengthThreshold != nil {
             out.section("options", "options", indent: 0)
             out.scalar("digits", "options.digits", o.digits?.rawValue, indent: 2)
             out.scalar("form_year", "options.form_year", o.formYear.map(String.init), indent: 2)
+            out.scalar("strength_threshold", "options.strength_threshold", o.strengthThreshold.map { "\($0)" }, indent: 2)
         }
         return out.lines.joined(separator: "\n") + "\n"
     }
