@@ -67,6 +67,29 @@ final class ScoreSheetTests: XCTestCase {
         XCTAssertEqual("\(ScoreSheetError(file: "s.csv", line: 7, message: "m"))", "s.csv:7: m")
     }
 
+    func testTitleRowsAboveTheHeader() throws {
+        let header = ["ลำดับ", "ชื่อหน่วยงาน"] + (1...10).map { "ตัวชี้วัดที่ \($0)" }
+        let rows = [
+            TableRow(number: 1, cells: ["ผลคะแนน ITA จังหวัดศรีสะเกษ ปีงบประมาณ พ.ศ. 2568"]),
+            TableRow(number: 2, cells: ["", "ข้อมูล ณ วันที่ 1 ตุลาคม 2568", "หน่วย: คะแนน"]),
+            TableRow(number: 4, cells: header),
+            TableRow(number: 5, cells: ["1", "อบต.ง"] + scores),
+        ]
+        let sheet = try ScoreSheet.parse(rows: rows, file: "p.xlsx", sheet: "S")
+        XCTAssertEqual(sheet.rows.map(\.line), [5])
+        XCTAssertNil(sheet.rows[0].problem)
+        // A row of three values above is not a title: the first row is the header, and wrong.
+        var notTitle = rows
+        notTitle[1].cells.append("x")
+        XCTAssertThrowsError(try ScoreSheet.parse(rows: notTitle, file: "p.xlsx", sheet: "S")) {
+            XCTAssertTrue("\($0)".contains("row 1: unknown column 'ผลคะแนน ITA"), "\($0)")
+        }
+        // Without a complete header below, a first row is still the header (and named as wrong).
+        XCTAssertThrowsError(try ScoreSheet.parse(rows: [rows[0], TableRow(number: 2, cells: ["อบต.ง"] + scores)], file: "p.xlsx", sheet: "S")) {
+            XCTAssertTrue("\($0)".contains("row 1: unknown column"), "\($0)")
+        }
+    }
+
     func testAnEmptySheetAndAHeaderAlone() {
         XCTAssertThrowsError(try ScoreSheet.parse(rows: [TableRow(number: 2, cells: ["", " "])], file: "p.xlsx", sheet: "S")) {
             XCTAssertTrue("\($0)".hasPrefix("p.xlsx, sheet 'S': the sheet has no rows"), "\($0)")

@@ -8,7 +8,8 @@ enum WorkbookFixture {
     static let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
     /// Parts of a workbook with these sheets (name, sheetData inner XML) and shared strings.
-    static func parts(sheets: [(name: String, rows: String)], shared: [String]? = nil, hidden: Set<String> = []) -> [(name: String, data: Data)] {
+    static func parts(sheets: [(name: String, rows: String)], shared: [String]? = nil, hidden: Set<String> = [],
+                      dimension: String = "A1") -> [(name: String, data: Data)] {
         var parts: [(name: String, data: Data)] = []
         let overrides = sheets.indices.map { "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined()
         parts.append(("[Content_Types].xml", Data("""
@@ -35,7 +36,7 @@ enum WorkbookFixture {
         for (i, s) in sheets.enumerated() {
             parts.append(("xl/worksheets/sheet\(i + 1).xml", Data("""
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <worksheet xmlns="\(main)" xmlns:r="\(rel)"><dimension ref="A1"/><sheetData>\(s.rows)</sheetData></worksheet>
+                <worksheet xmlns="\(main)" xmlns:r="\(rel)"><dimension ref="\(dimension)"/><sheetData>\(s.rows)</sheetData></worksheet>
                 """.utf8)))
         }
         if let shared {

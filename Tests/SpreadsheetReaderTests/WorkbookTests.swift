@@ -122,8 +122,9 @@ final class WorkbookTests: XCTestCase {
         guard case .brokenPart? = try error("<row r=\"1\"><c r=\"A1\"><v>1</v></row>") else { return XCTFail() }
     }
 
-    /// A sheet formatted far down (a million styled empty cells and a value at its far corner) reads
-    /// its one value; what is refused is refused by a limit with a message.
+    /// A sheet formatted far down (a million styled empty cells, a dimension claiming the whole
+    /// grid, an empty row at its last row) reads its one value; what is refused is refused by a
+    /// limit with a message.
     func testAMillionEmptyCells() throws {
         let cells = (0..<16).map { Array("<c r=\"\(CellReference.letters(ofColumn: $0))".utf8) }
         var bytes: [UInt8] = []
@@ -136,7 +137,7 @@ final class WorkbookTests: XCTestCase {
         }
         var rows = String(decoding: bytes, as: UTF8.self)
         rows += "<row r=\"62501\"><c r=\"P62501\"><v>42</v></c></row><row r=\"1048576\" s=\"3\"/>"
-        let url = try WorkbookFixture.write(self, WorkbookFixture.parts(sheets: [("S", rows)]))
+        let url = try WorkbookFixture.write(self, WorkbookFixture.parts(sheets: [("S", rows)], dimension: "A1:XFD1048576"))
         let book = try Workbook(contentsOf: url)
         let read = try book.rows(of: book.sheet(named: nil))
         XCTAssertEqual(read, [SheetRow(number: 62_501, cells: Array(repeating: "", count: 15) + ["42"])])

@@ -12,7 +12,8 @@ import ThaiFormat
 /// `head` (the head's title), `signatory` and `position` (who signs and as what). Accepted names:
 /// `name`/`ชื่อหน่วยงาน`, `district`/`อำเภอ`, `province`/`จังหวัด`, `1`…`10`, `ind1`…`ind10` or
 /// `ตัวชี้วัดที่ 1`…, `total`/`คะแนนรวม`, `level`/`ระดับ` (all of them in `ScoreColumnNames`); a
-/// row-number column (`ลำดับ`, `ที่`, `no`, `#`) is ignored. Scores use Arabic or Thai digits.
+/// row-number column (`ลำดับ`, `ที่`, `no`, `#`) is ignored, and so are title rows above the
+/// header (rows of one or two values). Scores use Arabic or Thai digits.
 /// A row with a bad value fails alone; the other rows still produce their documents.
 public struct ScoreSheet: Sendable {
     /// One organisation's row.
@@ -77,12 +78,13 @@ public struct ScoreSheet: Sendable {
     /// messages name the sheet, and a cell by its reference such as D7); `file` names the file.
     public static func parse(rows input: [TableRow], file: String, sheet: String? = nil) throws -> ScoreSheet {
         let place = Place(file: file, sheet: sheet)
-        let records = input.filter { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }
+        var records = input.filter { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }[...]
+        records = records.dropFirst(titleRows(records))
         guard let first = records.first else {
             throw place.error(line: nil, "the \(sheet == nil ? "file" : "sheet") has no rows; write one organisation a row: \(positionalHelp)")
         }
         var columns: [Column?]
-        var body = records[...]
+        var body = records
         if isHeader(first.cells) {
             columns = first.cells.map { ScoreColumnNames.column($0) }
             let unknown = first.cells.indices.filter {
@@ -133,6 +135,23 @@ public struct ScoreSheet: Sendable {
     }
 
     // MARK: Header
+
+    /// How many title rows (a heading such as "ผลคะแนน ITA จังหวัด… ปี 2568", a date: at most two
+    /// values each) stand above a complete header row among the first ten rows; 0 when none do.
+    private static func titleRows(_ records: ArraySlice<TableRow>) -> Int {
+        func values(_ r: TableRow) -> [String] {
+            r.cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        }
+        for (offset, r) in records.prefix(10).enumerated() {
+            let v = values(r)
+            let columns = v.map { ScoreColumnNames.column($0) }
+            if !columns.contains(where: { $0 == nil }), columns.contains(.name), (1...10).allSatisfy({ columns.contains(.indicator($0)) }) {
+                return offset
+            }
+            if v.count > 2 { return 0 }
+        }
+        return 0
+    }
 
     private static func isHeader(_ fields: [String]) -> Bool {
         // Data rows have a score in the fourth column; a header has a name there, or
