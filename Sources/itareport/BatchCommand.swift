@@ -10,7 +10,7 @@ struct BatchCommand: ParsableCommand {
         abstract: "Write the documents of many organisations: a folder of data files, or a table of scores (Excel .xlsx or CSV) with a base data file.",
         discussion: """
         SOURCE is a folder (every .yaml, .yml and .json file in it is one organisation) or a table of \
-        scores, one organisation a row, used with --base: an Excel workbook (.xlsx; its first sheet, or \
+        scores, one organisation a row, used with --base: an Excel workbook (.xlsx; its first visible sheet, or \
         --sheet NAME) or a CSV file. Columns, in this order when there is no header row: \
         name, district, province, the scores of indicators 1 to 10, then optionally total and level (as \
         announced). A header row may name the columns in any order, in English or Thai (ชื่อหน่วยงาน, \
@@ -29,7 +29,7 @@ struct BatchCommand: ParsableCommand {
     @Argument(help: "A folder of data files, or a table of scores, .xlsx or CSV (with --base).")
     var source: String
 
-    @Option(help: "The sheet of an .xlsx workbook that holds the scores (default: its first sheet).")
+    @Option(help: "The sheet of an .xlsx workbook that holds the scores (default: its first visible sheet).")
     var sheet: String?
 
     @Option(name: .shortAndLong, help: "Folder to write into; one subfolder per organisation.")
