@@ -32,6 +32,7 @@ let package = Package(
         .target(name: "OfficeXML", dependencies: ["CLibXML2"]),
         .target(name: "OfficePackage", dependencies: ["CLibZip", "CZlib", "OfficeXML"]),
         .target(name: "ThaiFormat"),
+        .target(name: "SpreadsheetReader", dependencies: ["OfficePackage", "OfficeXML"]),
         .target(name: "TemplateEngine", dependencies: ["OfficeXML", "OfficePackage", "ThaiFormat"]),
         .target(
             name: "ITAKit",
@@ -45,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "itareport",
             dependencies: [
-                "ITAKit", "ITAReports", "TemplateEngine", "ThaiFormat",
+                "ITAKit", "ITAReports", "TemplateEngine", "ThaiFormat", "SpreadsheetReader",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -54,6 +55,7 @@ let package = Package(
         .testTarget(name: "OfficePackageTests", dependencies: ["OfficePackage"]),
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "OfficeXML", "OfficePackage"]),
         .testTarget(name: "ThaiFormatTests", dependencies: ["ThaiFormat"]),
+        .testTarget(name: "SpreadsheetReaderTests", dependencies: ["SpreadsheetReader", "OfficePackage"]),
         .testTarget(name: "ITAKitTests", dependencies: ["ITAKit"]),
         .testTarget(name: "ITAReportsTests", dependencies: ["ITAReports", "ITAKit", "TemplateEngine"]),
         .testTarget(name: "itareportTests", dependencies: ["itareport"]),

@@ -11,7 +11,7 @@ want() { for p in "$@"; do have_pkg "$p" || need_apt+=("$p"); done; }
 
 want libxml2-dev libzip-dev zlib1g-dev pkg-config
 if [ "$mode" = test ] || [ "$mode" = run ]; then
-  want libreoffice-writer-nogui poppler-utils fonts-thai-tlwg fonts-tlwg-laksaman
+  want libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-thai-tlwg fonts-tlwg-laksaman
 fi
 
 SUDO=""

@@ -7,13 +7,15 @@ import ITAReports
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
-        abstract: "Write the documents of many organisations: a folder of data files, or a CSV of scores with a base data file.",
+        abstract: "Write the documents of many organisations: a folder of data files, or a table of scores (Excel .xlsx or CSV) with a base data file.",
         discussion: """
-        SOURCE is a folder (every .yaml, .yml and .json file in it is one organisation) or a CSV file of \
-        scores, one organisation a row, used with --base. CSV columns, in this order when there is no header row: \
+        SOURCE is a folder (every .yaml, .yml and .json file in it is one organisation) or a table of \
+        scores, one organisation a row, used with --base: an Excel workbook (.xlsx; its first visible sheet, or \
+        --sheet NAME) or a CSV file. Columns, in this order when there is no header row: \
         name, district, province, the scores of indicators 1 to 10, then optionally total and level (as \
-        announced). A header row may name the columns in any order and add kind, head, signatory and \
-        position. The base data file gives everything else (fiscal year, measures, limitations, options); \
+        announced). A header row may name the columns in any order, in English or Thai (ชื่อหน่วยงาน, \
+        อำเภอ, จังหวัด, ตัวชี้วัดที่ 1 …, คะแนนรวม, ระดับ), and add kind, head, signatory and position; a \
+        row-number column (ลำดับ, ที่, no, #) is ignored. The base data file gives everything else (fiscal year, measures, limitations, options); \
         its own scores, narratives, photos and signatory are not carried to other organisations.
 
         Each organisation's files go to its own subfolder of --output (named after the data file, or the \
@@ -24,8 +26,11 @@ struct BatchCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "A folder of data files, or a CSV of scores (with --base).")
+    @Argument(help: "A folder of data files, or a table of scores, .xlsx or CSV (with --base).")
     var source: String
+
+    @Option(help: "The sheet of an .xlsx workbook that holds the scores (default: its first visible sheet).")
+    var sheet: String?
 
     @Option(name: .shortAndLong, help: "Folder to write into; one subfolder per organisation.")
     var output: String
@@ -55,7 +60,10 @@ struct BatchCommand: ParsableCommand {
                 throw ValidationError("--base goes with a CSV of scores, not with a folder of data files")
             }
             if !isDir.boolValue, base == nil {
-                throw ValidationError("\(source) is a file: a CSV of scores needs --base DATA, the data file that gives everything but the scores")
+                throw ValidationError("\(source) is a file: a table of scores needs --base DATA, the data file that gives everything but the scores")
+            }
+            if isDir.boolValue, sheet != nil {
+                throw ValidationError("--sheet goes with an Excel workbook of scores, not with a folder of data files")
             }
         }
         do {
@@ -125,10 +133,10 @@ struct BatchCommand: ParsableCommand {
     private func makeJobs() throws -> [BatchRunner.Job] {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source, isDirectory: &isDir) else {
-            throw CLIError("\(source): no such folder or file; give a folder of data files or a CSV of scores")
+            throw CLIError("\(source): no such folder or file; give a folder of data files, or an .xlsx or CSV of scores")
         }
         if isDir.boolValue { return try folderJobs() }
-        guard let base else { throw CLIError("\(source) is a file: a CSV of scores needs --base DATA") }
+        guard let base else { throw CLIError("\(source) is a file: a table of scores needs --base DATA") }
         return try csvJobs(base: base)
     }
 
@@ -151,12 +159,11 @@ struct BatchCommand: ParsableCommand {
     }
 
     private func csvJobs(base: String) throws -> [BatchRunner.Job] {
-        let sheet: ScoreSheet
         do {
-            try RegularFile.check(source, role: "CSV of scores")
+            try RegularFile.check(source, role: "table of scores (.xlsx or CSV)")
             try RegularFile.check(base, role: "base data file")
-            sheet = try ScoreSheet.load(path: source)
         } catch { throw CLIError("\(error)") }
+        let sheet = try ScoreTable.load(path: source, sheet: self.sheet)
         let baseLoaded = ReportLoader.load(path: base)
         guard let baseData = baseLoaded.data, !baseLoaded.hasErrors else {
             for d in baseLoaded.diagnostics.errors { FileHandle.standardError.write(Data("\(d)\n".utf8)) }
@@ -166,7 +173,8 @@ struct BatchCommand: ParsableCommand {
         let csvName = URL(fileURLWithPath: source).lastPathComponent
         var folders = FolderNames()
         return sheet.rows.map { row in
-            let name = "\(csvName):\(row.line) (\(row.name.isEmpty ? "no name" : row.name))"
+            let place = sheet.sheet.map { "\(csvName), sheet '\($0)' row \(row.line)" } ?? "\(csvName):\(row.line)"
+            let name = "\(place) (\(row.name.isEmpty ? "no name" : row.name))"
             return BatchRunner.Job(name: name, folder: folders.unique(row.name.isEmpty ? "row-\(row.line)" : row.name)) {
                 if let problem = row.problem { throw CLIError(problem) }
                 // Through the data file text, so each row is checked exactly as a data file would be.

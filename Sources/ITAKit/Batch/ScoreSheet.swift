@@ -1,8 +1,8 @@
 import Foundation
 import ThaiFormat
 
-/// A CSV of ITA scores, one organisation a row, for producing many organisations' documents
-/// from one base data file.
+/// A table of ITA scores, one organisation a row, for producing many organisations' documents
+/// from one base data file: a CSV file, or the rows of a workbook sheet (`parse(rows:file:sheet:)`).
 ///
 /// Columns, in this order when the file has no header row:
 ///
@@ -11,7 +11,9 @@ import ThaiFormat
 /// A header row names the columns and may put them in any order; it may add `kind` (ประเภท),
 /// `head` (the head's title), `signatory` and `position` (who signs and as what). Accepted names:
 /// `name`/`ชื่อหน่วยงาน`, `district`/`อำเภอ`, `province`/`จังหวัด`, `1`…`10`, `ind1`…`ind10` or
-/// `ตัวชี้วัดที่ 1`…, `total`/`คะแนนรวม`, `level`/`ระดับ`. Scores use Arabic or Thai digits.
+/// `ตัวชี้วัดที่ 1`…, `total`/`คะแนนรวม`, `level`/`ระดับ` (all of them in `ScoreColumnNames`); a
+/// row-number column (`ลำดับ`, `ที่`, `no`, `#`) is ignored, and so are title rows above the
+/// header (rows of one or two values). Scores use Arabic or Thai digits.
 /// A row with a bad value fails alone; the other rows still produce their documents.
 public struct ScoreSheet: Sendable {
     /// One organisation's row.
@@ -34,6 +36,8 @@ public struct ScoreSheet: Sendable {
 
     /// The column names understood in a header row.
     public enum Column: Hashable, Sendable {
+        /// A row-number column (`ลำดับ`, `ที่`, `no`, `#`): read and ignored.
+        case rowNumber
         case name, district, province, kind, head, signatory, position, total, level
         case indicator(Int)
     }
@@ -41,6 +45,14 @@ public struct ScoreSheet: Sendable {
     public var rows: [Row]
     /// The file as the user named it.
     public var file: String
+    /// The workbook sheet the rows come from; nil for a CSV file.
+    public var sheet: String?
+
+    public init(rows: [Row], file: String, sheet: String? = nil) {
+        self.rows = rows
+        self.file = file
+        self.sheet = sheet
+    }
 
     /// Reads the CSV at `path`.
     public static func load(path: String) throws -> ScoreSheet {
@@ -50,7 +62,7 @@ public struct ScoreSheet: Sendable {
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScoreSheetError(file: path, line: nil,
-                                  message: "the file is not UTF-8 text; in Excel use Save As → CSV UTF-8 (Comma delimited)")
+                                  message: "the file is not UTF-8 text; give the Excel workbook (.xlsx) itself, or in Excel use Save As → CSV UTF-8 (Comma delimited)")
         }
         return try parse(text: text, file: path)
     }
@@ -58,68 +70,100 @@ public struct ScoreSheet: Sendable {
     /// Reads CSV text; `file` names it in messages.
     public static func parse(text: String, file: String) throws -> ScoreSheet {
         let source = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let records = try CSVRecords.parse(source, file: file).filter { !$0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        let records = try CSVRecords.parse(source, file: file)
+        return try parse(rows: records.map { TableRow(number: $0.line, cells: $0.fields) }, file: file)
+    }
+
+    /// Reads rows of cells, from a CSV file or from the sheet named `sheet` of a workbook (then
+    /// messages name the sheet, and a cell by its reference such as D7); `file` names the file.
+    public static func parse(rows input: [TableRow], file: String, sheet: String? = nil) throws -> ScoreSheet {
+        let place = Place(file: file, sheet: sheet)
+        var records = input.filter { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }[...]
+        records = records.dropFirst(titleRows(records))
         guard let first = records.first else {
-            throw ScoreSheetError(file: file, line: nil, message: "the file has no rows; write one organisation a row: \(positionalHelp)")
+            throw place.error(line: nil, "the \(sheet == nil ? "file" : "sheet") has no rows; write one organisation a row: \(positionalHelp)")
         }
         var columns: [Column?]
-        var body = records[...]
-        if isHeader(first.fields) {
-            columns = try first.fields.map { try column(named: $0, file: file, line: first.line) }
+        var body = records
+        if isHeader(first.cells) {
+            columns = first.cells.map { ScoreColumnNames.column($0) }
+            let unknown = first.cells.indices.filter {
+                columns[$0] == nil && !first.cells[$0].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            }
+            if !unknown.isEmpty {
+                let listed = unknown.map { "'\(first.cells[$0])' (\(place.column($0)))" }.joined(separator: ", ")
+                throw place.error(line: first.number,
+                                  "unknown column\(unknown.count == 1 ? "" : "s") \(listed). Rename \(unknown.count == 1 ? "it" : "each") to one of the accepted names, or delete \(unknown.count == 1 ? "the column" : "those columns"). Accepted names: \(ScoreColumnNames.listing)")
+            }
             body = records.dropFirst()
             for required in [Column.name] + (1...10).map(Column.indicator) where !columns.contains(required) {
-                throw ScoreSheetError(file: file, line: first.line,
-                                      message: "the header has no column '\(label(required))'; the columns are \(positionalHelp)")
+                throw place.error(line: first.number,
+                                  "the header has no column '\(label(required))'; the columns are \(positionalHelp). Accepted names: \(ScoreColumnNames.listing)")
             }
         } else {
             columns = [.name, .district, .province] + (1...10).map(Column.indicator) + [.total, .level]
         }
         let rows = body.map { record -> Row in
-            row(record.fields, line: record.line, columns: columns)
+            row(record.cells, line: record.number, columns: columns, place: place)
         }
         guard !rows.isEmpty else {
-            throw ScoreSheetError(file: file, line: nil, message: "the file has a header but no organisation rows")
+            throw place.error(line: nil, "the \(sheet == nil ? "file" : "sheet") has a header but no organisation rows")
         }
-        return ScoreSheet(rows: rows, file: file)
+        return ScoreSheet(rows: rows, file: file, sheet: sheet)
     }
 
     static let positionalHelp = "name, district, province, the ten indicator scores, then optionally total and level"
 
+    /// Where a sheet's values are, for messages: a CSV file's line, or a workbook's sheet and cell.
+    struct Place {
+        var file: String
+        var sheet: String?
+
+        func error(line: Int?, _ message: String) -> ScoreSheetError {
+            ScoreSheetError(file: file, line: line, message: message, sheet: sheet)
+        }
+
+        /// "column F" in a sheet, "column 6" in a CSV.
+        func column(_ index: Int) -> String {
+            sheet == nil ? "column \(index + 1)" : "column \(TableRow.columnLetters(index))"
+        }
+
+        /// "cell D7: " in a sheet, nothing in a CSV (its messages already name the line).
+        func cell(_ index: Int, line: Int) -> String {
+            sheet == nil ? "" : "cell \(TableRow.columnLetters(index))\(line): "
+        }
+    }
+
     // MARK: Header
+
+    /// How many title rows (a heading such as "ผลคะแนน ITA จังหวัด… ปี 2568", a date: at most two
+    /// values each) stand above a complete header row among the first ten rows; 0 when none do.
+    private static func titleRows(_ records: ArraySlice<TableRow>) -> Int {
+        func values(_ r: TableRow) -> [String] {
+            r.cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        }
+        for (offset, r) in records.prefix(10).enumerated() {
+            let v = values(r)
+            let columns = v.map { ScoreColumnNames.column($0) }
+            if !columns.contains(where: { $0 == nil }), columns.contains(.name), (1...10).allSatisfy({ columns.contains(.indicator($0)) }) {
+                return offset
+            }
+            if v.count > 2 { return 0 }
+        }
+        return 0
+    }
 
     private static func isHeader(_ fields: [String]) -> Bool {
         // Data rows have a score in the fourth column; a header has a name there, or
         // (when the scores' columns are named 1–10) starts with known column names.
         guard fields.count > 3 else { return true }
-        let named = fields.prefix(3).allSatisfy { (try? column(named: $0, file: "", line: 0)) ?? nil != nil }
+        let named = fields.prefix(3).allSatisfy { ScoreColumnNames.column($0) != nil }
         return decimal(fields[3]) == nil || named
-    }
-
-    private static func column(named raw: String, file: String, line: Int) throws -> Column? {
-        let n = ThaiNumerals.toArabic(raw).trimmingCharacters(in: .whitespaces).lowercased()
-            .replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "_", with: "")
-        if n.isEmpty { return nil }
-        let names: [String: Column] = [
-            "name": .name, "organization": .name, "organisation": .name, "org": .name, "ชื่อหน่วยงาน": .name, "หน่วยงาน": .name,
-            "district": .district, "amphoe": .district, "อำเภอ": .district,
-            "province": .province, "จังหวัด": .province,
-            "kind": .kind, "ประเภท": .kind, "ประเภทหน่วยงาน": .kind,
-            "head": .head, "ตำแหน่งหัวหน้าหน่วยงาน": .head,
-            "signatory": .signatory, "signatoryname": .signatory, "ผู้ลงนาม": .signatory,
-            "position": .position, "signatoryposition": .position, "ตำแหน่ง": .position,
-            "total": .total, "officialtotal": .total, "คะแนนรวม": .total,
-            "level": .level, "officiallevel": .level, "ระดับ": .level,
-        ]
-        if let c = names[n] { return c }
-        for prefix in ["indicator", "ind", "ตัวชี้วัดที่", "ตัวชี้วัด", ""] where n.hasPrefix(prefix) {
-            if let k = Int(n.dropFirst(prefix.count)), (1...10).contains(k) { return .indicator(k) }
-        }
-        throw ScoreSheetError(file: file, line: line,
-                              message: "unknown column '\(raw)'; known columns: name, district, province, kind, head, signatory, position, 1–10 (or ind1–ind10), total, level")
     }
 
     private static func label(_ c: Column) -> String {
         switch c {
+        case .rowNumber: return "ลำดับ"
         case .name: return "name"
         case .district: return "district"
         case .province: return "province"
@@ -135,17 +179,20 @@ public struct ScoreSheet: Sendable {
 
     // MARK: Rows
 
-    private static func row(_ fields: [String], line: Int, columns: [Column?]) -> Row {
+    private static func row(_ fields: [String], line: Int, columns: [Column?], place: Place) -> Row {
         var r = Row(line: line, name: "", indicators: [:])
         var problems: [String] = []
         for (i, raw) in fields.enumerated() {
             let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             guard i < columns.count else {
-                if !value.isEmpty { problems.append("more columns than the header names (\(fields.count))") }
+                if !value.isEmpty {
+                    problems.append("\(place.cell(i, line: line))more columns than the header names (\(fields.count)); delete '\(value)' or give its column a header")
+                }
                 continue
             }
             guard let column = columns[i], !value.isEmpty else { continue }
             switch column {
+            case .rowNumber: continue
             case .name: r.name = value
             case .district: r.district = value
             case .province: r.province = value
@@ -156,21 +203,31 @@ public struct ScoreSheet: Sendable {
             case .level: r.officialLevel = value
             case .total:
                 if let d = decimal(value), (0...100).contains(d) { r.officialTotal = d } else {
-                    problems.append("total '\(value)' is not a score between 0 and 100")
+                    problems.append("\(place.cell(i, line: line))total '\(value)' is not a score between 0 and 100; \(typeHint(value))")
                 }
             case let .indicator(n):
                 if let d = decimal(value), (0...100).contains(d) { r.indicators[n] = d } else {
-                    problems.append("indicator \(n) '\(value)' is not a score between 0 and 100")
+                    problems.append("\(place.cell(i, line: line))indicator \(n) '\(value)' is not a score between 0 and 100; \(typeHint(value))")
                 }
             }
         }
         if r.name.isEmpty { problems.insert("the organisation's name is empty", at: 0) }
         let missing = (1...10).filter { r.indicators[$0] == nil }
-        if !missing.isEmpty, problems.allSatisfy({ !$0.hasPrefix("indicator") }) {
+        if !missing.isEmpty, problems.allSatisfy({ !$0.contains("indicator ") }) {
             problems.append("indicator score\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) missing")
         }
         if !problems.isEmpty { r.problem = problems.joined(separator: "; ") }
         return r
+    }
+
+    /// What to type instead of `value` in a score cell.
+    private static func typeHint(_ value: String) -> String {
+        let digits = ThaiNumerals.toArabic(value)
+        if digits.contains(","), decimal(digits.replacingOccurrences(of: ",", with: ".")) != nil {
+            return "write the decimal with a point: \(digits.replacingOccurrences(of: ",", with: "."))"
+        }
+        if let d = decimal(digits), d > 100 { return "a score is at most 100" }
+        return "type the score as a number such as 87.5 (digits and at most one point, no % or text)"
     }
 
     static func decimal(_ text: String) -> Decimal? {
@@ -216,14 +273,21 @@ public struct ScoreSheet: Sendable {
 /// A problem with a score CSV as a whole, with its place.
 public struct ScoreSheetError: Error, CustomStringConvertible, Sendable {
     public var file: String
+    /// The CSV line, or the sheet's row number.
     public var line: Int?
     public var message: String
+    /// The workbook sheet; nil for a CSV file.
+    public var sheet: String?
 
-    public init(file: String, line: Int?, message: String) {
+    public init(file: String, line: Int?, message: String, sheet: String? = nil) {
         self.file = file
         self.line = line
         self.message = message
+        self.sheet = sheet
     }
 
-    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+    public var description: String {
+        if let sheet { return "\(file), sheet '\(sheet)'\(line.map { ", row \($0)" } ?? ""): \(message)" }
+        return "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
+    }
 }
