@@ -92,6 +92,14 @@ struct GenerateCommand: ParsableCommand {
             if showGenerated {
                 for g in result.generated { FileHandle.standardError.write(Data("generated: \(g.path)\n".utf8)) }
             }
+            // A document written earlier from another data file is replaced only with a word about it.
+            var provenance = OutputProvenance(folder: URL(fileURLWithPath: output))
+            for o in result.files {
+                if let other = provenance.otherSource(of: o.url.lastPathComponent, than: dataURL) {
+                    FileHandle.standardError.write(Data("warning: \(o.url.path) was written from \(other) and is now replaced by the \(o.kind.filePrefix) of \(data); generate that file again, or use --output for a separate folder\n".utf8))
+                }
+            }
+            provenance.record(result.files.map { $0.url.lastPathComponent }, from: dataURL)
             for o in result.files {
                 for w in o.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
                 print(o.url.path)

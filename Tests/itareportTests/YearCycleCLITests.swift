@@ -32,10 +32,29 @@ final class YearCycleCLITests: XCTestCase {
             XCTAssertEqual(g.status, 0, "generate \(file): \(g.stderr)")
             XCTAssertTrue(g.stderr.contains("draft"), "a draft says so: \(g.stderr)")
         }
-        let written = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path)
+        let written = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path).filter { !$0.hasPrefix(".") }
         // Each file writes its own document only, named as a draft while it has blanks.
         XCTAssertEqual(Set(written), ["O35_เทศบาลเมืองศรีสะเกษ_2568_ร่าง.docx", "O35_เทศบาลเมืองศรีสะเกษ_2568_ร่าง.odt",
                                       "O34_เทศบาลเมืองศรีสะเกษ_2569_ร่าง.docx", "O34_เทศบาลเมืองศรีสะเกษ_2569_ร่าง.odt"])
+    }
+
+    /// Generating into a folder over a document that another data file wrote says so.
+    func testGenerateSaysWhenItReplacesADocumentOfAnotherDataFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("itareport-prov-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let example = Self.root.appendingPathComponent("Examples/sisaket-2568.yaml")
+        let copy = dir.appendingPathComponent("copy.yaml")
+        try FileManager.default.copyItem(at: example, to: copy)
+        let out = dir.appendingPathComponent("out").path
+        let templates = Self.root.appendingPathComponent("Templates").path
+        let first = try itareport(["generate", example.path, "--output", out, "--template", templates])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let again = try itareport(["generate", example.path, "--output", out, "--template", templates])
+        XCTAssertFalse(again.stderr.contains("is now replaced"), "the same data file again: \(again.stderr)")
+        let other = try itareport(["generate", copy.path, "--output", out, "--template", templates])
+        XCTAssertEqual(other.status, 0, other.stderr)
+        XCTAssertTrue(other.stderr.contains("was written from \(example.standardizedFileURL.path) and is now replaced"), other.stderr)
     }
 
     /// A score out of range is an error: `score` names it and prints no total (it used to print 102.01 and exit 0).
