@@ -101,15 +101,19 @@ public struct XMLNode: Hashable {
     }
 
     /// Visits the subtree in document order; return false from `body` to skip a node's children.
+    /// Follows the tree's own links, so it allocates nothing; `body` may change a node's text, attributes
+    /// and children, but must not remove the node it is given (collect nodes and remove them after).
     public func walk(_ body: (XMLNode) -> Bool) {
-        var stack: [xmlNodePtr] = [ptr]
-        while let n = stack.popLast() {
-            let node = XMLNode(n, document)
-            guard body(node), n.pointee.type != XML_ATTRIBUTE_NODE else { continue }
-            var kids: [xmlNodePtr] = []
-            var c = n.pointee.children
-            while let k = c { kids.append(k); c = k.pointee.next }
-            stack.append(contentsOf: kids.reversed())
+        var n: xmlNodePtr = ptr
+        while true {
+            if body(XMLNode(n, document)), n.pointee.type != XML_ATTRIBUTE_NODE, let first = n.pointee.children {
+                n = first
+                continue
+            }
+            // Next in document order: a sibling, or the sibling of the nearest ancestor below `self`.
+            while n != ptr, n.pointee.next == nil, let up = n.pointee.parent { n = up }
+            guard n != ptr, let next = n.pointee.next else { return }
+            n = next
         }
     }
 
@@ -173,6 +177,26 @@ public struct XMLNode: Hashable {
             let value = attribute(name, ns) ?? ""
             out.append((name, ns, value))
             a = attr.pointee.next
+        }
+        return out
+    }
+
+    /// Values of the attributes whose local name contains one of `needles`; other attributes are
+    /// never turned into Swift strings (cheap on elements with many attributes).
+    public func attributeValues(whereNameContains needles: [String]) -> [String] {
+        var out: [String] = []
+        var a = ptr.pointee.type == XML_ELEMENT_NODE ? ptr.pointee.properties : nil
+        while let attr = a {
+            a = attr.pointee.next
+            guard let name = attr.pointee.name else { continue }
+            let matches = needles.contains { needle in needle.withCString { strstr(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), $0) != nil } }
+            guard matches else { continue }
+            if let child = attr.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
+                out.append(String(cString: content))
+            } else if let v = xmlNodeGetContent(UnsafeMutableRawPointer(attr).assumingMemoryBound(to: xmlNode.self)) {
+                out.append(String(cString: v))
+                clibxml2_free(v)
+            }
         }
         return out
     }

@@ -9,19 +9,22 @@ extension PartRenderer {
         guard let auto = root.child("automatic-styles", Dialect.office) else { return }
         let candidates = auto.elementChildren.filter { $0.is("style", Dialect.style) || $0.is("list-style", Dialect.text) }
         guard !candidates.isEmpty else { return }
-        var referenced = Set<String>()
+        // Only the candidates' names matter, and only attributes that name styles (…style-name,
+        // …page-name, class-names, leader-text-style) can refer to them; the walk stops looking once
+        // every candidate is found in use.
+        var unused = Set(candidates.compactMap { $0.attribute("name", Dialect.style) }.filter { !$0.isEmpty })
+        let needles = ["name", "style"]
         root.walk { n in
-            guard n.isElement else { return false }
+            guard !unused.isEmpty, n.isElement else { return false }
             let isDeclaration = n.parent == auto
-            for a in n.attributes where !(isDeclaration && a.name == "name") {
-                referenced.insert(a.value)
-                if a.value.contains(" ") { for v in a.value.split(separator: " ") { referenced.insert(String(v)) } }
+            for v in n.attributeValues(whereNameContains: needles) where !(isDeclaration && v == n.attribute("name", Dialect.style)) {
+                unused.remove(v)
+                if v.contains(" ") { for part in v.split(separator: " ") { unused.remove(String(part)) } }
             }
             return true
         }
         for s in candidates {
-            let name = s.attribute("name", Dialect.style) ?? ""
-            if !name.isEmpty, !referenced.contains(name) { s.remove() }
+            if let name = s.attribute("name", Dialect.style), unused.contains(name) { s.remove() }
         }
     }
 }

@@ -81,7 +81,7 @@ final class PartRenderer {
     private func anchorNodes(in node: XMLNode) -> [XMLNode] {
         var out: [XMLNode] = []
         node.walk { n in
-            if n.localName == TagNormalizer.anchorName && n.namespaceURI == nil {
+            if n.is(TagNormalizer.anchorName, nil) {
                 out.append(n)
                 return false
             }

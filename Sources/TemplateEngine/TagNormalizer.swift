@@ -40,7 +40,7 @@ struct TagNormalizer {
                 }
                 return false
             }
-            if n.localName == Self.anchorName && n.namespaceURI == nil { return false }
+            if n.is(Self.anchorName, nil) { return false }
             if dialect.isSilent(n) { return false }
             if dialect.kind == .odt, n.is("s", Dialect.text) {
                 // LibreOffice writes a second space as <text:s/>: spaces typed inside a tag must not break it.
@@ -251,7 +251,7 @@ struct TagNormalizer {
         var nodes: [XMLNode] = []
         p.walk { n in
             if n != p && (dialect.isParagraph(n) || dialect.skipsText(n)) { return false }
-            if n.localName == Self.anchorName && n.namespaceURI == nil { return false }
+            if n.is(Self.anchorName, nil) { return false }
             if n != p { nodes.append(n) }
             return true
         }
