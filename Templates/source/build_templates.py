@@ -83,7 +83,7 @@ class Cell:
             paras = [paras]
         self.paras = paras
         self.span = span
-        self.kind = kind          # "head" (grey), "group" (light grey), "body"
+        self.kind = kind          # "head" (grey), "group" (light grey), "body", "plain" (no borders)
 
 
 class Row:
@@ -448,14 +448,18 @@ def analysis_2568():
         P("ภาพการดำเนินกิจกรรมเพื่อส่งเสริมคุณธรรมและความโปร่งใสของ{{org.name}} ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", keep_next=True),
         # Two photos a row, each above its caption in one cell; a row never splits, so
         # a caption stays with its photo. The last photo of an odd number is centred
-        # in a row of its own instead of leaving an empty cell beside it.
-        Table([12.35, 12.35], [
+        # in a row of its own instead of leaving an empty cell beside it. No borders:
+        # the photos stand on the page as in the real reports. (A row's condition
+        # needs its tags in two cells, hence the narrow cells either side.)
+        Table([6.175, 6.175, 6.175, 6.175], [
             Row([Cell([P("{{#each photo_rows}}{{#if right}}{{image left.file width=6.5cm}}", "TableCenter"),
-                       P("{{left.caption}}", "Caption")]),
+                       P("{{left.caption}}", "Caption")], span=2, kind="plain"),
                  Cell([P("{{image right.file width=6.5cm}}", "TableCenter"),
-                       P("{{right.caption}}{{/if}}", "Caption")])]),
-            Row([Cell([P("{{#unless right}}{{image left.file width=6.5cm}}", "TableCenter"),
-                       P("{{left.caption}}{{/unless}}{{/each}}", "Caption")], span=2)]),
+                       P("{{right.caption}}{{/if}}", "Caption")], span=2, kind="plain")]),
+            Row([Cell(P("{{#unless right}}", "TableCenter"), kind="plain"),
+                 Cell([P("{{image left.file width=6.5cm}}", "TableCenter"),
+                       P("{{left.caption}}", "Caption")], span=2, kind="plain"),
+                 Cell(P("{{/unless}}{{/each}}", "TableCenter"), kind="plain")]),
         ], L),
         P("{{/if}}", "Body"),
     ])
@@ -658,6 +662,9 @@ class DocxWriter:
                 tcpr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
                 if cell.span > 1:
                     tcpr += f'<w:gridSpan w:val="{cell.span}"/>'
+                if cell.kind == "plain":
+                    tcpr += ('<w:tcBorders>' + ''.join(f'<w:{side} w:val="nil"/>' for side in
+                                                       ("top", "left", "bottom", "right")) + '</w:tcBorders>')
                 fill = {"head": "D9D9D9", "group": "F2F2F2"}.get(cell.kind)
                 if fill:
                     tcpr += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
@@ -1130,7 +1137,7 @@ class OdtWriter:
                 in_header = False
             out.append('<table:table-row>' if row.split else '<table:table-row table:style-name="RowKeep">')
             for cell in row.cells:
-                cs = {"head": "CellHead", "group": "CellGroup"}.get(cell.kind, "CellBody")
+                cs = {"head": "CellHead", "group": "CellGroup", "plain": "CellPlain"}.get(cell.kind, "CellBody")
                 self.cell_styles.add(cs)
                 span = f' table:number-columns-spanned="{cell.span}"' if cell.span > 1 else ""
                 out.append(f'<table:table-cell table:style-name="{cs}" office:value-type="string"{span}>')
@@ -1157,11 +1164,12 @@ class OdtWriter:
         cells = ''.join(
             f'<style:style style:name="{n}" style:family="table-cell"><style:table-cell-properties '
             f'fo:padding-top="0.05cm" fo:padding-bottom="0.05cm" fo:padding-left="0.15cm" '
-            f'fo:padding-right="0.15cm" fo:border="0.5pt solid #000000" style:vertical-align="{va}"'
+            f'fo:padding-right="0.15cm" fo:border="{border}" style:vertical-align="{va}"'
             f'{bg}/></style:style>'
-            for n, va, bg in (("CellHead", "middle", ' fo:background-color="#d9d9d9"'),
-                              ("CellGroup", "top", ' fo:background-color="#f2f2f2"'),
-                              ("CellBody", "top", ""))
+            for n, va, bg, border in (("CellHead", "middle", ' fo:background-color="#d9d9d9"', "0.5pt solid #000000"),
+                                      ("CellGroup", "top", ' fo:background-color="#f2f2f2"', "0.5pt solid #000000"),
+                                      ("CellBody", "top", "", "0.5pt solid #000000"),
+                                      ("CellPlain", "top", "", "none"))
             if n in self.cell_styles)
         rows = ('<style:style style:name="RowKeep" style:family="table-row">'
                 '<style:table-row-properties fo:keep-together="always"/></style:style>')
