@@ -18,7 +18,9 @@ enum EmptyCellFilter {
             var i = 0
             while i < n {
                 guard b[i] == UInt8(ascii: "<") else { i += 1; continue }
-                if let end = emptyElementEnd(b, from: i) {
+                if let skip = unparsedEnd(b, from: i) {
+                    i = skip
+                } else if let end = emptyElementEnd(b, from: i) {
                     if out.isEmpty { out.reserveCapacity(n / 4) }
                     out.append(b.baseAddress! + runStart, count: i - runStart)
                     runStart = end
@@ -31,6 +33,26 @@ enum EmptyCellFilter {
             out.append(b.baseAddress! + runStart, count: n - runStart)
             return out
         }
+    }
+
+    /// When a comment or CDATA section starts at `start` (text in which a `<c …/>` is not markup),
+    /// the index just after it (or the end of the data when it is not closed).
+    private static func unparsedEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        func matches(_ s: String, at i: Int) -> Bool {
+            let u = Array(s.utf8)
+            guard i + u.count <= b.count else { return false }
+            for k in 0..<u.count where b[i + k] != u[k] { return false }
+            return true
+        }
+        guard start + 1 < b.count, b[start + 1] == UInt8(ascii: "!") else { return nil }
+        let close: String
+        if matches("<!--", at: start) { close = "-->" } else if matches("<![CDATA[", at: start) { close = "]]>" } else { return nil }
+        var i = start + 4
+        while i < b.count {
+            if b[i] == UInt8(ascii: ">"), matches(close, at: i - 2) { return i + 1 }
+            i += 1
+        }
+        return b.count
     }
 
     private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }

@@ -162,6 +162,9 @@ final class WorkbookTests: XCTestCase {
         let xml = #"<row r="1"><c r="A1" s="1"/><c s="1"/><c r="C1"><v>1</v></c><c r='D1' t="s" /><c r="E1" a=">"/></row><row r="2"/><row/><rowx r="3"/>"#
         let out = String(decoding: EmptyCellFilter.strip(Data(xml.utf8)), as: UTF8.self)
         XCTAssertEqual(out, #"<row r="1"><c s="1"/><c r="C1"><v>1</v></c></row><row/><rowx r="3"/>"#)
+        let text = #"<c r="A1" t="inlineStr"><is><t><![CDATA[<c r="B1"/>]]></t></is></c><!-- <c r="C1"/> --><c r="D1"/>"#
+        XCTAssertEqual(String(decoding: EmptyCellFilter.strip(Data(text.utf8)), as: UTF8.self),
+                       #"<c r="A1" t="inlineStr"><is><t><![CDATA[<c r="B1"/>]]></t></is></c><!-- <c r="C1"/> -->"#)
     }
 
     func testStrictNamespaceAndRelativeTargets() throws {
