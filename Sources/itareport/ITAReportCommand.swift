@@ -20,6 +20,7 @@ struct ITAReportCommand: AsyncParsableCommand {
             RolloverCommand.self,
             BatchCommand.self,
             BundleCommand.self,
+            ServeCommand.self,
         ]
     )
 }

@@ -64,6 +64,10 @@ public struct DataFileWriter: Sendable {
                                            ("province", o.province), ("logo", o.logo), ("website", o.website),
                                            ("address", o.address), ("head", o.head)]
         for (key, value) in fields { out.text(key, "organization.\(key)", value, indent: 2) }
+        // Extra text fields (phone, email, …) templates print as org.<name>.
+        for key in (o.extra ?? [:]).keys.sorted() where YAMLScalar.inline(key) == key {
+            out.text(key, "organization.\(key)", o.extra?[key], indent: 2)
+        }
     }
 
     private func assessment(_ a: Assessment?, _ out: inout Output) {
