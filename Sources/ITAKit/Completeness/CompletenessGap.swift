@@ -17,4 +17,7 @@ public struct CompletenessGap: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "\(item): \(field) is missing at \(path) (\(hint))" }
+
+    /// The gap as one line in `language`: the item, the missing field, its data path and what to add.
+    public func text(in language: MessageLanguage) -> String { description }
 }
