@@ -52,8 +52,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public init(_ severity: Severity, _ kind: Kind, file: String, line: Int? = nil, column: Int? = nil,
                 path: String, message: String, hint: String? = nil) {
         self.init(severity, kind, file: file, line: line, column: column, path: path,
-                  problem: Message("literal", ["text": .text(message)]),
-                  remedy: hint.map { Message("literal", ["text": .text($0)]) })
+                  problem: .verbatim(message), remedy: hint.map { .verbatim($0) })
     }
 
     /// What is wrong, in English.
@@ -80,7 +79,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
     /// The whole line in `language`: `file:line:column: severity: path: message (what to do)`.
     public func description(in language: MessageLanguage) -> String {
-        let severityText = Message("severity.\(severity.rawValue)").text(in: language)
+        let severityText = (severity == .error ? Message("severity.error") : Message("severity.warning")).text(in: language)
         return "\(place): \(severityText): " + (path.isEmpty ? "" : "\(path): ") + text(in: language)
     }
 

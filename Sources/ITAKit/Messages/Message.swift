@@ -14,6 +14,8 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
         case text(String)
         /// Rendered from the catalogue in the language of the enclosing message.
         case message(Message)
+        /// Each rendered in turn, joined by ", ".
+        case list([Argument])
 
         public init(stringLiteral value: String) { self = .text(value) }
     }
@@ -27,6 +29,10 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
         self.id = id
         self.arguments = arguments
     }
+
+    /// A text shown as it is in every language: what another layer (the YAML parser, the file
+    /// system) reports in its own words.
+    public static func verbatim(_ text: String) -> Message { Message("verbatim", ["text": .text(text)]) }
 
     /// The English text, from the shipped catalogue.
     public var description: String { MessageCatalogue.shipped.render(self, in: .en) }

@@ -55,6 +55,7 @@ public struct MessageCatalogue: Sendable {
         switch a {
         case let .text(s): return s
         case let .message(m): return render(m, in: language)
+        case let .list(items): return items.map { argument($0, language) }.joined(separator: ", ")
         }
     }
 
