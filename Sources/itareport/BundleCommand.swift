@@ -39,7 +39,10 @@ struct BundleCommand: ParsableCommand {
 
     @OptionGroup var pdf: PDFOptions
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
+        language.apply()
         let formats: [ExportFormat]
         var extra: [ReportKind] = []
         do {
@@ -50,7 +53,7 @@ struct BundleCommand: ParsableCommand {
 
         var loadedFiles: [(path: String, loaded: ReportLoader.Result, data: ReportData)] = []
         for path in data {
-            let (loaded, reportData) = try DataFileLoading.load(path, warnings: true, consequence: "nothing was written")
+            let (loaded, reportData) = try DataFileLoading.load(path, warnings: true, consequence: Message("cli.consequence.nothing-written"))
             loadedFiles.append((path, loaded, reportData))
         }
         let names = data.joined(separator: " ")

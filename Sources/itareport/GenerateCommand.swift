@@ -44,7 +44,10 @@ struct GenerateCommand: ParsableCommand {
 
     @OptionGroup var pdf: PDFOptions
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
+        language.apply()
         do { _ = try ExportFormat.parseList(format) } catch { throw ValidationError("\(error)") }
         if let report, report != "all", ReportKind(rawValue: report.lowercased()) == nil {
             throw ValidationError("--report must be o34, o35, analysis or all, not '\(report)'")
@@ -52,10 +55,11 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
+        language.apply()
         let formats: [ExportFormat]
         do { formats = try ExportFormat.parseList(format) } catch { throw ValidationError("\(error)") }
         let converter = try pdf.converter(for: formats)
-        let (loaded, reportData) = try DataFileLoading.load(data, warnings: true, consequence: "nothing was written")
+        let (loaded, reportData) = try DataFileLoading.load(data, warnings: true, consequence: Message("cli.consequence.nothing-written"))
         let possible = ReportGenerator.possibleReports(reportData)
         var kinds: [ReportKind]
         let own = reportData.document.flatMap { ReportKind(rawValue: $0.rawValue) }

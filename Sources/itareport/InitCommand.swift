@@ -22,11 +22,15 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Overwrite the output file if it exists.")
     var force = false
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
+        language.apply()
         if let year { try BuddhistEraYear.validate(year, option: "--year", example: 2568) }
     }
 
     func run() throws {
+        language.apply()
         let fiscalYear = year ?? currentFiscalYear()
         let text = try StarterFile.text(organization: org, fiscalYear: fiscalYear)
         guard let output else {

@@ -118,11 +118,11 @@ struct ReportValidator {
         if let level = a.official?.level {
             let basis = card.officialTotal ?? card.computedTotal
             if let basis, let computedLevel = catalog.levels.level(for: basis), computedLevel != level {
-                let arguments: [String: Message.Argument] = ["level": "\(level)", "computed": "\(computedLevel)",
-                                                             "total": "\(fmt(basis))", "year": "\(catalog.fiscalYear)"]
                 add(.warning, .officialLevelDiffers, "assessment.official.level",
-                    catalog.levels.confirmed ? Message("check.official-level-differs", arguments)
-                        : Message("check.official-level-differs.provisional", arguments),
+                    catalog.levels.confirmed
+                        ? Message("check.official-level-differs", ["level": "\(level)", "computed": "\(computedLevel)", "total": "\(fmt(basis))"])
+                        : Message("check.official-level-differs.provisional", ["level": "\(level)", "computed": "\(computedLevel)",
+                                                                               "total": "\(fmt(basis))", "year": "\(catalog.fiscalYear)"]),
                     hint: Message("check.official-level-differs.hint"))
             }
         }

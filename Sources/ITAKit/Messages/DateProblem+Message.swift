@@ -9,10 +9,10 @@ extension DateProblem {
         case let .noSuchMonth(text, month):
             return Message("date.no-such-month", ["text": "\(text)", "month": "\(month)"])
         case let .noSuchDay(text, _, month, beYear, days):
-            let arguments: [String: Message.Argument] = ["text": "\(text)", "month": "\(ThaiDateFormat.monthNames[month - 1])",
-                                                         "year": "\(beYear)", "days": "\(days)"]
-            return month == 2 && days == 28 ? Message("date.no-such-day.not-leap", arguments)
-                : Message("date.no-such-day", arguments)
+            let name = ThaiDateFormat.monthNames[month - 1]
+            return month == 2 && days == 28
+                ? Message("date.no-such-day.not-leap", ["text": "\(text)", "month": "\(name)", "year": "\(beYear)", "days": "\(days)"])
+                : Message("date.no-such-day", ["text": "\(text)", "month": "\(name)", "year": "\(beYear)", "days": "\(days)"])
         case let .noSuchYear(text):
             return Message("date.no-such-year", ["text": "\(text)"])
         }

@@ -34,6 +34,11 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
     /// system) reports in its own words.
     public static func verbatim(_ text: String) -> Message { Message("verbatim", ["text": .text(text)]) }
 
+    /// An error as a message: its own when it is catalogued, else its description as it is.
+    public init(_ error: Error) {
+        self = (error as? CataloguedError)?.catalogueMessage ?? .verbatim("\(error)")
+    }
+
     /// The English text, from the shipped catalogue.
     public var description: String { MessageCatalogue.shipped.render(self, in: .en) }
 
