@@ -38,10 +38,10 @@ struct InitCommand: ParsableCommand {
             return
         }
         if FileManager.default.fileExists(atPath: output), !force {
-            throw ValidationError("\(output) already exists; choose another --output or add --force")
+            throw ValidationError(Console.text(Message("cli.init.exists", ["file": "\(output)"])))
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        print("wrote \(output); fill it in, then run: itareport validate \(output)")
+        Console.out(Message("cli.init.wrote", ["file": "\(output)"]))
     }
 
     private func currentFiscalYear() -> Int {

@@ -2,7 +2,7 @@
 ///
 /// Printed as `file:line:column: severity: path: message (what to do)`, the form
 /// editors and terminals recognise.
-public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// Errors stop a document from being produced; warnings do not.
     public enum Severity: String, Sendable, Comparable {
         case warning

@@ -37,7 +37,10 @@ public enum ReportLoader {
             }
             text = s
         } catch {
-            return failure(path, .unreadable, Message("load.unreadable", ["reason": "\(error.localizedDescription)"]),
+            let missing = !FileManager.default.fileExists(atPath: path)
+            return failure(path, .unreadable,
+                           missing ? Message("load.not-found", ["reason": "\(error.localizedDescription)"])
+                               : Message("load.unreadable", ["reason": "\(error.localizedDescription)"]),
                            hint: Message("load.unreadable.hint"))
         }
         return load(text: text, file: path)

@@ -16,6 +16,12 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
         case message(Message)
         /// Each rendered in turn, joined by ", ".
         case list([Argument])
+        /// Each rendered in turn, joined by the separator.
+        case joined([Argument], String)
+        /// Each rendered on its own line, indented by two spaces.
+        case lines([Argument])
+        /// A diagnostic's whole line.
+        case diagnostic(Diagnostic)
 
         public init(stringLiteral value: String) { self = .text(value) }
     }

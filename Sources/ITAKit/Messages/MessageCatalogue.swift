@@ -56,6 +56,9 @@ public struct MessageCatalogue: Sendable {
         case let .text(s): return s
         case let .message(m): return render(m, in: language)
         case let .list(items): return items.map { argument($0, language) }.joined(separator: ", ")
+        case let .joined(items, separator): return items.map { argument($0, language) }.joined(separator: separator)
+        case let .lines(items): return items.map { "  " + argument($0, language) }.joined(separator: "\n")
+        case let .diagnostic(d): return d.description(in: language)
         }
     }
 
