@@ -52,7 +52,10 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var pdf: PDFOptions
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
+        language.apply()
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: source, isDirectory: &isDir) {
@@ -73,6 +76,7 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        language.apply()
         let formats: [ExportFormat]
         let selection: ReportSelection
         do {
@@ -152,7 +156,7 @@ struct BatchCommand: ParsableCommand {
             .map { name in
                 let url = dir.appendingPathComponent(name)
                 return BatchRunner.Job(name: name, folder: folders.unique(url.deletingPathExtension().lastPathComponent)) {
-                    try RegularFile.check(url.path, role: "data file")
+                    try RegularFile.check(url.path, role: .dataFile)
                     return (ReportLoader.load(path: url.path), url)
                 }
             }
@@ -160,8 +164,8 @@ struct BatchCommand: ParsableCommand {
 
     private func csvJobs(base: String) throws -> [BatchRunner.Job] {
         do {
-            try RegularFile.check(source, role: "table of scores (.xlsx or CSV)")
-            try RegularFile.check(base, role: "base data file")
+            try RegularFile.check(source, role: .scoreTable)
+            try RegularFile.check(base, role: .baseDataFile)
         } catch { throw CLIError("\(error)") }
         let sheet = try ScoreTable.load(path: source, sheet: self.sheet)
         let baseLoaded = ReportLoader.load(path: base)

@@ -64,9 +64,9 @@ public struct DataFileWriter: Sendable {
                                            ("province", o.province), ("logo", o.logo), ("website", o.website),
                                            ("address", o.address), ("head", o.head)]
         for (key, value) in fields { out.text(key, "organization.\(key)", value, indent: 2) }
-        // Extra text fields (phone, email, …) templates print as org.<name>.
-        for key in (o.extra ?? [:]).keys.sorted() where YAMLScalar.inline(key) == key {
-            out.text(key, "organization.\(key)", o.extra?[key], indent: 2)
+        // The organisation's own further fields (phone, email, …), in a stable order: nothing written is lost.
+        for (key, value) in (o.extra ?? [:]).sorted(by: { $0.key < $1.key }) {
+            out.text(key, "organization.\(key)", value, indent: 2)
         }
     }
 
