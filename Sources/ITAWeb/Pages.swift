@@ -234,7 +234,7 @@ struct Pages: Sendable {
                                notice: "<p class=\"notice bad\" id=\"stale\">\(HTML.esc(WebError.staleVersion(name).description)) ค่าที่กรอกยังอยู่ในแบบฟอร์มด้านล่าง: เปิดหน้า <a href=\"\(fileLink(name))/edit/\(s.rawValue)\" target=\"_blank\">ข้อมูลล่าสุด</a> เพื่อตรวจดู แล้วกดบันทึกอีกครั้งถ้าต้องการให้ค่าที่กรอกนี้แทนที่</p>",
                                status: .conflict)
         } catch {
-            return Reply.error(.internalServerError, "\(error)", back: fileLink(name))
+            return Reply.error(.internalServerError, ThaiText.error(error), back: fileLink(name))
         }
         return Reply.redirect("\(fileLink(name))/edit/\(s.rawValue)?saved=1")
     }
@@ -253,14 +253,14 @@ struct Pages: Sendable {
         let document = DocumentKind(rawValue: form.first("document") ?? "o34") ?? .o34
         var text: String
         do { text = try StarterFile.text(organization: org, fiscalYear: fy) } catch {
-            return Reply.error(.internalServerError, "\(error)")
+            return Reply.error(.internalServerError, ThaiText.error(error))
         }
         if document != .o34 { text = text.replacingOccurrences(of: "\ndocument: o34\n", with: "\ndocument: \(document.rawValue)\n") }
         var stem = SafeFileName.fit(SafeFileName.from(org), maxBytes: 120)
         if stem.isEmpty { stem = "ita" }
         let fileName = folder.freeName(stem: "\(stem)-\(document == .o34 ? "" : document.rawValue + "-")\(fy)", ext: "yaml")
         do { _ = try folder.create(fileName, data: Data(text.utf8)) } catch {
-            return Reply.error(.conflict, "\(error)")
+            return Reply.error(.conflict, ThaiText.error(error))
         }
         return Reply.redirect(fileLink(fileName))
     }
@@ -301,7 +301,7 @@ struct Pages: Sendable {
         let picName = folder.freeName(stem: "\(stem)-photo", ext: info.fileExtension == "jpeg" ? "jpg" : "png", in: DataFolder.imagesFolder)
         let stored: URL
         do { stored = try folder.create(picName, data: file.data, in: DataFolder.imagesFolder) } catch {
-            return Reply.error(.conflict, "\(error)", back: back)
+            return Reply.error(.conflict, ThaiText.error(error), back: back)
         }
         let count = tree.get("photos")?.sequence?.count ?? 0
         var pairs: [(String, Yams.Node)] = [("file", NodeEdit.text("\(DataFolder.imagesFolder)/\(picName)"))]
@@ -317,7 +317,7 @@ struct Pages: Sendable {
         let text = FileText.text(for: data, loaded: attempt, original: e.text, fallback: (try? tree.text()) ?? "")
         do { _ = try folder.replace(name, with: text, expectedVersion: version) } catch {
             try? FileManager.default.removeItem(at: stored)
-            return Reply.error(.conflict, "\(error)", back: back)
+            return Reply.error(.conflict, ThaiText.error(error), back: back)
         }
         return Reply.redirect(back + "?saved=1")
     }
@@ -359,7 +359,7 @@ struct Pages: Sendable {
             }
             return Reply.data(data, type: type, download: url.lastPathComponent)
         } catch {
-            return Reply.error(.internalServerError, "ออกเอกสารไม่สำเร็จ: \(error)", back: fileLink(name))
+            return Reply.error(.internalServerError, "ออกเอกสารไม่สำเร็จ: \(ThaiText.error(error))", back: fileLink(name))
         }
     }
 
@@ -385,7 +385,7 @@ struct Pages: Sendable {
             }
             return Reply.html(HTML.page(title: title, body: body, crumbs: crumbs))
         } catch {
-            return Reply.error(.internalServerError, "ทำตัวอย่างไม่สำเร็จ: \(error)", back: fileLink(name))
+            return Reply.error(.internalServerError, "ทำตัวอย่างไม่สำเร็จ: \(ThaiText.error(error))", back: fileLink(name))
         }
     }
 
@@ -407,7 +407,7 @@ struct Pages: Sendable {
             let (zipName, data) = try await offload { try docs.bundle(parts) }
             return Reply.data(data, type: "application/zip", download: zipName)
         } catch {
-            return Reply.error(.internalServerError, "ทำชุดเอกสารไม่สำเร็จ: \(error)", back: fileLink(name))
+            return Reply.error(.internalServerError, "ทำชุดเอกสารไม่สำเร็จ: \(ThaiText.error(error))", back: fileLink(name))
         }
     }
 
@@ -422,7 +422,7 @@ struct Pages: Sendable {
         }
         let files: [YearRollover.RolledFile]
         do { files = try YearRollover.roll(data, to: fy + 1) } catch {
-            return Reply.error(.unprocessableContent, "เริ่มปีถัดไปไม่ได้: \(error)", back: fileLink(name))
+            return Reply.error(.unprocessableContent, "เริ่มปีถัดไปไม่ได้: \(ThaiText.error(error))", back: fileLink(name))
         }
         let stem = (name as NSString).deletingPathExtension
         let names = files.map { $0.suggestedName(from: stem) }
@@ -434,7 +434,7 @@ struct Pages: Sendable {
         for (f, n) in zip(files, names) {
             do { written.append(try folder.create(n, data: Data(f.text.utf8))) } catch {
                 for w in written { try? FileManager.default.removeItem(at: w) }
-                return Reply.error(.conflict, "\(error)", back: fileLink(name))
+                return Reply.error(.conflict, ThaiText.error(error), back: fileLink(name))
             }
         }
         var body = "<p class=\"notice\">สร้างไฟล์ข้อมูลแล้ว ช่องที่ต้องกรอกเพิ่มแสดงเป็นรายการที่ยังขาดของแต่ละเอกสาร</p><ul>"

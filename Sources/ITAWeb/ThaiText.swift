@@ -50,16 +50,15 @@ enum ThaiText {
     }
 
     /// A requirement the data does not meet yet.
-    static func gap(_ g: CompletenessGap) -> String {
-        // The field's Thai words, without the data key in brackets.
-        let field = g.field.replacingOccurrences(of: #"\s*\([a-z_ .]+\)$"#, with: "", options: .regularExpression)
-        return "\(g.item): ยังไม่มี\(field)"
+    static func gap(_ g: CompletenessGap) -> String { g.text(in: .th) }
+
+    static func severity(_ d: Diagnostic) -> String {
+        Message(d.severity == .error ? "severity.error" : "severity.warning").text(in: .th)
     }
 
-    static func severity(_ d: Diagnostic) -> String { d.severity == .error ? "ข้อผิดพลาด" : "คำเตือน" }
+    /// A validator diagnostic in Thai, from the message catalogue: what is wrong and what to do.
+    static func diagnostic(_ d: Diagnostic) -> String { d.text(in: .th) }
 
-    /// A validator diagnostic in Thai.
-    static func diagnostic(_ d: Diagnostic) -> String {
-        DiagnosticText.thai(d)
-    }
+    /// An error of the documents' code, in Thai where the catalogue has it.
+    static func error(_ e: Error) -> String { errorText(e, in: .th) }
 }

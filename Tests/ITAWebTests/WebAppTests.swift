@@ -152,7 +152,7 @@ final class WebAppTests: XCTestCase {
         let original = try fx.text(name)
         let version = try fx.version(name)
         try await fx.test { client in
-            for (value, words) in [("98,5", "ใช้จุลภาคแทนจุดทศนิยม ให้พิมพ์ 98.5"), ("150", "ระหว่าง 0 ถึง 100"), ("เก้าสิบ", "ไม่ใช่ตัวเลข")] {
+            for (value, words) in [("98,5", "ไม่ใช้เครื่องหมายจุลภาค: 98.5"), ("150", "0–100"), ("เก้าสิบ", "ช่องนี้ต้องเป็นตัวเลข")] {
                 let body = WebFixture.encode([("token", WebFixture.token), ("version", version), ("assessment.indicators.2", value)])
                 try await client.execute(uri: "/f/\(name)/edit/scores", method: .post, headers: WebFixture.formHeaders, body: body) { r in
                     XCTAssertEqual(r.status, .unprocessableContent, value)
