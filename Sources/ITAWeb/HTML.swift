@@ -71,7 +71,7 @@ enum HTML {
     th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
     th { background: #e9edf2; }
     .card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; margin: 10px 0; }
-    .state-ok { color: var(--good); font-weight: bold; } .state-draft { color: var(--warn); font-weight: bold; }
+    .state-ok { color: var(--good); font-weight: bold; white-space: nowrap; } .state-draft { color: var(--warn); font-weight: bold; }
     .state-bad { color: var(--bad); font-weight: bold; }
     ul.gaps { margin: 4px 0; padding-left: 22px; font-size: 18px; color: var(--muted); }
     label { display: block; font-weight: bold; margin-top: 8px; }

@@ -69,7 +69,9 @@ struct Pages: Sendable {
     }
 
     func newFileForm() -> String {
-        let year = Calendar(identifier: .gregorian).component(.year, from: Date()) + 543
+        // The fiscal year running today (it starts on 1 October).
+        let now = Calendar(identifier: .gregorian).dateComponents([.year, .month], from: Date())
+        let year = (now.year ?? 2025) + 543 + ((now.month ?? 1) >= 10 ? 1 : 0)
         return """
         <form method="post" action="/new" class="card" id="new-form">
         <h2>เพิ่มหน่วยงานหรือปีใหม่</h2>
@@ -256,13 +258,19 @@ struct Pages: Sendable {
             return Reply.error(.internalServerError, ThaiText.error(error))
         }
         if document != .o34 { text = text.replacingOccurrences(of: "\ndocument: o34\n", with: "\ndocument: \(document.rawValue)\n") }
-        var stem = SafeFileName.fit(SafeFileName.from(org), maxBytes: 120)
-        if stem.isEmpty { stem = "ita" }
+        let stem = Self.stem(org, fallback: "ita")
         let fileName = folder.freeName(stem: "\(stem)-\(document == .o34 ? "" : document.rawValue + "-")\(fy)", ext: "yaml")
         do { _ = try folder.create(fileName, data: Data(text.utf8)) } catch {
             return Reply.error(.conflict, ThaiText.error(error))
         }
         return Reply.redirect(fileLink(fileName))
+    }
+
+    /// A file name stem made from text: safe on every file system, not hidden (no leading dot), not too long.
+    static func stem(_ text: String, fallback: String) -> String {
+        let safe = SafeFileName.from(text).drop { $0 == "." || $0 == "_" || $0 == "-" }
+        let stem = SafeFileName.fit(String(safe), maxBytes: 120)
+        return stem.isEmpty ? fallback : stem
     }
 
     // MARK: Photos
@@ -296,8 +304,7 @@ struct Pages: Sendable {
         guard version == e.version else {
             return Reply.error(.conflict, WebError.staleVersion(name).description + " ให้เปิดหน้าภาพใหม่แล้วอัปโหลดอีกครั้ง", back: back)
         }
-        var stem = SafeFileName.fit(SafeFileName.from((name as NSString).deletingPathExtension), maxBytes: 100)
-        if stem.isEmpty { stem = "photo" }
+        let stem = Self.stem((name as NSString).deletingPathExtension, fallback: "photo")
         let picName = folder.freeName(stem: "\(stem)-photo", ext: info.fileExtension == "jpeg" ? "jpg" : "png", in: DataFolder.imagesFolder)
         let stored: URL
         do { stored = try folder.create(picName, data: file.data, in: DataFolder.imagesFolder) } catch {

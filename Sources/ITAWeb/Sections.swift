@@ -191,6 +191,7 @@ struct SectionForm {
         var out = "<p class=\"small\">ขั้นตอน ผู้รับผิดชอบ และรายละเอียด: บรรทัดละหนึ่งรายการ วันที่พิมพ์เป็น ปี-เดือน-วัน เช่น 2568-04-01</p>"
         let n = measureCount
         let issueForm = entry.prints("analysis.issues")
+        let catalog = entry.loaded.catalog ?? CatalogStore.nearestCatalog(for: entry.data?.assessedYear ?? 0)
         for i in 0..<n {
             let p = "measures[\(i)]"
             out += "<fieldset><legend>มาตรการที่ \(i + 1)</legend><input type=\"hidden\" name=\"order\" value=\"\(i)\">"
@@ -200,7 +201,7 @@ struct SectionForm {
             out += "<button class=\"danger\" type=\"submit\" name=\"action\" value=\"remove:\(i)\">ลบมาตรการนี้</button></div>"
             out += area("ชื่อมาตรการ/โครงการ/กิจกรรม", "\(p).title", rows: 2)
             out += "<div class=\"row2\"><div>"
-            out += input(issueForm ? "ประเด็นการวิเคราะห์ (1–7)" : "ประเด็น (1–7)", "\(p).issue", cls: "score")
+            out += issueField(p, catalog: issueForm ? catalog : nil)
             out += "</div><div>" + input("ตัวชี้วัดที่เกี่ยวข้อง", "\(p).indicators", hint: "เลขคั่นด้วยจุลภาค เช่น 9, 10", value: flat("\(p).indicators")) + "</div></div>"
             if entry.prints("measures[].steps") { out += area("ขั้นตอน/วิธีการปฏิบัติ", "\(p).steps", hint: "บรรทัดละขั้นตอน", value: lines("\(p).steps"), rows: 4) }
             if entry.prints("measures[].owners") { out += area("ผู้รับผิดชอบ", "\(p).owners", hint: "บรรทัดละหน่วยงานหรือบุคคล", value: lines("\(p).owners"), rows: 2) }
@@ -221,6 +222,24 @@ struct SectionForm {
         out += notes("measures", exact: true)
         out += "<div class=\"actions\"><button class=\"plain\" type=\"submit\" name=\"action\" value=\"add\">+ เพิ่มมาตรการ</button></div>"
         return out
+    }
+
+    /// The analysis issue a measure answers: a choice of the year's seven issues on the forms that group
+    /// measures by issue, else a number.
+    func issueField(_ p: String, catalog: FrameworkCatalog?) -> String {
+        let path = "\(p).issue"
+        guard let catalog, !catalog.issues.isEmpty else { return input("ประเด็น (1–7)", path, cls: "score") }
+        let current = scalar(path)
+        var options = "<option value=\"\"\(current.isEmpty ? " selected" : "")>(ไม่ระบุ)</option>"
+        var known = false
+        for n in 1...7 {
+            let title = catalog.issue(n)?.title ?? ""
+            let selected = current == String(n)
+            known = known || selected
+            options += "<option value=\"\(n)\"\(selected ? " selected" : "")>ประเด็นที่ \(n) \(HTML.esc(title))</option>"
+        }
+        if !current.isEmpty && !known { options += "<option value=\"\(HTML.esc(current))\" selected>\(HTML.esc(current))</option>" }
+        return "<label>ประเด็นการวิเคราะห์<select name=\"\(HTML.esc(path))\">\(options)</select></label>" + notes(path)
     }
 
     func results() -> String {

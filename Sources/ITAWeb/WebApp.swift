@@ -47,29 +47,35 @@ public struct WebApp: Sendable {
         router.get("/static/app.js") { _, _ in Reply.text(HTML.js, type: "text/javascript; charset=utf-8") }
         router.get("/") { _, _ in pages.home() }
         router.post("/new") { req, ctx in try await pages.newFile(req, ctx) }
-        router.get("/f/:name") { _, ctx in pages.file(try ctx.parameters.require("name")) }
+        router.get("/f/:name") { _, ctx in pages.file(try Self.param(ctx, "name")) }
         router.get("/f/:name/edit/:section") { req, ctx in
-            pages.section(try ctx.parameters.require("name"), try ctx.parameters.require("section"), saved: req.uri.queryParameters["saved"] != nil)
+            pages.section(try Self.param(ctx, "name"), try ctx.parameters.require("section"), saved: req.uri.queryParameters["saved"] != nil)
         }
         router.post("/f/:name/edit/:section") { req, ctx in
-            try await pages.save(req, ctx, name: try ctx.parameters.require("name"), section: try ctx.parameters.require("section"))
+            try await pages.save(req, ctx, name: try Self.param(ctx, "name"), section: try ctx.parameters.require("section"))
         }
-        router.post("/f/:name/photos") { req, ctx in try await pages.upload(req, ctx, name: try ctx.parameters.require("name")) }
+        router.post("/f/:name/photos") { req, ctx in try await pages.upload(req, ctx, name: try Self.param(ctx, "name")) }
         router.get("/f/:name/photo/:index") { _, ctx in
-            pages.photo(try ctx.parameters.require("name"), try ctx.parameters.require("index"))
+            pages.photo(try Self.param(ctx, "name"), try ctx.parameters.require("index"))
         }
         router.get("/f/:name/doc/:kind/:format") { _, ctx in
-            await pages.download(try ctx.parameters.require("name"), try ctx.parameters.require("kind"), try ctx.parameters.require("format"))
+            await pages.download(try Self.param(ctx, "name"), try ctx.parameters.require("kind"), try ctx.parameters.require("format"))
         }
         router.get("/f/:name/preview/:kind") { _, ctx in
-            await pages.preview(try ctx.parameters.require("name"), try ctx.parameters.require("kind"))
+            await pages.preview(try Self.param(ctx, "name"), try ctx.parameters.require("kind"))
         }
         router.get("/f/:name/preview/:kind/:page") { _, ctx in
-            pages.previewPage(try ctx.parameters.require("name"), try ctx.parameters.require("kind"), try ctx.parameters.require("page"))
+            pages.previewPage(try Self.param(ctx, "name"), try ctx.parameters.require("kind"), try ctx.parameters.require("page"))
         }
-        router.get("/f/:name/bundle") { _, ctx in await pages.bundle(try ctx.parameters.require("name")) }
-        router.post("/f/:name/rollover") { req, ctx in try await pages.rollover(req, ctx, name: try ctx.parameters.require("name")) }
+        router.get("/f/:name/bundle") { _, ctx in await pages.bundle(try Self.param(ctx, "name")) }
+        router.post("/f/:name/rollover") { req, ctx in try await pages.rollover(req, ctx, name: try Self.param(ctx, "name")) }
         return router
+    }
+
+    /// A path parameter, percent-decoding undone (a Thai file name arrives encoded).
+    static func param(_ ctx: BasicRequestContext, _ key: String) throws -> String {
+        let raw = try ctx.parameters.require(key)
+        return raw.removingPercentEncoding ?? raw
     }
 
     /// Serves until the process is stopped; `started` receives the address once the server listens

@@ -287,6 +287,10 @@ final class WebAppTests: XCTestCase {
                 XCTAssertTrue(location.hasPrefix("/f/"))
                 let name = String(location.dropFirst(3)).removingPercentEncoding!
                 XCTAssertFalse(name.contains("/"))
+                try await client.execute(uri: location, method: .get) { page in
+                    XCTAssertEqual(page.status, .ok, "the new file's page opens by its Thai name")
+                    XCTAssertTrue(page.text.contains("ร่าง: ยังขาด"))
+                }
                 let data = try XCTUnwrap(fx.load(name).data)
                 XCTAssertEqual(data.document, .o35)
                 XCTAssertEqual(data.fiscalYear, 2568)
