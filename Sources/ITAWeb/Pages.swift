@@ -3,6 +3,7 @@ import Hummingbird
 import ITAKit
 import ITAReports
 import NIOCore
+import SpreadsheetReader
 import TemplateEngine
 import ThaiFormat
 import Yams
@@ -57,7 +58,7 @@ struct Pages: Sendable {
             body += "</ul></section>"
         }
         if all.isEmpty { body += "<p>ยังไม่มีไฟล์ข้อมูลในโฟลเดอร์นี้ เริ่มจากเพิ่มหน่วยงานด้านล่าง</p>" }
-        body += newFileForm()
+        body += newFileForm() + importForm(all)
         return Reply.html(HTML.page(title: "หน่วยงานและปีงบประมาณ", body: body))
     }
 
@@ -453,3 +454,77 @@ struct Pages: Sendable {
     }
 }
 
+
+// MARK: Province workbook
+
+extension Pages {
+    /// Largest workbook accepted (the provinces' sheets are a few hundred kilobytes; the reader bounds what it unpacks).
+    static let maxWorkbookBytes = 20 * 1024 * 1024
+
+    /// The data files a workbook can be based on: those that read without errors.
+    func baseCandidates(_ all: [Entry]) -> [Entry] { all.filter { $0.data != nil && !$0.loaded.hasErrors && $0.editable } }
+
+    func importForm(_ all: [Entry]) -> String {
+        let bases = baseCandidates(all)
+        guard !bases.isEmpty else { return "" }
+        let options = bases.map { "<option value=\"\(HTML.esc($0.name))\">\(HTML.esc($0.name)) (\(HTML.esc($0.organization)) \($0.fiscalYear.map(String.init) ?? ""))</option>" }.joined()
+        return """
+        <form method="post" action="/import" enctype="multipart/form-data" class="card" id="import-form">
+        <h2>นำเข้าคะแนนหลายหน่วยงานจากไฟล์ Excel (.xlsx)</h2>
+        <p class="small">หนึ่งแถวต่อหนึ่งหน่วยงาน: ชื่อหน่วยงาน อำเภอ จังหวัด คะแนนตัวชี้วัด 1–10 (และคะแนนรวม ระดับ ถ้ามี) หัวตารางภาษาไทยหรืออังกฤษก็ได้ คอลัมน์ลำดับจะถูกข้าม
+        ไฟล์ต้นแบบให้ปีงบประมาณ มาตรการ และข้อจำกัด แต่ละหน่วยงานได้ไฟล์ข้อมูลของตนเองในโฟลเดอร์นี้ ไม่เขียนทับไฟล์ที่มีอยู่</p>
+        <input type="hidden" name="token" value="\(HTML.esc(app.token))">
+        <label>ไฟล์ Excel <span class="hint">.xlsx ไม่เกิน \(Self.maxWorkbookBytes / (1024 * 1024)) MB</span>
+        <input type="file" name="workbook" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required></label>
+        <div class="row2"><div><label>ชื่อแผ่นงาน <span class="hint">เว้นว่างเพื่อใช้แผ่นแรก</span><input type="text" name="sheet"></label></div>
+        <div><label>ไฟล์ต้นแบบ<select name="base">\(options)</select></label></div></div>
+        <div class="actions"><button type="submit">นำเข้า</button></div>
+        </form>
+        """
+    }
+
+    func importWorkbook(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let (formOrNil, failure) = await readForm(request, limit: Self.maxWorkbookBytes + 64 * 1024)
+        guard let form = formOrNil else { return failure! }
+        guard let file = form.file, !file.data.isEmpty else { return Reply.error(.badRequest, "ยังไม่ได้เลือกไฟล์ Excel") }
+        guard let baseName = form.first("base"), let base = try? Entry(folder: folder, name: baseName), let baseData = base.data,
+              !base.loaded.hasErrors else {
+            return Reply.error(.badRequest, "ไม่พบไฟล์ต้นแบบที่เลือก หรือไฟล์ต้นแบบยังมีข้อผิดพลาด")
+        }
+        guard file.data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
+            return Reply.error(.unsupportedMediaType, "ไฟล์ที่ส่งมาไม่ใช่ไฟล์ Excel แบบ .xlsx (ถ้าเป็น .xls หรือ .ods ให้เปิดแล้วบันทึกเป็น .xlsx ก่อน)")
+        }
+        let sheet: ScoreSheet
+        do {
+            let book = try Workbook(data: file.data, path: "workbook.xlsx")
+            let chosen = try book.sheet(named: form.trimmed("sheet"))
+            let rows = try book.rows(of: chosen).map { TableRow(number: $0.number, cells: $0.cells) }
+            sheet = try ScoreSheet.parse(rows: rows, file: "workbook.xlsx", sheet: chosen.name)
+        } catch {
+            return Reply.error(.unprocessableContent, "อ่านไฟล์ Excel ไม่ได้: \(ThaiText.error(error))")
+        }
+        var made: [(String, String)] = [], skipped: [(String, String)] = []
+        let fy = baseData.fiscalYear.map { "-\($0)" } ?? ""
+        for row in sheet.rows {
+            let label = "แถว \(row.line)" + (row.name.isEmpty ? "" : " \(row.name)")
+            if let problem = row.problem { skipped.append((label, "ข้อมูลในแถวนี้ไม่ครบหรือไม่ถูกต้อง (\(problem))")); continue }
+            let data = ScoreSheet.data(for: row, base: baseData)
+            let text = DataFileWriter(header: ["นำเข้าจากแผ่นงาน \(sheet.sheet ?? "") แถว \(row.line) โดยใช้ \(base.name) เป็นต้นแบบ"]).text(for: data)
+            let loaded = ReportLoader.load(text: text, file: label)
+            if let error = loaded.diagnostics.errors.first { skipped.append((label, ThaiText.diagnostic(error))); continue }
+            let name = "\(Self.stem(row.name, fallback: "row-\(row.line)"))\(fy).yaml"
+            do { _ = try folder.create(name, data: Data(text.utf8)); made.append((label, name)) } catch {
+                skipped.append((label, ThaiText.error(error)))
+            }
+        }
+        var body = "<p class=\"notice\(made.isEmpty ? " bad" : "")\">สร้างไฟล์ข้อมูล \(made.count) ไฟล์ จาก \(sheet.rows.count) แถว</p>"
+        if !made.isEmpty {
+            body += "<ul id=\"imported\">" + made.map { "<li>\(HTML.esc($0.0)): <a href=\"\(fileLink($0.1))\">\(HTML.esc($0.1))</a></li>" }.joined() + "</ul>"
+        }
+        if !skipped.isEmpty {
+            body += "<h2>แถวที่ไม่ได้นำเข้า</h2><ul id=\"skipped\">" + skipped.map { "<li>\(HTML.esc($0.0)): \(HTML.esc($0.1))</li>" }.joined() + "</ul>"
+        }
+        body += "<p><a href=\"/\">กลับหน้าแรก</a></p>"
+        return Reply.html(HTML.page(title: "นำเข้าคะแนนจาก Excel", body: body, crumbs: [("หน้าแรก", "/"), ("นำเข้า", nil)]))
+    }
+}

@@ -47,6 +47,7 @@ public struct WebApp: Sendable {
         router.get("/static/app.js") { _, _ in Reply.text(HTML.js, type: "text/javascript; charset=utf-8") }
         router.get("/") { _, _ in pages.home() }
         router.post("/new") { req, ctx in try await pages.newFile(req, ctx) }
+        router.post("/import") { req, ctx in try await pages.importWorkbook(req, ctx) }
         router.get("/f/:name") { _, ctx in pages.file(try Self.param(ctx, "name")) }
         router.get("/f/:name/edit/:section") { req, ctx in
             pages.section(try Self.param(ctx, "name"), try ctx.parameters.require("section"), saved: req.uri.queryParameters["saved"] != nil)
