@@ -199,6 +199,7 @@ struct SectionForm {
             if i > 0 { out += "<button class=\"plain\" type=\"submit\" name=\"action\" value=\"up:\(i)\" title=\"เลื่อนขึ้น\">▲ ขึ้น</button>" }
             if i < n - 1 { out += "<button class=\"plain\" type=\"submit\" name=\"action\" value=\"down:\(i)\" title=\"เลื่อนลง\">▼ ลง</button>" }
             out += "<button class=\"danger\" type=\"submit\" name=\"action\" value=\"remove:\(i)\">ลบมาตรการนี้</button></div>"
+            out += notes(p, exact: true)
             out += area("ชื่อมาตรการ/โครงการ/กิจกรรม", "\(p).title", rows: 2)
             out += "<div class=\"row2\"><div>"
             out += issueField(p, catalog: issueForm ? catalog : nil)
@@ -247,7 +248,7 @@ struct SectionForm {
         let n = measureCount
         for i in 0..<n {
             let p = "measures[\(i)]"
-            out += "<fieldset><legend>มาตรการที่ \(i + 1): \(HTML.esc(measureTitle(i)))</legend>"
+            out += "<fieldset><legend>มาตรการที่ \(i + 1): \(HTML.esc(measureTitle(i)))</legend>" + notes(p, exact: true)
             if entry.prints("measures[].summary") { out += area("สรุปผลการดำเนินการ", "\(p).summary", rows: 3) }
             if entry.prints("measures[].details") { out += area("รายละเอียดการดำเนินการ", "\(p).details", hint: "บรรทัดละข้อ", value: lines("\(p).details"), rows: 4) }
             if entry.prints("measures[].outcome") { out += area("ผลลัพธ์หรือความสำเร็จของการดำเนินการ", "\(p).outcome", rows: 3) }
