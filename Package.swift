@@ -61,3 +61,13 @@ let package = Package(
         .testTarget(name: "itareportTests", dependencies: ["itareport"]),
     ]
 )
+
+// libFuzzer targets, declared only for `make fuzz` (scripts/fuzz.sh), which builds them with
+// --sanitize=fuzzer in their own build folder: they have no main of their own.
+if Context.environment["ITAREPORT_FUZZ"] != nil {
+    package.targets += [
+        .target(name: "FuzzSupport", dependencies: ["TemplateEngine", "OfficePackage", "OfficeXML"], path: "Fuzz/Targets/FuzzSupport"),
+        .executableTarget(name: "FuzzTags", dependencies: ["FuzzSupport", "TemplateEngine", "OfficePackage"], path: "Fuzz/Targets/FuzzTags"),
+        .executableTarget(name: "FuzzPackage", dependencies: ["FuzzSupport", "TemplateEngine", "OfficePackage"], path: "Fuzz/Targets/FuzzPackage"),
+    ]
+}
