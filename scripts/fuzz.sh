@@ -15,11 +15,14 @@ targets=("$@")
 product() { case "$1" in tags) echo FuzzTags;; package) echo FuzzPackage;; data) echo FuzzData;; *) echo "unknown fuzz target '$1' (tags, package, data)" >&2; exit 64;; esac; }
 maxlen() { case "$1" in tags) echo 4096;; package) echo 65536;; data) echo 8192;; esac; }
 
+# --sanitize=fuzzer tells SwiftPM the executables take libFuzzer's main; swiftc keeps only the last
+# -sanitize flag, so the one that adds AddressSanitizer comes after it.
 for t in "${targets[@]}"; do
   p=$(product "$t") || exit 64
-  echo "== building $p"
-  ITAREPORT_FUZZ=1 swift build -c release --sanitize=fuzzer --sanitize=address --build-path "$build" --product "$p" >"$build-$t.log" 2>&1 \
-    || { cat "$build-$t.log" >&2; exit 1; }
+  echo "== building $p"; mkdir -p "$build"
+  ITAREPORT_FUZZ=1 swift build -c release --build-path "$build" --product "$p" --sanitize=fuzzer \
+    -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address >"$build/build-$t.log" 2>&1 \
+    || { cat "$build/build-$t.log" >&2; exit 1; }
 done
 
 status=0
