@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/release/itareport
 PREFIX ?= /usr/local
 
-.PHONY: setup setup-test build run test test-asan bench bench-peers templates clean install install-built uninstall
+.PHONY: setup setup-test build run test test-asan fuzz bench bench-peers templates clean install install-built uninstall
 
 setup:
 	@scripts/setup.sh build
@@ -55,6 +55,15 @@ $(ZIPFLOOR): bench/zipfloor.c
 test-asan: setup-test
 	$(SWIFT) build --build-tests --sanitize=address --build-path .build-asan
 	$(SWIFT) test --skip-build --sanitize=address --build-path .build-asan $(if $(FILTER),--filter $(FILTER),)
+
+# libFuzzer targets (Fuzz/Targets): the tag lexer and parser (tags), template loading from package bytes
+# (package), data conversion from YAML or JSON (data). Built with AddressSanitizer in .build-fuzz, each run
+# for FUZZ_SECONDS on its seed corpus (Fuzz/corpus/<target>); a crash, a hang or memory past 2 GB fails
+# the run and its input is kept in .build-fuzz/findings/<target>/. FUZZ_TARGETS picks some of them.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= tags package data
+fuzz: setup
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh $(FUZZ_TARGETS)
 
 bench: build $(ZIPFLOOR)
 	@for ext in docx odt; do \
