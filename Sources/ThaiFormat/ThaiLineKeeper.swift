@@ -11,11 +11,12 @@
 ///
 /// A joined word also gets a ZERO WIDTH SPACE (U+200B) where it touches Thai letters: without it
 /// LibreOffice's dictionary takes the joined word and the Thai text around it as one unknown stretch,
-/// which a narrow cell then cuts anywhere ("เ / ทศบาลเมืองศรีสะเก / ษจะ"). A word longer than
-/// `longestJoined` letters is joined in parts — the listed words inside it, the rest between them —
-/// with a zero width space between the parts: LibreOffice cuts a longer joined stretch after its first
-/// letter ("อ / งค์การบริหารส่วนตำ / บล", measured in cells from 3 to 5.5 cm), so a long name breaks
-/// between its words (เทศบาลเมือง / ศรีสะเกษ) rather than inside one. Neither character is in the text
+/// which a narrow cell then cuts anywhere ("เ / ทศบาลเมืองศรีสะเก / ษจะ"). In table cells (`inCells`) a
+/// word longer than `longestJoined` letters is joined in parts — the listed words inside it, the rest
+/// between them — with a zero width space between the parts: there LibreOffice cuts a longer joined
+/// stretch after its first letter ("อ / งค์การบริหารส่วนตำ / บล", measured in cells from 3 to 5.5 cm),
+/// so a long name breaks between its words (เทศบาลเมือง / ศรีสะเกษ) rather than inside one. Across
+/// the page the name stays one joined stretch. Neither character is in the text
 /// of the PDF LibreOffice writes.
 ///
 /// A month and its year stay breakable at their space (a no-break space there becomes a plain one):
@@ -28,6 +29,8 @@ public struct ThaiLineKeeper: Sendable {
     public static let breakOpportunity: Character = "\u{200B}"
     /// Letters (Unicode scalars) a word may have and still be joined whole.
     public static let longestJoined = 15
+    /// Whether long words are joined in parts (text in table cells).
+    public let inCells: Bool
 
     /// Listed words by their first scalar, longest first.
     private let words: [Unicode.Scalar: [[Unicode.Scalar]]]
@@ -47,7 +50,8 @@ public struct ThaiLineKeeper: Sendable {
     /// - Parameters:
     ///   - words: words kept whole wherever they appear (blank entries are ignored).
     ///   - names: names kept whole too, spaces included (an organisation's name).
-    public init(words: [String], names: [String] = []) {
+    public init(words: [String], names: [String] = [], inCells: Bool = false) {
+        self.inCells = inCells
         var index: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
         for w in words + names {
             let scalars = Array(w.trimmingSpaces.unicodeScalars.filter { $0 != Self.joinerScalar })
@@ -134,7 +138,7 @@ public struct ThaiLineKeeper: Sendable {
     /// own start apart): the listed words inside it, each again in parts when it is long, and the
     /// stretches between them.
     private func partStarts(_ chars: [Unicode.Scalar], _ range: Range<Int>) -> Set<Int> {
-        guard range.count > Self.longestJoined else { return [] }
+        guard inCells, range.count > Self.longestJoined else { return [] }
         var starts: Set<Int> = []
         var k = range.lowerBound
         while k < range.upperBound {

@@ -28,7 +28,7 @@ final class ThaiLineKeeperTests: XCTestCase {
 
     func testALongNameIsJoinedInPartsThatMayEndALine() {
         let k = ThaiLineKeeper(words: ["เทศบาลเมือง", "องค์การบริหาร", "ส่วนตำบล", "องค์การบริหารส่วนตำบล"],
-                               names: ["เทศบาลเมืองศรีสะเกษ", "องค์การบริหารส่วนตำบลวังทอง"])
+                               names: ["เทศบาลเมืองศรีสะเกษ", "องค์การบริหารส่วนตำบลวังทอง"], inCells: true)
         XCTAssertEqual(k.keep("ของเทศบาลเมืองศรีสะเกษ"),
                        "ของ\(zw)เ\(wj)ท\(wj)ศ\(wj)บ\(wj)า\(wj)ล\(wj)เ\(wj)มื\(wj)อ\(wj)ง\(zw)ศ\(wj)รี\(wj)ส\(wj)ะ\(wj)เ\(wj)ก\(wj)ษ")
         let wangthong = k.keep("องค์การบริหารส่วนตำบลวังทอง")
@@ -37,6 +37,9 @@ final class ThaiLineKeeperTests: XCTestCase {
         // Fifteen letters or fewer: one part.
         XCTAssertFalse(k.keep("เทศบาลเมือง").contains(zw))
         XCTAssertEqual(k.keep(wangthong), wangthong, "keeping twice")
+        // Across the page the name is one joined stretch.
+        let page = ThaiLineKeeper(words: ["เทศบาลเมือง"], names: ["เทศบาลเมืองศรีสะเกษ"])
+        XCTAssertEqual(page.keep("ของเทศบาลเมืองศรีสะเกษได้").components(separatedBy: zw).count, 3, "only around the name")
     }
 
     func testASlashBetweenThaiWordsMayEndALine() {
