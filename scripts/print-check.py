@@ -99,7 +99,7 @@ def headings(path):
 
 def body(lines):
     """A page's lines without the page number (digits alone)."""
-    return [l for l in lines if not re.fullmatch(rf"[\s{lc.DIGIT}\-–]*", l[0])]
+    return [l for l in lines if not re.fullmatch(rf"[\s\-–]*[{lc.DIGIT}]+[\s\-–]*", l[0])]
 
 
 def signature_alone(doc):

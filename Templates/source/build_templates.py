@@ -245,9 +245,18 @@ def o34_2567():
         P("{{/each}}", "Body"),
         P("ข้อจำกัดของหน่วยงานในการดำเนินการ", "Heading2"),
         P("ปัญหา/อุปสรรค", "Heading3"),
+        # An empty list prints "-", so its heading never ends a page with nothing under it.
+        P("{{#if problems}}", "Body"),
         P("{{problems}}", "ListText", numbered="decimal"),
+        P("{{else}}", "Body"),
+        P("-"),
+        P("{{/if}}", "Body"),
         P("ข้อเสนอแนะ", "Heading3"),
+        P("{{#if suggestions}}", "Body"),
         P("{{suggestions}}", "ListText", numbered="decimal"),
+        P("{{else}}", "Body"),
+        P("-"),
+        P("{{/if}}", "Body"),
     ])
     L = "landscape"
     grid = Section("Landscape", [
