@@ -90,10 +90,15 @@ final class MessageCatalogueTests: XCTestCase {
         let kept: Set<String> = ["YAML", "ITA", "UTF", "CSV", "UTF-8", "Notepad", "Save", "As", "Encoding", "itareport",
                                  "init", "validate", "fill", "true", "false", "YYYY-MM-DD", "FIFO", "alias", "O34", "O35",
                                  "IIT", "EIT", "OIT", "Excel", "LibreOffice", "DOCX", "ODT", "PDF", "PNG", "JPEG", "xlsx",
-                                 "NACC", "summary", "details", "measures", "BE", "CE"]
+                                 "NACC", "summary", "details", "measures", "BE", "CE",
+                                 // Names shown as they are: command words and placeholders of a command line, file
+                                 // extensions, the English menu items of Excel, program names.
+                                 "DATA", "DIR", "PATH", "FILE", "bundle", "check", "rollover", "all", "docx", "odt", "pdf", "xls",
+                                 "zip", "xl", "yaml", "yml", "json", "Templates", "File", "Workbook", "Calc", "Comma", "delimited",
+                                 "soffice", "libreoffice", "SOURCE_DATE_EPOCH", "git", "log", "ct"]
         for (id, entry) in catalogue.entries.sorted(by: { $0.key < $1.key }) where id != "verbatim" {
             var text = entry.th
-            for pattern in [#"\{[a-z_][a-z0-9_]*\}"#, #"'[^']*'"#, #""[^"]*""#, #"--[a-z-]+"#, #"[A-Za-z_]+\.[A-Za-z_.\[\]]+"#,
+            for pattern in [#"\{[a-z_][a-z0-9_]*\}"#, #"'[^']*'"#, #""[^"]*""#, #"--[a-z-]+"#, #"[A-Za-z_]+\.[A-Za-z_.\[\]]+"#, #"/[a-z/]+"#,
                             #"[A-Za-z_]+:"#, #"\([a-z_ ]+\)"#] {
                 text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
             }
@@ -268,7 +273,19 @@ struct SwiftScan {
                 while i < s.count && s[i] != "\n" { i += 1 }
                 continue
             }
-            if s[i] == "\"" { i = skipString(i); continue }
+            if s[i] == "\"" {
+                // Code inside the string's interpolations is code too.
+                var inner: [Range<Int>] = []
+                let end = skipString(i, interpolations: &inner)
+                for r in inner {
+                    let lineOffset = s[..<r.lowerBound].filter { $0 == "\n" }.count
+                    let found = SwiftScan(String(s[r])).messageUses()
+                    uses += found.uses.map { ($0.line + lineOffset, $0.id, $0.keys) }
+                    dynamic += found.dynamic.map { $0 + lineOffset }
+                }
+                i = end
+                continue
+            }
             if matches("Message(", at: i), i == 0 || !(s[i - 1].isLetter || s[i - 1].isNumber || s[i - 1] == "_") {
                 let line = s[..<i].filter { $0 == "\n" }.count + 1
                 var j = i + "Message(".count
@@ -304,16 +321,24 @@ struct SwiftScan {
 
     /// The index after the string literal starting at `i` (interpolations and their own strings included).
     private func skipString(_ start: Int) -> Int {
+        var unused: [Range<Int>] = []
+        return skipString(start, interpolations: &unused)
+    }
+
+    /// The same, adding the ranges of the string's interpolations (their code) to `interpolations`.
+    private func skipString(_ start: Int, interpolations: inout [Range<Int>]) -> Int {
         var i = start + 1
         while i < s.count {
             if s[i] == "\\" && i + 1 < s.count && s[i + 1] == "(" {
                 var depth = 1
                 i += 2
+                let codeStart = i
                 while i < s.count && depth > 0 {
                     if s[i] == "\"" { i = skipString(i); continue }
                     if s[i] == "(" { depth += 1 } else if s[i] == ")" { depth -= 1 }
                     i += 1
                 }
+                interpolations.append(codeStart..<max(codeStart, i - 1))
                 continue
             }
             if s[i] == "\\" { i += 2; continue }
