@@ -132,7 +132,8 @@ public final class ReportGenerator: @unchecked Sendable {
         let digits: RenderOptions.Digits = data.options?.digits == .thai ? .thai : .arabic
         let created = try DocumentProperties.generationTime()
         let organization = data.organization?.name ?? ""
-        let lines = LineKeepingPass(keeper: ThaiLineKeeper(words: try KeepWholeWords.shipped(), names: [organization]))
+        let lines = LineKeepingPass(keeper: ThaiLineKeeper(words: try KeepWholeWords.shipped(), names: [organization]),
+                                    cellKeeper: ThaiLineKeeper(words: try KeepWholeWords.shipped(), names: [organization], inCells: true))
         let limit = SafeFileName.limit(in: outputDirectory)
         // Each document is written under a short scratch name first and all are renamed into place at the
         // end: a failure leaves none of them, and a long final name never has temporary suffixes added to it.

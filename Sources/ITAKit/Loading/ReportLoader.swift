@@ -1,4 +1,5 @@
 import Foundation
+import YAMLLimits
 import Yams
 
 /// Reads a data file (YAML or JSON), checks it and scores it: the entry point of ITAKit.
@@ -9,6 +10,10 @@ import Yams
 /// if let card = loaded.scoreCard { print(card.total!, card.level!) }
 /// ```
 public enum ReportLoader {
+    /// Largest number of values a data file may expand to once its YAML aliases are repeated (a yearly
+    /// report holds a few thousand; an alias bomb billions).
+    public static let maxValues = 200_000
+
     /// The outcome of loading: the data (nil if the file could not be read at all),
     /// every problem found, where each field was written, and the year's framework.
     public struct Result: Sendable {
@@ -51,7 +56,13 @@ public enum ReportLoader {
         let source = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let root: Node?
         do {
+            try YAMLExpansion.check(source, limit: maxValues)
             root = try Yams.compose(yaml: source)
+        } catch let e as YAMLExpansion.TooLarge {
+            return Result(data: nil, diagnostics: [Diagnostic(.error, .syntax, file: file, line: e.line, column: e.column, path: "",
+                message: "the file expands to more than \(e.limit) values: YAML aliases such as *name repeat what &name holds, and here they repeat it without end",
+                hint: "write the values out, or remove the repeated aliases (a yearly report needs a few thousand values)")],
+                sourceMap: SourceMap(), catalog: nil)
         } catch let error as YamlError {
             return Result(data: nil, diagnostics: [syntaxDiagnostic(error, file: file)], sourceMap: SourceMap(),
                           catalog: nil)
