@@ -113,15 +113,16 @@ public enum ReportLoader {
             return Diagnostic(.error, .duplicateKey, file: file, line: mark?.line, column: mark?.column, path: "",
                               problem: Message("load.field-twice", ["problem": "\(problem)"]), remedy: Message("hint.keep-one"))
         }
-        var message = Message("yaml.syntax", ["problem": "\(problem)"])
+        let said = Self.parserProblem(problem)
+        var message = Message("yaml.syntax", ["problem": said])
         var hint = Message("yaml.syntax.hint")
         if let opened, let what = Self.opening(opened.text) {
             // The parser notices an unclosed bracket or quote where the file goes wrong next, often lines later.
-            message = Message("yaml.unclosed", ["problem": "\(problem)", "what": .message(what),
+            message = Message("yaml.unclosed", ["problem": said, "what": .message(what),
                                                 "line": "\(opened.mark.line)", "column": "\(opened.mark.column)"])
             hint = Message("yaml.unclosed.hint", ["what": .message(what), "line": "\(opened.mark.line)"])
         } else if let opened, !opened.text.isEmpty {
-            message = Message("yaml.syntax.context", ["problem": "\(problem)", "context": "\(opened.text)",
+            message = Message("yaml.syntax.context", ["problem": said, "context": "\(opened.text)",
                                                       "line": "\(opened.mark.line)", "column": "\(opened.mark.column)"])
         }
         if problem.contains("mapping values are not allowed") {
@@ -129,6 +130,27 @@ public enum ReportLoader {
         }
         return Diagnostic(.error, .syntax, file: file, line: mark?.line, column: mark?.column, path: "",
                           problem: message, remedy: hint)
+    }
+
+    /// The YAML parser's own words for a problem, with Thai for the ones a clerk meets; its English is the
+    /// parser's text exactly, and any other problem is shown as the parser says it.
+    static func parserProblem(_ problem: String) -> Message.Argument {
+        let known: Message? = switch problem {
+        case "mapping values are not allowed in this context": Message("yaml.problem.mapping-values")
+        case "found unexpected end of stream": Message("yaml.problem.end-of-stream")
+        case "did not find expected key": Message("yaml.problem.expected-key")
+        case "did not find expected '-' indicator": Message("yaml.problem.expected-dash")
+        case "found character that cannot start any token": Message("yaml.problem.bad-character")
+        case "could not find expected ':'": Message("yaml.problem.expected-colon")
+        case "did not find expected node content": Message("yaml.problem.expected-content")
+        case "block sequence entries are not allowed in this context": Message("yaml.problem.sequence-entry")
+        case "found unknown escape character": Message("yaml.problem.escape")
+        case "did not find expected ',' or '}'": Message("yaml.problem.expected-brace")
+        case "did not find expected ',' or ']'": Message("yaml.problem.expected-bracket")
+        default: nil
+        }
+        guard let known, known.text(in: .en) == problem else { return .text(problem) }
+        return .message(known)
     }
 
     /// What an error context's text says was opened: "quote", "bracket [ ]", "brace { }".
