@@ -3,11 +3,7 @@ SWIFT ?= swift
 BIN = .build/release/itareport
 PREFIX ?= /usr/local
 
-<<<<<<< HEAD
-.PHONY: setup setup-test build run test browser-check test-asan bench bench-peers templates clean install install-built uninstall
-=======
-.PHONY: setup setup-test build run test test-asan fuzz bench bench-peers templates clean install install-built uninstall print-check
->>>>>>> main
+.PHONY: setup setup-test build run test browser-check test-asan fuzz bench bench-peers templates clean install install-built uninstall print-check
 
 setup:
 	@scripts/setup.sh build

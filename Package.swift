@@ -66,11 +66,7 @@ let package = Package(
         .executableTarget(
             name: "itareport",
             dependencies: [
-<<<<<<< HEAD
-                "ITAKit", "ITAReports", "ITAWeb", "TemplateEngine", "ThaiFormat", "SpreadsheetReader",
-=======
-                "ITAKit", "ITAReports", "TemplateEngine", "TemplateData", "ThaiFormat", "SpreadsheetReader",
->>>>>>> main
+                "ITAKit", "ITAReports", "ITAWeb", "TemplateEngine", "TemplateData", "ThaiFormat", "SpreadsheetReader",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

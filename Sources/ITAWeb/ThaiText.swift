@@ -53,7 +53,7 @@ enum ThaiText {
     static func gap(_ g: CompletenessGap) -> String { g.text(in: .th) }
 
     static func severity(_ d: Diagnostic) -> String {
-        Message(d.severity == .error ? "severity.error" : "severity.warning").text(in: .th)
+        d.severity == .error ? Message("severity.error").text(in: .th) : Message("severity.warning").text(in: .th)
     }
 
     /// A validator diagnostic in Thai, from the message catalogue: what is wrong and what to do.
