@@ -79,7 +79,7 @@ enum HTML {
     input[type=text], input[type=number], input[type=date], textarea, select { font: inherit; font-size: 19px; width: 100%;
       padding: 3px 6px; border: 1px solid #9aa4b1; border-radius: 4px; background: #fff; }
     textarea { min-height: 3.2em; }
-    input.score { width: 7em; }
+    input.score { width: 7em; display: block; }
     .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 6px 12px; }
     .row2 { display: grid; grid-template-columns: 1fr 1fr; gap: 6px 12px; }
     @media (max-width: 700px) { .row2 { grid-template-columns: 1fr; } body { font-size: 18px; } }
