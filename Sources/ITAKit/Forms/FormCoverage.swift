@@ -8,13 +8,22 @@ enum FormCoverage {
         guard let form = catalog.form(of: data) else { return [] }
         var reported: Set<String> = []
         var out: [Diagnostic] = []
-        for path in filled where !catalog.isLink(path) && !form.prints(path) {
+        // The documents sign with the head's title when the signatory gives no position (or the same one).
+        let position = (data.signatory?.position ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let headSigns = position.isEmpty || position == data.organization?.head?.trimmingCharacters(in: .whitespacesAndNewlines)
+        for path in filled where !catalog.isLink(path) && !form.prints(path) && !(headSigns && path == "organization.head") {
             let field = Self.field(path)
             guard reported.insert(field).inserted else { continue }
             let elsewhere = catalog.formsPrinting(path).filter { $0 != form.name }
-            let hint = elsewhere.isEmpty
-                ? "remove it, or print it from your own template (itareport fill)"
-                : "it is printed by \(elsewhere.joined(separator: ", ")); keep it in that document's data file, or set options.form_year for that form"
+            let hint: String
+            if field.hasPrefix("organization.") {
+                let name = field.dropFirst("organization.".count)
+                hint = "no shipped form prints it; your own template can (as {{org.\(name)}}, with generate --template), else remove it"
+            } else if elsewhere.isEmpty {
+                hint = "remove it, or print it from your own template (itareport fill)"
+            } else {
+                hint = "it is printed by \(elsewhere.joined(separator: ", ")); keep it in that document's data file, or set options.form_year for that form"
+            }
             let p = sourceMap.position(of: path)
             out.append(Diagnostic(.warning, .notPrinted, file: file, line: p?.line, column: p?.column, path: field,
                                   message: "is filled, but the \(form.name) form does not print it", hint: hint))
