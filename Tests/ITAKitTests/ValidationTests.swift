@@ -235,3 +235,17 @@ extension ValidationTests {
                        ["organization.kind", "organization.website", "organization.phone", "organization.head"], "another position signs")
     }
 }
+
+extension ValidationTests {
+    /// Citations in an O34 (whose forms print none) draw one warning for the measure's citations, not one
+    /// per citation field, and no word about a score the document would not print anyway.
+    func testCitationsAFormDoesNotPrintAreNamedOnce() {
+        let text = "fiscal_year: 2568\ndocument: o34\nmeasures:\n  - title: ก\n    citations: [{question: e9}, {indicator: 4, text: ข}]\n"
+        let found = ReportLoader.load(text: text, file: "t.yaml").diagnostics
+        XCTAssertEqual(found.filter { $0.kind == .notPrinted }.map(\.path), ["measures[0].citations"], "\(found)")
+        XCTAssertEqual(found.filter { $0.kind == .citationWithoutScore }, [])
+        let o35 = ReportLoader.load(text: text.replacingOccurrences(of: "o34", with: "o35"), file: "t.yaml").diagnostics
+        XCTAssertEqual(o35.filter { $0.kind == .citationWithoutScore }.map(\.path), ["measures[0].citations[0]", "measures[0].citations[1]"])
+        XCTAssertEqual(o35.filter { $0.kind == .notPrinted }, [])
+    }
+}

@@ -38,7 +38,7 @@ enum FormCoverage {
         if p.hasSuffix("]"), let open = p.lastIndex(of: "[") { p = String(p[..<open]) }
         if p.hasPrefix("photos["), let dot = p.firstIndex(of: ".") { p = String(p[..<dot]) }
         if p.range(of: #"\.citations\[[0-9]+\]\."#, options: .regularExpression) != nil,
-           let r = p.range(of: #"\.citations"#) { p = String(p[..<r.upperBound]) }
+           let r = p.range(of: ".citations") { p = String(p[..<r.upperBound]) }
         return p
     }
 }

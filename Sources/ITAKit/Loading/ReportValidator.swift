@@ -146,6 +146,8 @@ struct ReportValidator {
             let nextYear = FormCatalog.shipped.form(of: data)?.measuresNextYear == true
             checkPeriod(p, path + ".period", fiscalYear: data.fiscalYear, throughNextYear: nextYear)
         }
+        // A form that prints no citations (the O34s) draws the "not printed" warning instead.
+        let printsCitations = FormCatalog.shipped.form(of: data)?.prints("measures[].citations") ?? true
         for (j, c) in (m.citations ?? []).enumerated() {
             let cp = "\(path).citations[\(j)]"
             if let n = c.indicator, !(1...10).contains(n) {
@@ -154,7 +156,7 @@ struct ReportValidator {
             }
             if let q = c.question { checkCode(q, cp + ".question", catalog) }
             let known = c.indicator.flatMap { data.assessment?.indicators?[$0] } ?? c.question.flatMap { data.assessment?.questions?[$0] }
-            if c.score == nil, known == nil, c.indicator != nil || c.question != nil {
+            if c.score == nil, known == nil, c.indicator != nil || c.question != nil, printsCitations {
                 let what = c.indicator.map { "indicator \($0)" } ?? "question \(c.question ?? "")"
                 add(.warning, .citationWithoutScore, cp, "measure \(m.title.map { "'\($0)'" } ?? "\(path)") cites \(what) without a score, and the assessment has none; the document prints it without \"ได้คะแนน\"",
                     hint: "add 'score: …' to the citation, or the score under assessment.\(c.indicator != nil ? "indicators" : "questions")")
