@@ -212,6 +212,78 @@ final class MarkerAcceptanceTests: XCTestCase {
         }
     }
 
+    /// A data file with every field the reader accepts filled, for a document in a given form.
+    static func everyField(document: String, fiscalYear: Int, formYear: Int) -> String {
+        let fy = fiscalYear, ay = fiscalYear - 1
+        return """
+        fiscal_year: \(fy)
+        document: \(document)
+        organization:
+          name: เทศบาลตำบลทุกช่อง
+          kind: เทศบาลตำบล
+          district: เมือง
+          province: ชัยภูมิ
+          logo: images/logo.png
+          website: https://example.go.th
+          address: 99 หมู่ 1
+          head: นายกเทศมนตรีตำบลทุกช่อง
+          phone: "044-000-000"
+        assessment:
+          year: \(ay)
+          indicators: {1: 91.00, 2: 92.00, 3: 93.00, 4: 94.00, 5: 95.00, 6: 96.00, 7: 97.00, 8: 98.00, 9: 99.00, 10: 90.00}
+          questions: {i1: 91.50, e9: 88.00}
+          question_texts: {i1: ข้อคำถามที่หน่วยงานพิมพ์เอง}
+          official: {total: 94.00, level: ผ่านดี}
+        analysis:
+          rationale: เหตุผลของหน่วยงานเอง
+          summary: สรุปของหน่วยงานเอง
+          overview: ภาพรวมของหน่วยงานเอง
+          strengths: จุดแข็งตามที่หน่วยงานเขียน
+          weaknesses: จุดอ่อนตามที่หน่วยงานเขียน
+          indicators: {1: ตัวชี้วัดที่หนึ่งตามที่หน่วยงานเขียน, 10: ตัวชี้วัดที่สิบตามที่หน่วยงานเขียน}
+          issues:
+            - {issue: 1, questions: [i1], deficiencies: ข้อบกพร่องของประเด็นหนึ่ง, to_develop: สิ่งที่ต้องพัฒนา, maintain: สิ่งที่ต้องรักษา}
+        limitations:
+          problems: [ปัญหาที่พบ]
+          suggestions: [ข้อเสนอของหน่วยงาน]
+        measures:
+          - issue: 1
+            indicators: [10]
+            questions: [i1]
+            title: มาตรการที่มีทุกช่อง
+            steps: [ขั้นแรก, ขั้นที่สอง]
+            owners: [สำนักปลัด]
+            period: {from: \(fy)-01-01, to: \(fy)-09-30}
+            follow_up: รายงานทุกไตรมาส
+            summary: สรุปสิ่งที่ทำ
+            details: [ทำข้อหนึ่ง, ทำข้อสอง]
+            outcome: ผลที่ได้
+            dates: [\(fy)-05-10]
+            citations: [{indicator: 10, text: คะแนนที่อ้าง, score: 90.00}, {question: e9}]
+            suggestion: ข้อเสนอแนะของมาตรการ
+            analysis: ผลการวิเคราะห์ของมาตรการ
+          - title: มาตรการที่สอง
+            period: ตลอดปีงบประมาณ
+        photos:
+          - {file: images/photo-1.png, caption: ภาพกิจกรรม, date: \(fy)-02-14}
+        signatory: {name: นายทุกช่อง ทดลอง, position: ปลัดเทศบาล, date: \(fy)-03-20}
+        options: {form_year: \(formYear)}
+
+        """
+    }
+
+    /// Every field the reader accepts, filled with a marker, in each of the five shipped forms: each is
+    /// printed by the form or named by validate.
+    func testEveryAcceptedFieldIsPrintedOrNamedInEveryForm() throws {
+        let dir = try folder("markers-every-field")
+        for (document, fy, form) in [("o34", 2564, 2564), ("o34", 2568, 2567), ("o35", 2564, 2564), ("o35", 2568, 2567), ("analysis", 2568, 2568)] {
+            let o = try check("every-\(document)-\(form).yaml", yaml: Self.everyField(document: document, fiscalYear: fy, formYear: form), in: dir)
+            XCTAssertEqual(o.lost, [], "text the clerk wrote that no document prints and validate does not name")
+            XCTAssertEqual(o.falselyNamed, [])
+            XCTAssertGreaterThan(o.printed, 5)
+        }
+    }
+
     /// The year's O34 and its rolled-over, filled, marked O35 bundled together: the bundle's O34 has the text
     /// of the O34 generated from the O34 data file alone, and the O35 carries the O35 file's markers.
     func testABundleOfTheO34AndItsFilledYearEndO35HoldsThePublishedO34() throws {
