@@ -60,8 +60,7 @@ public enum ReportLoader {
             root = try Yams.compose(yaml: source)
         } catch let e as YAMLExpansion.TooLarge {
             return Result(data: nil, diagnostics: [Diagnostic(.error, .syntax, file: file, line: e.line, column: e.column, path: "",
-                message: "the file expands to more than \(e.limit) values: YAML aliases such as *name repeat what &name holds, and here they repeat it without end",
-                hint: "write the values out, or remove the repeated aliases (a yearly report needs a few thousand values)")],
+                problem: Message("load.alias-bomb", ["limit": "\(e.limit)"]), remedy: Message("load.alias-bomb.hint"))],
                 sourceMap: SourceMap(), catalog: nil)
         } catch let error as YamlError {
             return Result(data: nil, diagnostics: [syntaxDiagnostic(error, file: file)], sourceMap: SourceMap(),
