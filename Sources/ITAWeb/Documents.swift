@@ -29,6 +29,7 @@ final class Documents: @unchecked Sendable {
     func generate(_ entry: Entry, kind: ReportKind, format: ExportFormat) throws -> URL {
         lock.lock(); defer { lock.unlock() }
         try makeOutput()
+        if DataFolder.isLink(outputFolder(for: entry).path) { throw WebError.cannotWrite(outputFolder(for: entry).path, "it is a link") }
         let exporter = ReportExporter(generator: ReportGenerator(templates: TemplateSet(custom: nil)), converter: converter)
         let result = try exporter.export(loaded: entry.loaded, dataURL: entry.url, kinds: [kind], formats: [format],
                                          outputDirectory: outputFolder(for: entry))
@@ -62,6 +63,12 @@ final class Documents: @unchecked Sendable {
         try p.run()
         p.waitUntilExit()
         guard p.terminationStatus == 0 else { throw GenerateError.cannotWrite(path: scratch.path, reason: "pdftoppm failed") }
+        // Pictures of earlier versions of the data are of no more use.
+        let parent = dir.deletingLastPathComponent()
+        for old in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        where old.hasPrefix(".preview-\(kind.rawValue)-") && old != dir.lastPathComponent {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(old))
+        }
         try? FileManager.default.removeItem(at: dir)
         try FileManager.default.moveItem(at: scratch, to: dir)
         return existingPages(dir) ?? []
