@@ -32,7 +32,8 @@ install: build install-built
 # The web app in a real browser: headless Chromium fills a new organisation's scores through the forms,
 # sees the Thai message for a bad score, downloads the O34 DOCX and reads it; then a crawl from the home
 # page downloads every DOCX and ODT it reaches and checks each names its organisation. Screenshots go to
-# Output/browser-shots and Output/acceptance-home.png.
+# Output/browser-shots and Output/acceptance-home.png. Kept out of `make test`: it installs Chromium (about
+# 100 MB from Debian) and adds a few minutes to a suite that already takes most of CI's time.
 browser-check:
 	@scripts/setup.sh browser
 	$(SWIFT) build --product itareport
