@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/release/itareport
 PREFIX ?= /usr/local
 
-.PHONY: setup setup-test build run test test-asan fuzz bench bench-peers templates clean install install-built uninstall
+.PHONY: setup setup-test build run test test-asan fuzz bench bench-peers templates clean install install-built uninstall print-check
 
 setup:
 	@scripts/setup.sh build
@@ -74,6 +74,13 @@ bench: build $(ZIPFLOOR)
 	  $(ZIPFLOOR) $(BENCH_TEMPLATE).$$ext $$out $(BENCH_COUNT); \
 	  python3 -c 'import json,sys; f=json.loads(sys.argv[1])["fill_ms"]["median"]; z=json.loads(sys.argv[2])["median"]; print("  %s fill median %.2f ms = %.2f x the libzip floor (%.2f ms)" % (sys.argv[3], f, f / z, z))' "$$fill" "$$floor" $$ext; \
 	done
+
+# Every document of every shipped example, DOCX and ODT, printed by LibreOffice and checked: numbers,
+# years, dates, listed words and the organisation's name split at line ends, a signature alone on its
+# page, table rows split across pages, a heading ending a page, DOCX/ODT page counts apart. Exit 1 when
+# anything is found; PRINT_CHECK_ARGS="-v --keep DIR --png" lists each finding and keeps PDFs and PNGs.
+print-check: build setup-test
+	python3 scripts/print-check.py --bin $(BIN) $(PRINT_CHECK_ARGS)
 
 # Rebuilds the shipped templates from their sources (needs python3 only).
 templates:

@@ -13,11 +13,11 @@ enum FormCoverage {
             guard reported.insert(field).inserted else { continue }
             let elsewhere = catalog.formsPrinting(path).filter { $0 != form.name }
             let hint = elsewhere.isEmpty
-                ? "remove it, or print it from your own template (itareport fill)"
-                : "it is printed by \(elsewhere.joined(separator: ", ")); keep it in that document's data file, or set options.form_year for that form"
+                ? Message("check.not-printed.remove")
+                : Message("check.not-printed.elsewhere", ["forms": "\(elsewhere.joined(separator: ", "))"])
             let p = sourceMap.position(of: path)
             out.append(Diagnostic(.warning, .notPrinted, file: file, line: p?.line, column: p?.column, path: field,
-                                  message: "is filled, but the \(form.name) form does not print it", hint: hint))
+                                  problem: Message("check.not-printed", ["form": "\(form.name)"]), remedy: hint))
         }
         return out
     }
