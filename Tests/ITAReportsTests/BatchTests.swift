@@ -189,7 +189,7 @@ final class BatchTests: XCTestCase {
         let base = try XCTUnwrap(ReportLoader.load(path: baseURL.path).data)
         let jobs = sheet.rows.map { row in
             BatchRunner.Job(name: "scores.csv:\(row.line)", folder: "row\(row.line)") {
-                if let p = row.problem { throw ScoreSheetError(file: "scores.csv", line: row.line, message: p) }
+                if let p = row.problemMessage { throw ScoreSheetError(file: "scores.csv", line: row.line, message: p) }
                 let text = DataFileWriter().text(for: ScoreSheet.data(for: row, base: base))
                 return (ReportLoader.load(text: text, file: "scores.csv:\(row.line)"), baseURL)
             }

@@ -40,7 +40,7 @@ final class ContractDocumentsTests: XCTestCase {
                     .replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
             // Read as a search sees it: word joiners (which keep words whole) out, no-break spaces as spaces.
             let body = try DocumentText(o.url).all + "\n" + (try DocumentText(o.url).tables.flatMap { $0.flatMap { $0 } }.joined(separator: "\n"))
-            return (o, body.replacingOccurrences(of: "\u{2060}", with: "").replacingOccurrences(of: "\u{00A0}", with: " "), headerText)
+            return (o, body.unicodeScalars.filter { $0 != "\u{2060}" && $0 != "\u{200B}" }.map(String.init).joined().replacingOccurrences(of: "\u{00A0}", with: " "), headerText)
         })
     }
 

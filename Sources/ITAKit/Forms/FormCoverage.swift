@@ -15,18 +15,17 @@ enum FormCoverage {
             let field = Self.field(path)
             guard reported.insert(field).inserted else { continue }
             let elsewhere = catalog.formsPrinting(path).filter { $0 != form.name }
-            let hint: String
+            let hint: Message
             if field.hasPrefix("organization.") {
-                let name = field.dropFirst("organization.".count)
-                hint = "no shipped form prints it; your own template can (as {{org.\(name)}}, with generate --template), else remove it"
+                hint = Message("check.not-printed.organization", ["tag": "{{org.\(field.dropFirst("organization.".count))}}"])
             } else if elsewhere.isEmpty {
-                hint = "remove it, or print it from your own template (itareport fill)"
+                hint = Message("check.not-printed.remove")
             } else {
-                hint = "it is printed by \(elsewhere.joined(separator: ", ")); keep it in that document's data file, or set options.form_year for that form"
+                hint = Message("check.not-printed.elsewhere", ["forms": "\(elsewhere.joined(separator: ", "))"])
             }
             let p = sourceMap.position(of: path)
             out.append(Diagnostic(.warning, .notPrinted, file: file, line: p?.line, column: p?.column, path: field,
-                                  message: "is filled, but the \(form.name) form does not print it", hint: hint))
+                                  problem: Message("check.not-printed", ["form": "\(form.name)"]), remedy: hint))
         }
         return out
     }

@@ -11,8 +11,8 @@ enum ProvisionalRubricCheck {
         if let given, given < 0 || given > 100 {
             out.append(ValidationFinding(
                 severity: .error, kind: .scoreOutOfRange, path: "options.strength_threshold",
-                message: "the strength threshold \(fmt(given)) is outside 0–100",
-                hint: "give the score from which an indicator counts as a strength, e.g. 95"))
+                message: Message("check.strength-threshold-range", ["score": "\(fmt(given))"]),
+                hint: Message("check.strength-threshold-range.hint")))
         }
         guard let a = data.assessment, let catalog else { return out }
         let card = Scorer.score(a, catalog: catalog, strengthThreshold: given)
@@ -21,20 +21,21 @@ enum ProvisionalRubricCheck {
         let printsLevel = data.document != .o35
         if printsLevel, card.levelIsProvisional, let level = card.level, let total = card.total {
             let bands = catalog.levels.bands.sorted { $0.min > $1.min }.filter { $0.min > 0 }
-                .map { "\($0.name) from \(fmt($0.min))" }.joined(separator: ", ")
+                .map { Message.Argument.message(Message("check.level-band", ["level": "\($0.name)", "score": "\(fmt($0.min))"])) }
             out.append(ValidationFinding(
                 severity: .warning, kind: .provisionalRubric,
                 path: a.official?.total != nil ? "assessment.official.total" : "assessment",
-                message: "documents will print the level '\(level)' for \(fmt(total)) from the ITA \(year) level thresholds (\(bands)), which no source confirms",
-                hint: "give the level the national ITA system announced, as 'official: {level: …}' under assessment"))
+                message: Message("check.provisional-level", ["level": "\(level)", "total": "\(fmt(total))", "year": "\(year)",
+                                                             "bands": .list(bands)]),
+                hint: Message("check.provisional-level.hint")))
         }
         let printsSplit = restsOnSplit(data, catalog: catalog) && !(card.strengths.isEmpty && card.weaknesses.isEmpty)
         if printsSplit, !card.strengthRubricConfirmed, let threshold = card.strengthThreshold {
             out.append(ValidationFinding(
                 severity: .warning, kind: .provisionalRubric, path: "assessment.indicators",
-                message: "strengths and weaknesses are split at \(fmt(threshold)) (\(card.strengths.count) strengths, \(card.weaknesses.count) weaknesses), "
-                    + "a threshold no source confirms for the ITA of \(year)",
-                hint: "check the split against your organisation's analysis and give the score it counts strengths from as 'options: {strength_threshold: …}'"))
+                message: Message("check.provisional-split", ["threshold": "\(fmt(threshold))", "strengths": "\(card.strengths.count)",
+                                                             "weaknesses": "\(card.weaknesses.count)", "year": "\(year)"]),
+                hint: Message("check.provisional-split.hint")))
         }
         return out
     }
