@@ -17,7 +17,7 @@ enum FormCoverage {
             let elsewhere = catalog.formsPrinting(path).filter { $0 != form.name }
             let hint: Message
             if field.hasPrefix("organization.") {
-                hint = Message("check.not-printed.organization", ["tag": "{{org.\(field.dropFirst("organization.".count))}}"])
+                hint = Message("check.not-printed.organization", ["name": "\(field.dropFirst("organization.".count))"])
             } else if elsewhere.isEmpty {
                 hint = Message("check.not-printed.remove")
             } else {
