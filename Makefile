@@ -54,7 +54,7 @@ $(ZIPFLOOR): bench/zipfloor.c
 # in the engine stops the run with a report. ITAREPORT_SKIP_OFFICE=1 skips the LibreOffice round trips.
 test-asan: setup-test
 	$(SWIFT) build --build-tests --sanitize=address --build-path .build-asan
-	$(SWIFT) test --skip-build --sanitize=address --build-path .build-asan $(if $(FILTER),--filter $(FILTER),)
+	$(SWIFT) test --skip-build --sanitize=address --build-path .build-asan $(if $(FILTER),--filter '$(FILTER)',)
 
 # libFuzzer targets (Fuzz/Targets): the tag lexer and parser (tags), template loading from package bytes
 # (package), data conversion from YAML or JSON (data). Built with AddressSanitizer in .build-fuzz, each run
