@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "ThaiFormatTests", dependencies: ["ThaiFormat"]),
         .testTarget(name: "SpreadsheetReaderTests", dependencies: ["SpreadsheetReader", "OfficePackage"]),
         .testTarget(name: "ITAKitTests", dependencies: ["ITAKit"]),
-        .testTarget(name: "ITAReportsTests", dependencies: ["ITAReports", "ITAKit", "TemplateEngine"]),
+        .testTarget(name: "ITAReportsTests", dependencies: ["ITAReports", "ITAKit", "TemplateEngine", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "itareportTests", dependencies: ["itareport"]),
     ]
 )

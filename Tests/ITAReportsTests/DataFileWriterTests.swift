@@ -26,13 +26,13 @@ final class DataFileWriterTests: XCTestCase {
         XCTAssertEqual(again.data?.organization, data.organization)
     }
 
-    /// Fields no shipped form prints (website, address, further fields) are named by validate, with the
-    /// way to print them; the name, place, kind, logo and head are not.
+    /// Fields no shipped form prints (kind, website, address, further fields) are named by validate, with the
+    /// way to print them; the name, place, logo and head (which signs when the signatory gives no position) are not.
     func testOrganisationFieldsNoFormPrintsAreNamed() throws {
         let text = "fiscal_year: 2568\ndocument: o34\norganization:\n  name: ทดลอง\n  kind: เทศบาลตำบล\n  district: ก\n  province: ข\n  head: นายก\n  website: https://a.go.th\n  address: 99 หมู่ 1\n  email: a@b.go.th\n"
         let loaded = ReportLoader.load(text: text, file: "t.yaml")
         let named = Set(loaded.diagnostics.filter { $0.kind == .notPrinted }.map(\.path))
-        XCTAssertEqual(named, ["organization.website", "organization.address", "organization.email"], "\(loaded.diagnostics)")
+        XCTAssertEqual(named, ["organization.kind", "organization.website", "organization.address", "organization.email"], "\(loaded.diagnostics)")
     }
 
     func testAwkwardTextRoundTrips() throws {

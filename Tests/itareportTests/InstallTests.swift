@@ -61,7 +61,7 @@ final class InstallTests: XCTestCase {
         // Called by name, as a shell on PATH would: argv[0] is the bare name.
         let generate = try run("/usr/bin/env", ["itareport", "generate", "sisaket-2568.yaml", "--output", "out"], in: work, environment: env)
         XCTAssertEqual(generate.status, 0, generate.stderr)
-        // The documents (the folder's .itareport-sources.json records their data files; it is not printed).
+        // The folder's own bookkeeping (.itareport-sources.json) is hidden and not a document written.
         let written = Set(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("out").path).filter { !$0.hasPrefix(".") })
         XCTAssertTrue(written.isSuperset(of: ["O34_เทศบาลเมืองศรีสะเกษ_2568.docx", "O34_เทศบาลเมืองศรีสะเกษ_2568.odt"]), "\(written)")
         XCTAssertEqual(Set(generate.stdout.split(separator: "\n").map { URL(fileURLWithPath: String($0)).lastPathComponent }), written,

@@ -49,7 +49,7 @@ final class OwnTemplatesCLITests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("warning:") && r.stderr.contains("org.letterhead_code"), r.stderr)
         XCTAssertTrue(r.stderr.contains("note: o34-2567.odt is not in \(mine.path); the shipped one is used"), r.stderr)
         XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }),
-                       ["O34_เทศบาลเมืองศรีสะเกษ_2568.docx", "O34_เทศบาลเมืองศรีสะเกษ_2568.odt"])
+                       ["O34_เทศบาลเมืองศรีสะเกษ_2568.docx", "O34_เทศบาลเมืองศรีสะเกษ_2568.odt"], "the documents, beside the hidden record of their sources")
     }
 
     func testASingleTemplateFile() throws {

@@ -17,7 +17,9 @@ enum ProvisionalRubricCheck {
         guard let a = data.assessment, let catalog else { return out }
         let card = Scorer.score(a, catalog: catalog, strengthThreshold: given)
         let year = catalog.fiscalYear
-        if card.levelIsProvisional, let level = card.level, let total = card.total {
+        // The O35 forms print neither the level nor the split (its written outcomes only compare scores).
+        let printsLevel = data.document != .o35
+        if printsLevel, card.levelIsProvisional, let level = card.level, let total = card.total {
             let bands = catalog.levels.bands.sorted { $0.min > $1.min }.filter { $0.min > 0 }
                 .map { Message.Argument.message(Message("check.level-band", ["level": "\($0.name)", "score": "\(fmt($0.min))"])) }
             out.append(ValidationFinding(
@@ -27,7 +29,7 @@ enum ProvisionalRubricCheck {
                                                              "bands": .list(bands)]),
                 hint: Message("check.provisional-level.hint")))
         }
-        let printsSplit = data.document != .o35 && !(card.strengths.isEmpty && card.weaknesses.isEmpty)
+        let printsSplit = restsOnSplit(data, catalog: catalog) && !(card.strengths.isEmpty && card.weaknesses.isEmpty)
         if printsSplit, !card.strengthRubricConfirmed, let threshold = card.strengthThreshold {
             out.append(ValidationFinding(
                 severity: .warning, kind: .provisionalRubric, path: "assessment.indicators",
@@ -36,6 +38,24 @@ enum ProvisionalRubricCheck {
                 hint: Message("check.provisional-split.hint")))
         }
         return out
+    }
+
+    /// Whether the data's document prints anything the strengths split decides: the analysis report's
+    /// strengths and weaknesses (also any file naming no document); an O34 whose form prints the seven
+    /// issues only when an issue's text is left for the tool to write (it says what to keep and improve
+    /// by the split). The 2564 O34 prints only the clerk's own notes, the O35 no split at all.
+    static func restsOnSplit(_ data: ReportData, catalog: FrameworkCatalog) -> Bool {
+        switch data.document {
+        case nil, .analysis?: return true
+        case .o35?: return false
+        case .o34?:
+            guard FormCatalog.shipped.form(of: data)?.prints("analysis.issues") ?? true else { return false }
+            let written = data.analysis?.issues ?? []
+            func given(_ s: String?) -> Bool { !(s ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+            return catalog.issues.contains { issue in
+                !written.contains { $0.issue == issue.number && given($0.deficiencies) && given($0.toDevelop) && given($0.maintain) }
+            }
+        }
     }
 
     private static func fmt(_ d: Decimal) -> String { ThaiNumberFormat.fixed(d, places: 2) }

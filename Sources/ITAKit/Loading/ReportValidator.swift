@@ -153,6 +153,8 @@ struct ReportValidator {
             let nextYear = FormCatalog.shipped.form(of: data)?.measuresNextYear == true
             checkPeriod(p, path + ".period", fiscalYear: data.fiscalYear, throughNextYear: nextYear)
         }
+        // A form that prints no citations (the O34s) draws the "not printed" warning instead.
+        let printsCitations = FormCatalog.shipped.form(of: data)?.prints("measures[].citations") ?? true
         for (j, c) in (m.citations ?? []).enumerated() {
             let cp = "\(path).citations[\(j)]"
             if let n = c.indicator, !(1...10).contains(n) {
@@ -161,7 +163,7 @@ struct ReportValidator {
             }
             if let q = c.question { checkCode(q, cp + ".question", catalog) }
             let known = c.indicator.flatMap { data.assessment?.indicators?[$0] } ?? c.question.flatMap { data.assessment?.questions?[$0] }
-            if c.score == nil, known == nil, c.indicator != nil || c.question != nil {
+            if c.score == nil, known == nil, c.indicator != nil || c.question != nil, printsCitations {
                 let what = c.indicator.map { Message("what.indicator", ["number": "\($0)"]) }
                     ?? Message("what.question", ["code": "\(c.question ?? "")"])
                 let measure: Message.Argument = m.title.map { .message(Message("quoted", ["value": "\($0)"])) } ?? "\(path)"
