@@ -43,6 +43,7 @@ public struct ThaiLineKeeper: Sendable {
     ]
     private static let eras: [String] = ["พ.ศ.", "ค.ศ."]
     private static let monthScalars = months.map { Array($0.unicodeScalars) }
+    private static let abbreviatedMonthScalars = months.filter { $0.hasSuffix(".") }.map { Array($0.unicodeScalars) }
     private static let eraScalars = eras.map { Array($0.unicodeScalars) }
     private static let joinerScalar: Unicode.Scalar = "\u{2060}"
     private static let spaceScalar: Unicode.Scalar = "\u{200B}"
@@ -125,6 +126,14 @@ public struct ThaiLineKeeper: Sendable {
         // puts the year on the next line instead of breaking inside it.
         for j in 1..<chars.count where chars[j] == "\u{00A0}" && j + 1 < chars.count && chars[j + 1].isDocumentDigit {
             if Self.endsWith(chars, before: j, any: Self.monthScalars) { chars[j] = " " }
+        }
+        // An abbreviated month and a two-digit year ("มี.ค. ๖๔", narrower than any period column)
+        // stay on one line: a lone "๖๔" on the next line reads as no date.
+        for j in 1..<chars.count where chars[j] == " " && j + 2 < chars.count
+            && chars[j + 1].isDocumentDigit && chars[j + 2].isDocumentDigit
+            && (j + 3 == chars.count || !chars[j + 3].isDocumentDigit)
+            && Self.endsWith(chars, before: j, any: Self.abbreviatedMonthScalars) {
+            chars[j] = "\u{00A0}"
         }
         for (j, c) in chars.enumerated() {
             if open[j] { out[owner[j]].unicodeScalars.append(Self.spaceScalar) }
