@@ -31,6 +31,10 @@ public final class Template: @unchecked Sendable {
     private let dialect: Dialect
     /// The largest page: pictures are bounded by it.
     private var page = PageSize.a4
+    /// Each text part compiled once, for Arabic and for Thai digits; a part missing here (a shape the
+    /// program does not express) is filled through a copy of its tree.
+    private var programs: [String: PartProgram] = [:]
+    private var thaiPrograms: [String: PartProgram] = [:]
 
     /// Reads and checks a template file.
     public convenience init(contentsOf url: URL, limits: PackageLimits = .default) throws {
@@ -62,6 +66,18 @@ public final class Template: @unchecked Sendable {
         }
         if !problems.isEmpty { throw TemplateError.invalidTemplate(path: package.path, problems: problems) }
         parsedTags = analysis.parsedTags
+        func compile(_ doc: XMLDocument, _ name: String, thai: Bool) -> PartProgram? {
+            do { return try ProgramCompiler(document: doc, part: name, dialect: dialect, thaiDigits: thai).compile() } catch {
+                if ProcessInfo.processInfo.environment["ITAREPORT_CROSSCHECK"] != nil {
+                    FileHandle.standardError.write(Data("CROSSCHECK not compiled \(package.path) \(name): \(error)\n".utf8))
+                }
+                return nil
+            }
+        }
+        for (name, doc, hasTags) in parts {
+            if hasTags { programs[name] = compile(doc, name, thai: false) }
+            thaiPrograms[name] = compile(doc, name, thai: true)
+        }
         switch package.kind {
         case .docx:
             if package.contains(Numbering.partName) { numbering = try package.xmlDocument(Numbering.partName) }
@@ -126,6 +142,32 @@ public final class Template: @unchecked Sendable {
 
     /// Fills the template and returns the changed and added parts.
     public func render(_ data: TemplateValue, options: RenderOptions = RenderOptions()) throws -> (changes: PackageChanges, report: RenderReport) {
+        if ProcessInfo.processInfo.environment["ITAREPORT_CROSSCHECK"] != nil {
+            let a = Result { try render(data, options: options, compiled: true) }
+            let b = Result { try render(data, options: options, compiled: false) }
+            switch (a, b) {
+            case let (.success(x), .success(y)):
+                for (k, v) in y.changes.replaced where x.changes.replaced[k] != v {
+                    FileHandle.standardError.write(Data("CROSSCHECK MISMATCH \(package.path) \(k)\n".utf8))
+                    let tag = "\(abs(package.path.hashValue) % 100000)-\(k.replacingOccurrences(of: "/", with: "_"))"
+                    try? v.write(to: URL(fileURLWithPath: "/tmp/xc-\(tag)-old.xml"))
+                    try? x.changes.replaced[k]?.write(to: URL(fileURLWithPath: "/tmp/xc-\(tag)-new.xml"))
+                }
+                if Set(x.changes.replaced.keys) != Set(y.changes.replaced.keys) || x.changes.added.map(\.name) != y.changes.added.map(\.name) || x.changes.added.map(\.data) != y.changes.added.map(\.data) {
+                    FileHandle.standardError.write(Data("CROSSCHECK MISMATCH parts \(package.path)\n".utf8))
+                }
+                if x.report.warnings != y.report.warnings { FileHandle.standardError.write(Data("CROSSCHECK MISMATCH warnings \(package.path)\n".utf8)) }
+            case let (.failure(e1), .failure(e2)):
+                if "\(e1)" != "\(e2)" { FileHandle.standardError.write(Data("CROSSCHECK MISMATCH errors \(package.path)\n\(e1)\n\(e2)\n".utf8)) }
+            default:
+                FileHandle.standardError.write(Data("CROSSCHECK MISMATCH outcome \(package.path)\n".utf8))
+            }
+            return try a.get()
+        }
+        return try render(data, options: options, compiled: true)
+    }
+
+    func render(_ data: TemplateValue, options: RenderOptions, compiled: Bool) throws -> (changes: PackageChanges, report: RenderReport) {
         let session = RenderSession(options: options, dialect: dialect, page: page)
         session.parsedTags = parsedTags
         session.numberingSource = numbering
@@ -134,8 +176,17 @@ public final class Template: @unchecked Sendable {
         var relParts: [(String, Relationships)] = []
         // Thai digits change every part's static text; otherwise a part without tags stays as it is.
         for (name, original, hasTags) in parts where hasTags || options.digits == .thai {
-            let doc = original.copy()
             let relName = Relationships.partName(for: name)
+            if compiled, let program = (options.digits == .thai ? thaiPrograms : programs)[name] {
+                let renderer = ProgramRenderer(program: program, session: session) { [relationships] in
+                    if let original = relationships[relName] { return try Relationships(document: original.copy()) }
+                    return try Relationships(data: nil, name: relName)
+                }
+                changes.replaced[name] = renderer.render(data)
+                if let rels = renderer.relationships { relParts.append((relName, rels)) }
+                continue
+            }
+            let doc = original.copy()
             let renderer = PartRenderer(document: doc, part: name, session: session) { [relationships] in
                 if let original = relationships[relName] { return try Relationships(document: original.copy()) }
                 return try Relationships(data: nil, name: relName)
