@@ -195,7 +195,27 @@ public enum XMLWriter {
 
     /// Text given as UTF-8 bytes, escaped as libxml2 escapes text content.
     public static func appendEscapedText<C: Collection>(_ bytes: C, to out: inout [UInt8]) where C.Element == UInt8 {
-        for b in bytes { appendEscapedTextByte(b, to: &out) }
+        let done: Void? = bytes.withContiguousStorageIfAvailable { appendEscaped($0, to: &out) }
+        if done == nil { for b in bytes { appendEscapedTextByte(b, to: &out) } }
+    }
+
+    /// A string's text, escaped as libxml2 escapes text content: runs without `<`, `>`, `&` or CR
+    /// are copied whole.
+    public static func appendEscapedText(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { appendEscaped($0, to: &out) }
+    }
+
+    private static func appendEscaped(_ buf: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var from = 0
+        for i in 0..<buf.count {
+            let b = buf[i]
+            guard b == 0x3C || b == 0x3E || b == 0x26 || b == 0x0D else { continue }
+            if i > from { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[from..<i])) }
+            appendEscapedTextByte(b, to: &out)
+            from = i + 1
+        }
+        if buf.count > from { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[from...])) }
     }
 
     /// An attribute value escaped as libxml2 does (UTF-8 kept as it is).

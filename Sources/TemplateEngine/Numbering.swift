@@ -8,9 +8,9 @@ final class Numbering {
     private var nextId: Int
     private(set) var changed = false
 
-    /// Works on a copy of a parsed numbering part, leaving the original untouched.
-    init(copying original: XMLDocument) {
-        document = original.copy()
+    /// Parses the numbering part of a template for one document.
+    init(data: Data) throws {
+        document = try XMLDocument(data: data, name: Self.partName)
         let ids = (try? document.select("/w:numbering/w:num", namespaces: ["w": Dialect.w]).compactMap { Int($0.attribute("numId", Dialect.w) ?? "") }) ?? []
         nextId = (ids.max() ?? 0) + 1
     }

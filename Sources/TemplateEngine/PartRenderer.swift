@@ -18,11 +18,11 @@ final class RenderSession {
     /// Copies made so far, to keep identifiers of copies unique.
     var cloneCount = 0
     /// `word/numbering.xml` of the template, copied for this document only when a list needs it.
-    var numberingSource: XMLDocument?
+    var numberingSource: Data?
     private var numberingCopy: Numbering?
     /// `word/numbering.xml` of a DOCX, when the template has one.
     var numbering: Numbering? {
-        if numberingCopy == nil, let numberingSource { numberingCopy = Numbering(copying: numberingSource) }
+        if numberingCopy == nil, let numberingSource { numberingCopy = try? Numbering(data: numberingSource) }
         return numberingCopy
     }
     /// The copy, if a list needed one.

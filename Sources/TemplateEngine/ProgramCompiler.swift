@@ -183,18 +183,6 @@ final class ProgramCompiler {
 
     private func isMarker(_ n: XMLNode) -> Bool { n.isProcessingInstruction && n.processingTarget == Self.markerTarget }
 
-    /// `Dialect.isTagOnly`, markers left out; `ignoring` also leaves out nodes of inline blocks.
-    private func tagOnly(_ p: XMLNode, anchor: XMLNode, relaxed: Bool) -> Bool {
-        for c in p.children where c != anchor && !isMarker(c) {
-            if relaxed && inlineRange.contains(c.identity) { continue }
-            if c.isText { if c.text.trimmingCharacters(in: .whitespaces).isEmpty { continue } else { return false } }
-            if dialect.kind == .docx, c.namespaceURI == Dialect.w, ["pPr", "bookmarkStart", "bookmarkEnd", "proofErr", "permStart", "permEnd"].contains(c.localName) { continue }
-            if dialect.kind == .odt, c.namespaceURI == Dialect.text, ["bookmark", "bookmark-start", "bookmark-end", "soft-page-break"].contains(c.localName) { continue }
-            return false
-        }
-        return true
-    }
-
     /// Whether a value tag among inline blocks stands alone in its paragraph when a fill reaches it:
     /// the blocks around it have then dropped their other branch, blocks after it still hold their tags,
     /// and inside an inline `{{#each}}` the copies sit beside the originals, so it never does.
@@ -247,6 +235,33 @@ final class ProgramCompiler {
         return true
     }
 
+    private var paragraphs: [UnsafeMutableRawPointer: (hasMarkers: Bool, outside: Int, children: Int)] = [:]
+
+    /// Whether a paragraph holds block markers, how many of its children outside every inline block
+    /// are more than properties, bookmarks and spaces (tags included), and how many children it has.
+    private func paragraphInfo(_ p: XMLNode) -> (hasMarkers: Bool, outside: Int, children: Int) {
+        if let known = paragraphs[p.identity] { return known }
+        var info = (hasMarkers: false, outside: 0, children: 0)
+        var c = p.firstChild
+        while let cc = c {
+            c = cc.next
+            info.children += 1
+            if isMarker(cc) { info.hasMarkers = true; continue }
+            if inlineRange.contains(cc.identity) || ignorable(cc) { continue }
+            info.outside += 1
+        }
+        paragraphs[p.identity] = info
+        return info
+    }
+
+    /// Children of a paragraph that do not keep a tag from standing alone in it.
+    private func ignorable(_ c: XMLNode) -> Bool {
+        if c.isText { return c.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        if dialect.kind == .docx, c.namespaceURI == Dialect.w, ["pPr", "bookmarkStart", "bookmarkEnd", "proofErr", "permStart", "permEnd"].contains(c.localName) { return true }
+        if dialect.kind == .odt, c.namespaceURI == Dialect.text, ["bookmark", "bookmark-start", "bookmark-end", "soft-page-break"].contains(c.localName) { return true }
+        return false
+    }
+
     private func findListsAndMerges() throws {
         for (id, leaf) in leaves {
             let a = leaf.anchor
@@ -255,12 +270,14 @@ final class ProgramCompiler {
             case .value:
                 guard let p = dialect.paragraph(of: a.node) else { continue }
                 var skipped = Set<UnsafeMutableRawPointer>()
-                if p.children.contains(where: isMarker) {
+                let info = paragraphInfo(p)
+                // Fixed content outside every block (the tag itself aside) settles it at once.
+                if info.outside - (inlineRange.contains(a.node.identity) ? 0 : 1) > 0 { continue }
+                if info.hasMarkers {
+                    if info.children > 256 { throw Uncompilable("a paragraph of many inline blocks") }
                     guard try aloneInInlineBlocks(p, anchor: a.node, skipped: &skipped) else { continue }
                     for c in p.children where isMarker(c) { skipped.insert(c.identity) }
                     hosted[id] = skipped
-                } else {
-                    guard tagOnly(p, anchor: a.node, relaxed: false) else { continue }
                 }
                 var unit = p
                 if dialect.kind == .odt, let li = p.parent, li.is("list-item", Dialect.text), li.elementChildren.count == 1 { unit = li }
@@ -370,13 +387,7 @@ final class ProgramCompiler {
         var children: [XMLNode] = []
         var c = root.firstChild
         while let cc = c { children.append(cc); c = cc.next }
-        for child in children {
-            if dialect.kind == .odt, child.is("automatic-styles", Dialect.office), !styleNames.isEmpty {
-                op(.automaticStyles(autoStylesSite(child)), &b)
-            } else {
-                try compileSequence([child], ctx: ctx, into: &b)
-            }
-        }
+        try compileSequence(children, ctx: ctx, into: &b)
         endTag(root, into: &b)
     }
 
@@ -465,6 +476,10 @@ final class ProgramCompiler {
         }
         if n.is(TagNormalizer.anchorName, nil) {
             try compileAnchor(n, ctx: ctx, into: &b)
+            return
+        }
+        if dialect.kind == .odt, !styleNames.isEmpty, n.is("automatic-styles", Dialect.office), n.parent?.parent == nil {
+            op(.automaticStyles(autoStylesSite(n)), &b)
             return
         }
         if let id = listUnits[n.identity] {

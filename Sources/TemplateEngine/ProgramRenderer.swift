@@ -188,7 +188,7 @@ final class ProgramRenderer {
         if thai, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { text = ThaiNumerals.toThai(text) }
         let odf = dialect.kind == .odt
         if PartRenderer.isPlain(text, odf: odf) {
-            if odf { writeSpans(f) { if !text.isEmpty { XMLWriter.appendEscapedText(text.utf8, to: &self.out) } } } else { writeRun(f, plain: text) }
+            if odf { writeSpans(f) { if !text.isEmpty { XMLWriter.appendEscapedText(text, to: &self.out) } } } else { writeRun(f, plain: text) }
             return
         }
         text = sanitize(text, anchor: anchor)
@@ -235,12 +235,21 @@ final class ProgramRenderer {
         endTag(f.elementPrefix, "t")
     }
 
+    private func wordText(_ f: RunFormat, _ text: String) {
+        out.append(0x3C)
+        out += f.elementPrefix
+        out.append(0x74) // t
+        out += Self.preserve
+        XMLWriter.appendEscapedText(text, to: &out)
+        endTag(f.elementPrefix, "t")
+    }
+
     /// One `w:r` holding plain text.
     private func writeRun(_ f: RunFormat, plain text: String) {
         if f.runProperties == nil && text.isEmpty { tag(f.elementPrefix, "r", empty: true); return }
         tag(f.elementPrefix, "r")
         if let p = f.runProperties { out += p }
-        if !text.isEmpty { wordText(f, text.utf8) }
+        if !text.isEmpty { wordText(f, text) }
         endTag(f.elementPrefix, "r")
     }
 
@@ -318,7 +327,7 @@ final class ProgramRenderer {
     /// ODF collapses runs of spaces: the first stays as text and the rest are written as `text:s`.
     private func writeODFSpaces(_ s: String, _ f: RunFormat) {
         guard s.contains("  ") || s.hasPrefix(" ") else {
-            XMLWriter.appendEscapedText(s.utf8, to: &out)
+            XMLWriter.appendEscapedText(s, to: &out)
             return
         }
         var wroteAny = false
@@ -329,7 +338,7 @@ final class ProgramRenderer {
             let atStart = !wroteAny && buf.isEmpty
             if !atStart { buf += " "; spaces -= 1 }
             if spaces > 0 {
-                if !buf.isEmpty { XMLWriter.appendEscapedText(buf.utf8, to: &out); buf = ""; wroteAny = true }
+                if !buf.isEmpty { XMLWriter.appendEscapedText(buf, to: &out); buf = ""; wroteAny = true }
                 out.append(0x3C)
                 out += f.elementPrefix
                 out.append(0x73) // s
@@ -347,7 +356,7 @@ final class ProgramRenderer {
             if c == " " { spaces += 1 } else { flushSpaces(); buf.append(c) }
         }
         flushSpaces()
-        if !buf.isEmpty { XMLWriter.appendEscapedText(buf.utf8, to: &out) }
+        if !buf.isEmpty { XMLWriter.appendEscapedText(buf, to: &out) }
     }
 
     // MARK: lists

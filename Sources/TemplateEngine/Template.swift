@@ -3,7 +3,7 @@ import OfficePackage
 import OfficeXML
 
 /// A DOCX or ODT template, read and analysed once, then filled any number of times.
-public final class Template: @unchecked Sendable {
+public final class Template: Sendable {
     /// One tag of the template and what it expands to.
     public struct TagInfo: Sendable, CustomStringConvertible {
         public let location: TagLocation
@@ -12,59 +12,70 @@ public final class Template: @unchecked Sendable {
         public var description: String { "\(location.part) ¶\(location.paragraph): {{\(tag)}} — \(meaning)" }
     }
 
+    /// One text part: `hasTags` false for parts a fill leaves as they are (an ODT's styles.xml without
+    /// tags), which are then copied raw, never parsed again nor rewritten.
+    struct Part: Sendable {
+        let name: String
+        let hasTags: Bool
+        /// Compiled for Arabic and for Thai digits (nil: a shape the program does not express).
+        let program: PartProgram?
+        let thaiProgram: PartProgram?
+        /// The part with its tags anchored, kept as bytes only when a program is missing: such a part
+        /// is filled through its tree, parsed from these bytes.
+        let normalized: Data?
+    }
+
     public let package: OfficePackage
     public var kind: PackageKind { package.kind }
     /// Every tag in document order with what it does.
-    public private(set) var tags: [TagInfo] = []
-    /// The text parts, tags anchored; `hasTags` false for parts a fill leaves as they are (an ODT's
-    /// styles.xml without tags), which are then copied raw, never parsed again nor rewritten.
-    private var parts: [(name: String, document: XMLDocument, hasTags: Bool)] = []
-    /// `word/numbering.xml`, parsed once; each fill works on a copy.
-    private var numbering: XMLDocument?
-    /// The relationships parts of the text parts that have one (DOCX), parsed once; each fill works on a copy.
-    private var relationships: [String: XMLDocument] = [:]
-    /// `[Content_Types].xml` (DOCX) or `META-INF/manifest.xml` (ODT), parsed once; a fill that adds
-    /// pictures works on a copy.
-    private var partList: XMLDocument?
+    public let tags: [TagInfo]
+    private let parts: [Part]
+    /// `word/numbering.xml`, read when a fill restarts a list.
+    private let numbering: Data?
+    /// The relationships parts of the text parts that have one (DOCX), read when a fill adds a picture.
+    private let relationships: [String: Data]
+    /// `[Content_Types].xml` (DOCX) or `META-INF/manifest.xml` (ODT), read when a fill adds a picture.
+    private let partList: Data?
     /// The template's tags parsed once, by their text, for every fill to start from.
-    private var parsedTags: [String: Tag] = [:]
+    private let parsedTags: [String: Tag]
     private let dialect: Dialect
     /// The largest page: pictures are bounded by it.
-    private var page = PageSize.a4
-    /// Each text part compiled once, for Arabic and for Thai digits; a part missing here (a shape the
-    /// program does not express) is filled through a copy of its tree.
-    private var programs: [String: PartProgram] = [:]
-    private var thaiPrograms: [String: PartProgram] = [:]
+    private let page: PageSize
 
     /// Reads and checks a template file.
     public convenience init(contentsOf url: URL, limits: PackageLimits = .default) throws {
         try self.init(package: OfficePackage(contentsOf: url, limits: limits))
     }
 
-    /// Checks a template package: tag syntax, balanced blocks and what each block repeats. All problems
-    /// are reported together in one `TemplateError.invalidTemplate`.
+    /// Checks a template package: tag syntax, balanced blocks and what each block repeats, then
+    /// compiles each text part. All problems are reported together in one `TemplateError.invalidTemplate`.
     public init(package: OfficePackage) throws {
         self.package = package
-        dialect = Dialect(kind: package.kind)
+        let dialect = Dialect(kind: package.kind)
+        self.dialect = dialect
         var problems: [TemplateProblem] = []
+        var tags: [TagInfo] = []
         var nextId = 1
         let textParts = Self.textParts(of: package)
         try package.verify(skipping: Set(textParts))
         var docs: [(String, XMLDocument)] = []
         for name in textParts { docs.append((name, try package.xmlDocument(name))) }
-        page = PageSize.largest(docxBody: docs.first { $0.0 == "word/document.xml" }?.1, odfStyles: docs.first { $0.0 == "styles.xml" }?.1)
+        let page = PageSize.largest(docxBody: docs.first { $0.0 == "word/document.xml" }?.1, odfStyles: docs.first { $0.0 == "styles.xml" }?.1)
+        self.page = page
         let analysis = RenderSession(options: .init(), dialect: dialect, page: page)
+        var analysed: [(name: String, document: XMLDocument, hasTags: Bool)] = []
         for (name, doc) in docs {
             problems += try TagNormalizer(dialect: dialect, document: doc, part: name).run(startingId: &nextId)
-            guard let root = doc.root else { parts.append((name, doc, false)); continue }
+            guard let root = doc.root else { analysed.append((name, doc, false)); continue }
             let analyser = PartRenderer(document: doc, part: name, session: analysis, loadRelationships: { nil })
             let anchors = analyser.anchors(in: root)
-            parts.append((name, doc, !anchors.isEmpty))
+            analysed.append((name, doc, !anchors.isEmpty))
             let (items, blockProblems) = BlockParser.parse(anchors)
             problems += blockProblems
-            problems += check(items)
+            problems += Self.check(items, dialect: dialect, page: page, tags: &tags)
         }
         if !problems.isEmpty { throw TemplateError.invalidTemplate(path: package.path, problems: problems) }
+        self.tags = tags
         parsedTags = analysis.parsedTags
         func compile(_ doc: XMLDocument, _ name: String, thai: Bool) -> PartProgram? {
             do { return try ProgramCompiler(document: doc, part: name, dialect: dialect, thaiDigits: thai).compile() } catch {
@@ -74,24 +85,35 @@ public final class Template: @unchecked Sendable {
                 return nil
             }
         }
-        for (name, doc, hasTags) in parts {
-            if hasTags { programs[name] = compile(doc, name, thai: false) }
-            thaiPrograms[name] = compile(doc, name, thai: true)
+        var parts: [Part] = []
+        let crosscheck = ProcessInfo.processInfo.environment["ITAREPORT_CROSSCHECK"] != nil
+        for (name, doc, hasTags) in analysed {
+            let program = hasTags ? compile(doc, name, thai: false) : nil
+            let thai = compile(doc, name, thai: true)
+            let needsTree = (hasTags && program == nil) || thai == nil
+            parts.append(Part(name: name, hasTags: hasTags, program: program, thaiProgram: thai, normalized: needsTree || crosscheck ? try doc.serialize() : nil))
         }
+        self.parts = parts
+        var numbering: Data?
+        var relationships: [String: Data] = [:]
+        var partList: Data?
         switch package.kind {
         case .docx:
-            if package.contains(Numbering.partName) { numbering = try package.xmlDocument(Numbering.partName) }
-            for (name, _, _) in parts {
-                let relName = Relationships.partName(for: name)
-                if package.contains(relName) { relationships[relName] = try package.xmlDocument(relName) }
+            if package.contains(Numbering.partName) { numbering = try package.read(Numbering.partName) }
+            for part in parts {
+                let relName = Relationships.partName(for: part.name)
+                if package.contains(relName) { relationships[relName] = try package.read(relName) }
             }
-            partList = try package.xmlDocument(ContentTypes.partName)
+            partList = try package.read(ContentTypes.partName)
         case .odt:
-            if package.contains(ODFManifest.partName) { partList = try package.xmlDocument(ODFManifest.partName) }
+            if package.contains(ODFManifest.partName) { partList = try package.read(ODFManifest.partName) }
         }
+        self.numbering = numbering
+        self.relationships = relationships
+        self.partList = partList
     }
 
-    private func check(_ items: [Item]) -> [TemplateProblem] {
+    private static func check(_ items: [Item], dialect: Dialect, page: PageSize, tags: inout [TagInfo]) -> [TemplateProblem] {
         var problems: [TemplateProblem] = []
         for item in items {
             switch item {
@@ -120,8 +142,8 @@ public final class Template: @unchecked Sendable {
                 case let .failure(f):
                     problems.append(b.open.problem(f.message))
                 }
-                problems += check(b.children)
-                problems += check(b.elseChildren)
+                problems += check(b.children, dialect: dialect, page: page, tags: &tags)
+                problems += check(b.elseChildren, dialect: dialect, page: page, tags: &tags)
             }
         }
         return problems
@@ -175,22 +197,18 @@ public final class Template: @unchecked Sendable {
         var changes = PackageChanges()
         var relParts: [(String, Relationships)] = []
         // Thai digits change every part's static text; otherwise a part without tags stays as it is.
-        for (name, original, hasTags) in parts where hasTags || options.digits == .thai {
+        for part in parts where part.hasTags || options.digits == .thai {
+            let name = part.name
             let relName = Relationships.partName(for: name)
-            if compiled, let program = (options.digits == .thai ? thaiPrograms : programs)[name] {
-                let renderer = ProgramRenderer(program: program, session: session) { [relationships] in
-                    if let original = relationships[relName] { return try Relationships(document: original.copy()) }
-                    return try Relationships(data: nil, name: relName)
-                }
+            let loadRelationships = { [relationships] () throws -> Relationships? in try Relationships(data: relationships[relName], name: relName) }
+            if compiled, let program = options.digits == .thai ? part.thaiProgram : part.program {
+                let renderer = ProgramRenderer(program: program, session: session, loadRelationships: loadRelationships)
                 changes.replaced[name] = renderer.render(data)
                 if let rels = renderer.relationships { relParts.append((relName, rels)) }
                 continue
             }
-            let doc = original.copy()
-            let renderer = PartRenderer(document: doc, part: name, session: session) { [relationships] in
-                if let original = relationships[relName] { return try Relationships(document: original.copy()) }
-                return try Relationships(data: nil, name: relName)
-            }
+            let doc = try XMLDocument(data: part.normalized ?? Data(), name: name)
+            let renderer = PartRenderer(document: doc, part: name, session: session, loadRelationships: loadRelationships)
             if let root = doc.root { renderer.render(root: root, data: data) }
             if let rels = renderer.relationships { relParts.append((relName, rels)) }
             changes.replaced[name] = try doc.serialize()
@@ -208,14 +226,14 @@ public final class Template: @unchecked Sendable {
             switch kind {
             case .docx:
                 guard let partList else { throw PackageError.missingPart(path: package.path, part: ContentTypes.partName) }
-                let ct = ContentTypes(document: partList.copy())
+                let ct = try ContentTypes(data: partList)
                 for p in session.addedParts {
                     try ct.ensureDefault(extension: (p.name as NSString).pathExtension, contentType: p.mediaType)
                 }
                 changes.replaced[ContentTypes.partName] = try ct.serialize()
             case .odt:
                 guard let partList else { throw PackageError.missingPart(path: package.path, part: ODFManifest.partName) }
-                let manifest = ODFManifest(document: partList.copy())
+                let manifest = try ODFManifest(data: partList)
                 for p in session.addedParts { try manifest.add(path: p.name, mediaType: p.mediaType) }
                 changes.replaced[ODFManifest.partName] = try manifest.serialize()
             }
