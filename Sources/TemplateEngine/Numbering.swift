@@ -15,10 +15,10 @@ final class Numbering {
         nextId = (ids.max() ?? 0) + 1
     }
 
-    /// Numbers lists in Thai digits (`thaiNumbers`) wherever they were decimal.
-    func useThaiDigits() {
+    /// Numbers lists in a digit script's format (`thaiNumbers`) wherever they were decimal.
+    func useDigits(format: String) {
         guard let nodes = try? document.select("//w:lvl/w:numFmt[@w:val='decimal']", namespaces: ["w": Dialect.w]) else { return }
-        for n in nodes { n.setAttribute("val", Dialect.w, value: "thaiNumbers") }
+        for n in nodes { n.setAttribute("val", Dialect.w, value: format) }
         if !nodes.isEmpty { changed = true }
     }
 

@@ -1,7 +1,6 @@
 import Foundation
 import OfficePackage
 import OfficeXML
-import ThaiFormat
 
 /// State shared by the parts of one document being filled: problems, media, options.
 final class RenderSession {
@@ -31,8 +30,11 @@ final class RenderSession {
     var parsedTags: [String: Tag] = [:]
     /// No picture is larger than the template's largest page.
     let page: PageSize
+    /// The filters tags may use.
+    let filters: FilterSet
 
-    init(options: RenderOptions, dialect: Dialect, page: PageSize = .a4) {
+    init(options: RenderOptions, dialect: Dialect, page: PageSize = .a4, filters: FilterSet = .standard) {
+        self.filters = filters
         self.options = options
         self.dialect = dialect
         self.page = page
@@ -123,7 +125,7 @@ final class PartRenderer {
             switch scope.lookup(path) {
             case let .found(v): value = v
             case .missing:
-                if !e.filters.contains(where: { $0.name == .default }) {
+                if !e.filters.contains(where: { $0.name == "default" }) {
                     let hint = session.options.lenient ? " (left empty)" : ""
                     session.report(anchor.problem("the data has no '\(path)'\(hint)"))
                 }
@@ -131,10 +133,10 @@ final class PartRenderer {
             }
         }
         for f in e.filters {
-            switch f.apply(value) {
+            switch session.filters.apply(f, to: value) {
             case let .success(v): value = v
             case let .failure(err):
-                session.report(anchor.problem("filter \(f.name.rawValue): \(err.message)"))
+                session.report(anchor.problem("filter \(f.name): \(err.message)"))
                 return nil
             }
         }
@@ -667,7 +669,7 @@ final class PartRenderer {
                 }
             }
         }
-        if session.options.digits == .thai { DigitsPass.apply(root: root, document: document, dialect: dialect) }
+        if let script = session.options.digits.pass { DigitsPass.apply(root: root, document: document, dialect: dialect, script: script) }
         if dialect.kind == .odt { pruneAutomaticStyles(root: root) }
     }
 

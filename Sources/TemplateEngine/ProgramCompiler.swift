@@ -25,12 +25,12 @@ final class ProgramCompiler {
     private var mergeCells = Set<UnsafeMutableRawPointer>()
     private static let markerTarget = "tpl"
 
-    /// `original` is left as it is; `thaiDigits` writes the fixed text in Thai digits.
-    init(document original: XMLDocument, part: String, dialect: Dialect, thaiDigits: Bool) {
+    /// `original` is left as it is; the fixed text is written in `digits`.
+    init(document original: XMLDocument, part: String, dialect: Dialect, digits: DigitScript) {
         self.dialect = dialect
         self.part = part
         doc = original.copy()
-        if thaiDigits, let root = doc.root { DigitsPass.apply(root: root, document: doc, dialect: dialect) }
+        if let script = digits.pass, let root = doc.root { DigitsPass.apply(root: root, document: doc, dialect: dialect, script: script) }
     }
 
     struct Context {

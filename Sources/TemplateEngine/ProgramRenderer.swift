@@ -1,7 +1,6 @@
 import Foundation
 import OfficePackage
 import OfficeXML
-import ThaiFormat
 
 /// Fills one compiled part: walks its program once, writing fixed bytes as they are and the values,
 /// blocks, lists, pictures and merges of the data. One renderer per part and per document.
@@ -29,7 +28,7 @@ final class ProgramRenderer {
     private var extraNamespaces: [UInt8] = []
     private var prefixes: [String: String]
     private var prefixesInUse: Set<String>
-    private let thai: Bool
+    private let convertDigits: (@Sendable (String) -> String)?
 
     init(program: PartProgram, session: RenderSession, loadRelationships: @escaping () throws -> Relationships?) {
         self.program = program
@@ -38,7 +37,7 @@ final class ProgramRenderer {
         used = [Bool](repeating: false, count: program.styleNames.count)
         prefixes = program.rootPrefixes
         prefixesInUse = program.rootPrefixesInUse
-        thai = session.options.digits == .thai
+        convertDigits = session.options.digits.convert
     }
 
     /// The filled part.
@@ -164,7 +163,7 @@ final class ProgramRenderer {
             switch scope.lookup(path) {
             case let .found(v): value = v
             case .missing:
-                if !e.filters.contains(where: { $0.name == .default }) {
+                if !e.filters.contains(where: { $0.name == "default" }) {
                     let hint = session.options.lenient ? " (left empty)" : ""
                     session.report(anchor.problem("the data has no '\(path)'\(hint)"))
                 }
@@ -172,10 +171,10 @@ final class ProgramRenderer {
             }
         }
         for f in e.filters {
-            switch f.apply(value) {
+            switch session.filters.apply(f, to: value) {
             case let .success(v): value = v
             case let .failure(err):
-                session.report(anchor.problem("filter \(f.name.rawValue): \(err.message)"))
+                session.report(anchor.problem("filter \(f.name): \(err.message)"))
                 return nil
             }
         }
@@ -185,7 +184,7 @@ final class ProgramRenderer {
     /// Writes a value in its tag's formatting: line breaks, tabs and runs of spaces kept.
     private func write(_ raw: String, _ f: RunFormat, _ anchor: AnchorRef) {
         var text = raw
-        if thai, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { text = ThaiNumerals.toThai(text) }
+        if let convertDigits, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { text = convertDigits(text) }
         let odf = dialect.kind == .odt
         if PartRenderer.isPlain(text, odf: odf) {
             if odf { writeSpans(f) { if !text.isEmpty { XMLWriter.appendEscapedText(text, to: &self.out) } } } else { writeRun(f, plain: text) }

@@ -1,6 +1,7 @@
 import Foundation
 import OfficePackage
 import OfficeXML
+import Synchronization
 
 /// A DOCX or ODT template, read and analysed once, then filled any number of times.
 public final class Template: Sendable {
@@ -17,12 +18,13 @@ public final class Template: Sendable {
     struct Part: Sendable {
         let name: String
         let hasTags: Bool
-        /// Compiled for Arabic and for Thai digits (nil: a shape the program does not express).
+        /// Compiled for Arabic digits (nil: a shape the program does not express, or no tags).
         let program: PartProgram?
-        let thaiProgram: PartProgram?
-        /// The part with its tags anchored, kept as bytes only when a program is missing: such a part
-        /// is filled through its tree, parsed from these bytes.
-        let normalized: Data?
+        /// Compiled for the digit scripts of the template's language, by name.
+        let scriptPrograms: [String: PartProgram?]
+        /// The part with its tags anchored, as bytes: a part without a program is filled through its
+        /// tree, parsed from them, and a script met first in a fill is compiled from them.
+        let normalized: Data
     }
 
     public let package: OfficePackage
@@ -41,16 +43,21 @@ public final class Template: Sendable {
     private let dialect: Dialect
     /// The largest page: pictures are bounded by it.
     private let page: PageSize
+    /// The filters and digit scripts tags may use.
+    private let language: TemplateLanguage
+    /// Programs for digit scripts not in the language, compiled when a fill first asks (part → script → program).
+    private let lateScriptPrograms = Mutex<[String: [String: PartProgram?]]>([:])
 
     /// Reads and checks a template file.
-    public convenience init(contentsOf url: URL, limits: PackageLimits = .default) throws {
-        try self.init(package: OfficePackage(contentsOf: url, limits: limits))
+    public convenience init(contentsOf url: URL, limits: PackageLimits = .default, language: TemplateLanguage = .standard) throws {
+        try self.init(package: OfficePackage(contentsOf: url, limits: limits), language: language)
     }
 
     /// Checks a template package: tag syntax, balanced blocks and what each block repeats, then
     /// compiles each text part. All problems are reported together in one `TemplateError.invalidTemplate`.
-    public init(package: OfficePackage) throws {
+    public init(package: OfficePackage, language: TemplateLanguage = .standard) throws {
         self.package = package
+        self.language = language
         let dialect = Dialect(kind: package.kind)
         self.dialect = dialect
         var problems: [TemplateProblem] = []
@@ -62,7 +69,7 @@ public final class Template: Sendable {
         for name in textParts { docs.append((name, try package.xmlDocument(name))) }
         let page = PageSize.largest(docxBody: docs.first { $0.0 == "word/document.xml" }?.1, odfStyles: docs.first { $0.0 == "styles.xml" }?.1)
         self.page = page
-        let analysis = RenderSession(options: .init(), dialect: dialect, page: page)
+        let analysis = RenderSession(options: .init(), dialect: dialect, page: page, filters: language.filters)
         var analysed: [(name: String, document: XMLDocument, hasTags: Bool)] = []
         for (name, doc) in docs {
             problems += try TagNormalizer(dialect: dialect, document: doc, part: name).run(startingId: &nextId)
@@ -72,26 +79,17 @@ public final class Template: Sendable {
             analysed.append((name, doc, !anchors.isEmpty))
             let (items, blockProblems) = BlockParser.parse(anchors)
             problems += blockProblems
-            problems += Self.check(items, dialect: dialect, page: page, tags: &tags)
+            problems += Self.check(items, dialect: dialect, page: page, filters: language.filters, tags: &tags)
         }
         if !problems.isEmpty { throw TemplateError.invalidTemplate(path: package.path, problems: problems) }
         self.tags = tags
         parsedTags = analysis.parsedTags
-        func compile(_ doc: XMLDocument, _ name: String, thai: Bool) -> PartProgram? {
-            do { return try ProgramCompiler(document: doc, part: name, dialect: dialect, thaiDigits: thai).compile() } catch {
-                if ProcessInfo.processInfo.environment["ITAREPORT_CROSSCHECK"] != nil {
-                    FileHandle.standardError.write(Data("CROSSCHECK not compiled \(package.path) \(name): \(error)\n".utf8))
-                }
-                return nil
-            }
-        }
         var parts: [Part] = []
-        let crosscheck = ProcessInfo.processInfo.environment["ITAREPORT_CROSSCHECK"] != nil
         for (name, doc, hasTags) in analysed {
-            let program = hasTags ? compile(doc, name, thai: false) : nil
-            let thai = compile(doc, name, thai: true)
-            let needsTree = (hasTags && program == nil) || thai == nil
-            parts.append(Part(name: name, hasTags: hasTags, program: program, thaiProgram: thai, normalized: needsTree || crosscheck ? try doc.serialize() : nil))
+            let program = hasTags ? Self.compile(doc, name, dialect: dialect, digits: .arabic, path: package.path) : nil
+            var scripts: [String: PartProgram?] = [:]
+            for script in language.digitScripts { scripts[script.name] = Self.compile(doc, name, dialect: dialect, digits: script, path: package.path) }
+            parts.append(Part(name: name, hasTags: hasTags, program: program, scriptPrograms: scripts, normalized: try doc.serialize()))
         }
         self.parts = parts
         var numbering: Data?
@@ -113,7 +111,28 @@ public final class Template: Sendable {
         self.partList = partList
     }
 
-    private static func check(_ items: [Item], dialect: Dialect, page: PageSize, tags: inout [TagInfo]) -> [TemplateProblem] {
+    static func compile(_ doc: XMLDocument, _ name: String, dialect: Dialect, digits: DigitScript, path: String) -> PartProgram? {
+        do { return try ProgramCompiler(document: doc, part: name, dialect: dialect, digits: digits).compile() } catch {
+            if ProcessInfo.processInfo.environment["ITAREPORT_CROSSCHECK"] != nil {
+                FileHandle.standardError.write(Data("CROSSCHECK not compiled \(path) \(name): \(error)\n".utf8))
+            }
+            return nil
+        }
+    }
+
+    /// The program of `part` for `digits`: compiled when the template was read, or now, once.
+    private func program(_ part: Part, digits: DigitScript) -> PartProgram? {
+        if digits.pass == nil { return part.program }
+        if let known = part.scriptPrograms[digits.name] { return known }
+        if let late = lateScriptPrograms.withLock({ $0[part.name]?[digits.name] }) { return late }
+        let compiled = (try? XMLDocument(data: part.normalized, name: part.name)).flatMap {
+            Self.compile($0, part.name, dialect: dialect, digits: digits, path: package.path)
+        }
+        lateScriptPrograms.withLock { $0[part.name, default: [:]][digits.name] = .some(compiled) }
+        return compiled
+    }
+
+    private static func check(_ items: [Item], dialect: Dialect, page: PageSize, filters: FilterSet, tags: inout [TagInfo]) -> [TemplateProblem] {
         var problems: [TemplateProblem] = []
         for item in items {
             switch item {
@@ -121,8 +140,11 @@ public final class Template: Sendable {
                 guard let tag = a.tag else { continue }
                 let meaning: String
                 switch tag {
-                case let .value(e): meaning = "value of \(e.path?.description ?? "\"\(e.literal ?? "")\"")" + (e.filters.isEmpty ? "" : " through " + e.filters.map(\.name.rawValue).joined(separator: ", "))
-                case let .merge(e): meaning = "value of \(e.path?.description ?? "") in a cell merged down over equal rows"
+                case let .value(e): meaning = "value of \(e.path?.description ?? "\"\(e.literal ?? "")\"")" + (e.filters.isEmpty ? "" : " through " + e.filters.map(\.name).joined(separator: ", "))
+                    for f in e.filters { if let p = filters.problem(with: f) { problems.append(a.problem(p)) } }
+                case let .merge(e):
+                    meaning = "value of \(e.path?.description ?? "") in a cell merged down over equal rows"
+                    for f in e.filters { if let p = filters.problem(with: f) { problems.append(a.problem(p)) } }
                 case let .image(p, w, h):
                     meaning = "picture from \(p)"
                     for (spec, name, limit) in [(w, "width", page.width), (h, "height", page.height)] {
@@ -142,8 +164,8 @@ public final class Template: Sendable {
                 case let .failure(f):
                     problems.append(b.open.problem(f.message))
                 }
-                problems += check(b.children, dialect: dialect, page: page, tags: &tags)
-                problems += check(b.elseChildren, dialect: dialect, page: page, tags: &tags)
+                problems += check(b.children, dialect: dialect, page: page, filters: filters, tags: &tags)
+                problems += check(b.elseChildren, dialect: dialect, page: page, filters: filters, tags: &tags)
             }
         }
         return problems
@@ -190,24 +212,24 @@ public final class Template: Sendable {
     }
 
     func render(_ data: TemplateValue, options: RenderOptions, compiled: Bool) throws -> (changes: PackageChanges, report: RenderReport) {
-        let session = RenderSession(options: options, dialect: dialect, page: page)
+        let session = RenderSession(options: options, dialect: dialect, page: page, filters: language.filters)
         session.parsedTags = parsedTags
         session.numberingSource = numbering
-        if options.digits == .thai { session.numbering?.useThaiDigits() }
+        if let format = options.digits.pass?.wordNumberFormat { session.numbering?.useDigits(format: format) }
         var changes = PackageChanges()
         var relParts: [(String, Relationships)] = []
-        // Thai digits change every part's static text; otherwise a part without tags stays as it is.
-        for part in parts where part.hasTags || options.digits == .thai {
+        // A digit script changes every part's static text; otherwise a part without tags stays as it is.
+        for part in parts where part.hasTags || options.digits.pass != nil {
             let name = part.name
             let relName = Relationships.partName(for: name)
             let loadRelationships = { [relationships] () throws -> Relationships? in try Relationships(data: relationships[relName], name: relName) }
-            if compiled, let program = options.digits == .thai ? part.thaiProgram : part.program {
+            if compiled, let program = program(part, digits: options.digits) {
                 let renderer = ProgramRenderer(program: program, session: session, loadRelationships: loadRelationships)
                 changes.replaced[name] = renderer.render(data)
                 if let rels = renderer.relationships { relParts.append((relName, rels)) }
                 continue
             }
-            let doc = try XMLDocument(data: part.normalized ?? Data(), name: name)
+            let doc = try XMLDocument(data: part.normalized, name: name)
             let renderer = PartRenderer(document: doc, part: name, session: session, loadRelationships: loadRelationships)
             if let root = doc.root { renderer.render(root: root, data: data) }
             if let rels = renderer.relationships { relParts.append((relName, rels)) }
