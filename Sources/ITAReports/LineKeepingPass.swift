@@ -9,6 +9,13 @@ import ThaiFormat
 /// template's own words ("พ.ศ. {{fiscal_year}}") are all covered.
 struct LineKeepingPass {
     let keeper: ThaiLineKeeper
+    /// The keeper of paragraphs inside table cells narrower than `narrowCell` (long names joined in
+    /// parts: LibreOffice cuts a long joined stretch anywhere in a narrow cell).
+    var cellKeeper: ThaiLineKeeper? = nil
+    /// Cells narrower than this (cm) use `cellKeeper`; so do cells whose width is not written.
+    static let narrowCell = 7.0
+    private static let tableNS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    private static let styleNS = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 
     private static let wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     private static let textNS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -26,6 +33,7 @@ struct LineKeepingPass {
                 if Self.isParagraph(node, kind: kind) { paragraphs.append(node) }
                 return true
             }
+            let columns = kind == .odt ? Self.columnWidths(root) : [:]
             for paragraph in paragraphs {
                 // The paragraph's own text nodes in order; spaces, tabs and breaks written as elements
                 // count as a space between them. Nested paragraphs (text boxes) are handled on their own.
@@ -40,7 +48,8 @@ struct LineKeepingPass {
                     return true
                 }
                 guard pieces.contains(where: { $0.node != nil }) else { continue }
-                let kept = keeper.keep(segments: pieces.map(\.text))
+                let k = Self.isInNarrowCell(paragraph, kind: kind, columns: columns) ? (cellKeeper ?? keeper) : keeper
+                let kept = k.keep(segments: pieces.map(\.text))
                 for (piece, new) in zip(pieces, kept) where piece.node != nil && new != piece.text {
                     piece.node?.text = new
                     touched = true
@@ -71,6 +80,77 @@ struct LineKeepingPass {
         case .docx: return element.is("p", wordNS)
         case .odt: return element.namespaceURI == textNS && (element.localName == "p" || element.localName == "h")
         }
+    }
+
+    /// ODT: the width (cm) of each table-column style of the part.
+    static func columnWidths(_ root: XMLNode) -> [String: Double] {
+        var out: [String: Double] = [:]
+        root.walk { node in
+            guard node.isElement else { return false }
+            if node.is("table-column-properties", styleNS), let style = node.parent,
+               let name = style.attribute("name", styleNS), let w = node.attribute("column-width", styleNS),
+               let cm = centimetres(w) {
+                out[name] = cm
+            }
+            return true
+        }
+        return out
+    }
+
+    /// "4.6cm", "46mm", "1.8in", "130pt" in cm.
+    static func centimetres(_ length: String) -> Double? {
+        for (unit, factor) in [("cm", 1.0), ("mm", 0.1), ("in", 2.54), ("pt", 2.54 / 72)] where length.hasSuffix(unit) {
+            return Double(length.dropLast(unit.count)).map { $0 * factor }
+        }
+        return nil
+    }
+
+    /// Whether the paragraph is in a table cell narrower than `narrowCell` (or of unknown width).
+    private static func isInNarrowCell(_ paragraph: XMLNode, kind: PackageKind, columns: [String: Double]) -> Bool {
+        var node = paragraph.parent
+        while let n = node {
+            switch kind {
+            case .docx:
+                if n.is("tc", wordNS) {
+                    guard let w = n.child("tcPr", wordNS)?.child("tcW", wordNS),
+                          w.attribute("type", wordNS) == "dxa", let twips = w.attribute("w", wordNS).flatMap(Double.init) else { return true }
+                    return twips / 567 < narrowCell
+                }
+            case .odt:
+                if n.is("table-cell", tableNS) { return odtCellWidth(n, columns: columns).map { $0 < narrowCell } ?? true }
+            }
+            node = n.parent
+        }
+        return false
+    }
+
+    /// ODT: the width of a cell, from the columns it spans.
+    private static func odtCellWidth(_ cell: XMLNode, columns: [String: Double]) -> Double? {
+        var index = 0
+        var sibling = cell.previous
+        while let s = sibling {
+            if s.is("table-cell", tableNS) || s.is("covered-table-cell", tableNS) {
+                index += Int(s.attribute("number-columns-repeated", tableNS) ?? "") ?? 1
+            }
+            sibling = s.previous
+        }
+        let span = Int(cell.attribute("number-columns-spanned", tableNS) ?? "") ?? 1
+        guard let table = cell.ancestors.first(where: { $0.is("table", tableNS) }) else { return nil }
+        var widths: [Double?] = []
+        table.walk { node in
+            guard node.isElement else { return false }
+            if node == table { return true }
+            if node.is("table-columns", tableNS) || node.is("table-header-columns", tableNS) { return true }
+            if node.is("table-column", tableNS) {
+                let w = node.attribute("style-name", tableNS).flatMap { columns[$0] }
+                widths += Array(repeating: w, count: Int(node.attribute("number-columns-repeated", tableNS) ?? "") ?? 1)
+            }
+            return false
+        }
+        guard index + span <= widths.count else { return nil }
+        var total = 0.0
+        for w in widths[index..<(index + span)] { guard let w else { return nil }; total += w }
+        return total
     }
 
     private static func isSpacer(_ element: XMLNode, kind: PackageKind) -> Bool {

@@ -161,7 +161,13 @@ final class ProgramRenderer {
             value = .string(lit)
         } else if let path = e.path {
             switch scope.lookup(path) {
-            case let .found(v): value = v
+            case let .found(v):
+                if PartRenderer.holdsNaN(v) {
+                    let hint = session.options.lenient ? " (left empty)" : ""
+                    session.report(anchor.problem("'\(path)' is not a finite number: a document cannot print it; give a number or leave it empty\(hint)"))
+                    return nil
+                }
+                value = v
             case .missing:
                 if !e.filters.contains(where: { $0.name == "default" }) {
                     let hint = session.options.lenient ? " (left empty)" : ""
