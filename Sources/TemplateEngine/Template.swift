@@ -232,6 +232,7 @@ public final class Template: Sendable {
             let doc = try XMLDocument(data: part.normalized, name: name)
             let renderer = PartRenderer(document: doc, part: name, session: session, loadRelationships: loadRelationships)
             if let root = doc.root { renderer.render(root: root, data: data) }
+            if let p = session.runaway { throw TemplateError.tooLarge(path: package.path, problem: p) }
             if let rels = renderer.relationships { relParts.append((relName, rels)) }
             changes.replaced[name] = try doc.serialize()
         }
