@@ -66,6 +66,8 @@ struct BlockSite: Sendable {
     /// `{{#each}}`: how many sibling nodes one pass copies (each copy numbers its identifiers).
     let unitCount: Int
     let isRows: Bool
+    /// Elements one pass copies (what a fill is bounded by).
+    let copiedElements: Int
 }
 
 /// A value tag alone in its paragraph: a list value repeats the paragraph (or ODF list item) per item.

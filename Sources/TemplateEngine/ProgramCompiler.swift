@@ -15,7 +15,7 @@ final class ProgramCompiler {
     private var styleNames: [String] = []
     private var alwaysUsed = Set<Int32>()
     private var leaves: [String: (anchor: Anchor, eachDepth: Int)] = [:]
-    private var blocks: [(block: BlockNode, eachDepth: Int, unitCount: Int, isRows: Bool, ref: AnchorRef)] = []
+    private var blocks: [(block: BlockNode, eachDepth: Int, unitCount: Int, isRows: Bool, ref: AnchorRef, elements: Int)] = []
     private var units: [UnsafeMutableRawPointer: [(depth: Int32, index: Int32)]] = [:]
     private var inlineRange = Set<UnsafeMutableRawPointer>()
     private var listUnits: [UnsafeMutableRawPointer: String] = [:]
@@ -157,7 +157,9 @@ final class ProgramCompiler {
                     for c in buried { c.remove() }
                 }
                 for a in [b.open, close] + (b.elseAnchor.map { [$0] } ?? []) { a.node.remove() }
-                blocks.append((b, eachDepth, thenNodes.count, isRows, Self.ref(b.open)))
+                var elements = 0
+                for n in thenNodes { n.walk { e in guard e.isElement else { return false }; elements += 1; return true } }
+                blocks.append((b, eachDepth, thenNodes.count, isRows, Self.ref(b.open), elements))
                 if b.kind == .each {
                     for (k, n) in thenNodes.enumerated() { units[n.identity, default: []].append((Int32(eachDepth), Int32(k))) }
                 }
@@ -443,7 +445,7 @@ final class ProgramCompiler {
                 try compileSequence(elseSlice, ctx: ctx, into: &eb)
                 flush(&eb)
                 op(.block(BlockSite(anchor: info.ref, kind: info.block.kind, path: info.block.path, then: tb.ops, otherwise: eb.ops,
-                                    unitCount: info.unitCount, isRows: info.isRows)), &b)
+                                    unitCount: info.unitCount, isRows: info.isRows, copiedElements: info.elements)), &b)
                 i = c + 1
                 continue
             }

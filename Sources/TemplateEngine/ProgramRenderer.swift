@@ -433,6 +433,12 @@ final class ProgramRenderer {
             let collector = b.isRows ? MergeCollector() : nil
             let firstRecord = records.count
             for (i, item) in items.enumerated() {
+                if session.runaway != nil { break }
+                if session.copiedElements > RenderSession.maxCopiedElements {
+                    session.runaway = b.anchor.problem("the loops copy more than \(RenderSession.maxCopiedElements) elements into the document: loops inside loops multiply their items (an inner {{#each}} of a name its item lacks repeats an outer list again); check the lists these loops repeat")
+                    break
+                }
+                session.copiedElements += b.copiedElements
                 let base = session.cloneCount
                 session.cloneCount += b.unitCount
                 frames.append((base, base + 1))

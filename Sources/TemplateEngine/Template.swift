@@ -226,6 +226,7 @@ public final class Template: Sendable {
             if compiled, let program = program(part, digits: options.digits) {
                 let renderer = ProgramRenderer(program: program, session: session, loadRelationships: loadRelationships)
                 changes.replaced[name] = renderer.render(data)
+                if let p = session.runaway { throw TemplateError.tooLarge(path: package.path, problem: p) }
                 if let rels = renderer.relationships { relParts.append((relName, rels)) }
                 continue
             }
