@@ -43,7 +43,7 @@ public final class ReportGenerator: @unchecked Sendable {
         if let note, !noted.contains(note) { noted.append(note) }
         if let t = cache[url.path] { return t }
         guard FileManager.default.fileExists(atPath: url.path) else { throw GenerateError.templateMissing(path: url.path) }
-        let t = try Template(contentsOf: url)
+        let t = try Template(contentsOf: url, language: ThaiTemplateLanguage.language)
         cache[url.path] = t
         return t
     }
@@ -129,7 +129,7 @@ public final class ReportGenerator: @unchecked Sendable {
                          generatedPaths: Set<String> = []) throws -> [Output] {
         try OutputFolder.create(outputDirectory)
         var builder = ReportViewBuilder(data: data, scores: scores, catalog: catalog, baseDirectory: dataDirectory, generatedPaths: generatedPaths)
-        let digits: RenderOptions.Digits = data.options?.digits == .thai ? .thai : .arabic
+        let digits: DigitScript = data.options?.digits == .thai ? .thai : .arabic
         let created = try DocumentProperties.generationTime()
         let organization = data.organization?.name ?? ""
         let lines = LineKeepingPass(keeper: ThaiLineKeeper(words: try KeepWholeWords.shipped(), names: [organization]),

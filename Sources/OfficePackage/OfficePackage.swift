@@ -5,7 +5,7 @@ import OfficeXML
 /// An office file (DOCX or ODT) read into memory once. Parts are read on demand; writing a new
 /// package copies untouched parts raw (no re-compression) and deflates changed ones. Every read and
 /// write opens its own libzip handle on the immutable bytes, so one package serves many threads.
-public final class OfficePackage: @unchecked Sendable {
+public final class OfficePackage: Sendable {
     /// One entry of the zip.
     public struct Entry: Sendable {
         public let index: UInt64

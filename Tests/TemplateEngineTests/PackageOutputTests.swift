@@ -1,4 +1,5 @@
 import OfficePackage
+import ITAReports
 import TemplateEngine
 import XCTest
 
