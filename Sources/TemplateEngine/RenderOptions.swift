@@ -1,4 +1,5 @@
 import Foundation
+import OfficeXML
 
 /// How a template is filled.
 public struct RenderOptions: Sendable {
@@ -11,6 +12,9 @@ public struct RenderOptions: Sendable {
     public var digits: Digits
     /// Folder that relative picture paths start from (usually the data file's folder).
     public var assetRoot: URL?
+    /// Called with each filled part (its name and tree) before the part is written out, to change it
+    /// further without reading it again: e.g. line-break rules applied to all of its text.
+    public var finishPart: (@Sendable (_ name: String, _ document: XMLDocument) throws -> Void)?
 
     public init(lenient: Bool = false, digits: Digits = .arabic, assetRoot: URL? = nil) {
         self.lenient = lenient

@@ -142,6 +142,7 @@ public final class Template: @unchecked Sendable {
             }
             if let root = doc.root { renderer.render(root: root, data: data) }
             if let rels = renderer.relationships { relParts.append((relName, rels)) }
+            try options.finishPart?(name, doc)
             changes.replaced[name] = try doc.serialize()
         }
         if !session.problems.isEmpty && !options.lenient {

@@ -17,6 +17,8 @@ public struct ThaiLineKeeper: Sendable {
 
     /// Listed words by their first scalar, longest first.
     private let words: [Unicode.Scalar: [[Unicode.Scalar]]]
+    /// The same for first scalars in ASCII (0–0x7F) and the Thai block (0x80 + offset in U+0E00–U+0E7F).
+    private let table: [[[Unicode.Scalar]]]
 
     /// Month names and abbreviations a year may follow.
     public static let months: [String] = [
@@ -41,6 +43,13 @@ public struct ThaiLineKeeper: Sendable {
             index[first, default: []].append(scalars)
         }
         self.words = index.mapValues { $0.sorted { $0.count > $1.count } }
+        // ASCII and the Thai block looked up by position instead of by hash.
+        var table = [[[Unicode.Scalar]]](repeating: [], count: 0x100)
+        for (first, list) in self.words {
+            if first.value < 0x80 { table[Int(first.value)] = list }
+            if (0x0E00...0x0E7F).contains(first.value) { table[0x80 + Int(first.value - 0x0E00)] = list }
+        }
+        self.table = table
     }
 
     /// `text` with word joiners where a line must not break.
@@ -52,20 +61,26 @@ public struct ThaiLineKeeper: Sendable {
     public func keep(segments: [String]) -> [String] {
         var chars: [Unicode.Scalar] = []
         var owner: [Int] = []
+        // A segment that held joiners is rewritten even when nothing is joined in it.
+        var hadJoiners = [Bool](repeating: false, count: segments.count)
         for (n, s) in segments.enumerated() {
-            for c in s.unicodeScalars where c != Self.joinerScalar { chars.append(c); owner.append(n) }
+            for c in s.unicodeScalars {
+                if c == Self.joinerScalar { hadJoiners[n] = true; continue }
+                chars.append(c); owner.append(n)
+            }
         }
-        var out = [String](repeating: "", count: segments.count)
         guard chars.count > 1 else {
+            var out = [String](repeating: "", count: segments.count)
             for (j, c) in chars.enumerated() { out[owner[j]].unicodeScalars.append(c) }
             return out
         }
+        let original = chars
         // glue[i]: no break between chars[i-1] and chars[i].
         var glue = [Bool](repeating: false, count: chars.count)
         var i = 0
         while i < chars.count {
             if let length = wordMatch(chars, at: i) {
-                for j in (i + 1)..<(i + length) where !chars[j].properties.isWhitespace { glue[j] = true }
+                for j in (i + 1)..<(i + length) where !chars[j].isSpaceLike { glue[j] = true }
                 i += length
                 continue
             }
@@ -80,7 +95,7 @@ public struct ThaiLineKeeper: Sendable {
         }
         // A year after "พ.ศ.", a month after a day: the space between becomes a no-break space (a
         // joiner after a plain space does not stop LibreOffice breaking there).
-        for j in 1..<chars.count where chars[j].properties.isWhitespace && chars[j] != "\n" {
+        for j in 1..<chars.count where chars[j].isSpaceLike && chars[j] != "\n" {
             var k = j + 1
             while k < chars.count, chars[k] == " " || chars[k] == "\u{00A0}" { k += 1 }
             guard k < chars.count, k == j + 1 else { continue }
@@ -95,16 +110,35 @@ public struct ThaiLineKeeper: Sendable {
         for j in 1..<chars.count where chars[j] == "\u{00A0}" && j + 1 < chars.count && chars[j + 1].isDocumentDigit {
             if Self.endsWith(chars, before: j, any: Self.monthScalars) { chars[j] = " " }
         }
-        for (j, c) in chars.enumerated() {
-            if glue[j], !c.isCombiningThai { out[owner[j]].unicodeScalars.append(Self.joinerScalar) }
-            out[owner[j]].unicodeScalars.append(c)
+        // Only the segments that change are rebuilt; the others are returned as given.
+        var changed = hadJoiners
+        for j in chars.indices where (glue[j] && !chars[j].isCombiningThai) || chars[j] != original[j] { changed[owner[j]] = true }
+        var out = segments
+        var bytes: [[UInt8]] = Array(repeating: [], count: segments.count)
+        for (j, c) in chars.enumerated() where changed[owner[j]] {
+            if glue[j], !c.isCombiningThai { UTF8.encode(Self.joinerScalar) { bytes[owner[j]].append($0) } }
+            UTF8.encode(c) { bytes[owner[j]].append($0) }
         }
+        for n in segments.indices where changed[n] { out[n] = String(decoding: bytes[n], as: UTF8.self) }
         return out
     }
 
     /// Length of the longest listed word starting at `i`.
     private func wordMatch(_ chars: [Unicode.Scalar], at i: Int) -> Int? {
-        guard let candidates = words[chars[i]] else { return nil }
+        let v = chars[i].value
+        let candidates: [[Unicode.Scalar]]
+        if v < 0x80 {
+            candidates = table[Int(v)]
+        } else if (0x0E00...0x0E7F).contains(v) {
+            candidates = table[0x80 + Int(v - 0x0E00)]
+        } else {
+            guard let found = words[chars[i]] else { return nil }
+            candidates = found
+        }
+        return candidates.isEmpty ? nil : match(candidates, chars, at: i)
+    }
+
+    private func match(_ candidates: [[Unicode.Scalar]], _ chars: [Unicode.Scalar], at i: Int) -> Int? {
         for w in candidates where i + w.count <= chars.count {
             var same = true
             for (n, c) in w.enumerated() where chars[i + n] != c { same = false; break }
@@ -128,6 +162,14 @@ extension Unicode.Scalar {
 
     /// A character that joins the digits of one number: 99.09, 1,250, 30/09/2568, 08:30.
     var isNumberSeparator: Bool { self == "." || self == "," || self == "/" || self == ":" }
+
+    /// White space as `properties.isWhitespace` judges it, answered without a table look-up for
+    /// ASCII and the Thai block.
+    var isSpaceLike: Bool {
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        if (0x0E00...0x0E7F).contains(value) { return false }
+        return properties.isWhitespace
+    }
 
     /// A Thai vowel or tone mark written above, below or after its consonant in the same cell
     /// (no joiner goes before it: it would split the letter from its mark).
