@@ -108,8 +108,11 @@ enum NumberRuns {
     /// DOCX: each run holding a number in its text is cut into runs of its own properties, the
     /// numbers' runs with `w:lang w:val="en-US" w:bidi="en-US"`.
     static func applyDOCX(_ doc: XMLDocument) throws {
-        let ns = ["w": wordNS]
-        let runs = try doc.select("//w:r[w:t]", namespaces: ns)
+        applyDOCX(runs: try doc.select("//w:r[w:t]", namespaces: ["w": wordNS]), doc)
+    }
+
+    /// DOCX: the same for the given runs only (those that may hold numbers, in any order).
+    static func applyDOCX(runs: [XMLNode], _ doc: XMLDocument) {
         for run in runs {
             let texts = run.elementChildren.filter { $0.is("t", wordNS) }
             guard texts.contains(where: { !numberRanges($0.text).isEmpty }) else { continue }
@@ -171,16 +174,22 @@ enum NumberRuns {
     /// (English as the Western and the complex-script language), added to the part's automatic styles.
     static func applyODT(_ doc: XMLDocument) throws {
         guard let root = doc.root else { return }
-        var textNodes: [XMLNode] = []
+        var textNodes: [(node: XMLNode, text: String)] = []
         root.walk { node in
             if node.isText, let p = node.parent, p.namespaceURI == textNS, ["p", "h", "span", "a"].contains(p.localName) {
-                textNodes.append(node)
+                textNodes.append((node, node.text))
             }
             return true
         }
+        applyODT(texts: textNodes, doc)
+    }
+
+    /// ODT: the same for the given text nodes only (each under a `text:p`, `h`, `span` or `a`, with its
+    /// text; those that may hold numbers, in any order).
+    static func applyODT(texts textNodes: [(node: XMLNode, text: String)], _ doc: XMLDocument) {
+        guard let root = doc.root else { return }
         var used = false
-        for node in textNodes {
-            let t = node.text
+        for (node, t) in textNodes {
             let ranges = numberRanges(t)
             guard !ranges.isEmpty, let parent = node.parent else { continue }
             used = true

@@ -23,7 +23,12 @@ public final class ReportGenerator: @unchecked Sendable {
     /// Leave names missing from the data empty (each one a warning) instead of failing.
     public let lenient: Bool
     private var cache: [String: Template] = [:]
+    /// The template file of each form and format, found once (looking costs several file look-ups).
+    private var resolved: [String: URL] = [:]
     private var chartTargets: [ObjectIdentifier: ChartParts.Targets] = [:]
+    /// Paragraphs kept whole at line ends, shared by every document this generator writes (all its
+    /// keepers have the shipped word list): a template's own text is worked out once, not per document.
+    private let keptParagraphs = LineKeepingPass.Memo()
     private var noted: [String] = []
     private let lock = NSLock()
 
@@ -39,8 +44,13 @@ public final class ReportGenerator: @unchecked Sendable {
 
     /// The template of `form` in `format`, loaded once.
     public func template(for form: ReportForm, format: PackageKind) throws -> Template {
+        let key = "\(form.name).\(format.fileExtension)"
+        lock.lock()
+        if let url = resolved[key], let t = cache[url.path] { lock.unlock(); return t }
+        lock.unlock()
         let (url, note) = try templates.resolve(form, format: format)
         lock.lock(); defer { lock.unlock() }
+        resolved[key] = url
         if let note, !noted.contains(note) { noted.append(note) }
         if let t = cache[url.path] { return t }
         guard FileManager.default.fileExists(atPath: url.path) else { throw GenerateError.templateMissing(path: url.path) }
@@ -132,7 +142,7 @@ public final class ReportGenerator: @unchecked Sendable {
         let digits: RenderOptions.Digits = data.options?.digits == .thai ? .thai : .arabic
         let created = try DocumentProperties.generationTime()
         let organization = data.organization?.name ?? ""
-        let lines = LineKeepingPass(keeper: ThaiLineKeeper(words: try KeepWholeWords.shipped(), names: [organization]))
+        let lines = LineKeepingPass(keeper: ThaiLineKeeper(words: try KeepWholeWords.shipped(), names: [organization]), memo: keptParagraphs)
         let limit = SafeFileName.limit(in: outputDirectory)
         // The organisation's charts are drawn once for all its documents.
         let drawn = ChartParts.Drawn()

@@ -19,6 +19,8 @@ public struct ThaiLineKeeper: Sendable {
     private let words: [Unicode.Scalar: [[Unicode.Scalar]]]
     /// The same for first scalars in ASCII (0–0x7F) and the Thai block (0x80 + offset in U+0E00–U+0E7F).
     private let table: [[[Unicode.Scalar]]]
+    /// The names given, in UTF-8, as they are matched (trimmed, without joiners).
+    private let names: [[UInt8]]
 
     /// Month names and abbreviations a year may follow.
     public static let months: [String] = [
@@ -36,12 +38,19 @@ public struct ThaiLineKeeper: Sendable {
     ///   - names: names kept whole too, spaces included (an organisation's name).
     public init(words: [String], names: [String] = []) {
         var index: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
-        for w in words + names {
+        var nameBytes: [[UInt8]] = []
+        for (n, w) in (words + names).enumerated() {
             let scalars = Array(w.trimmingSpaces.unicodeScalars.filter { $0 != Self.joinerScalar })
             guard scalars.count > 1, let first = scalars.first else { continue }
+            if n >= words.count {
+                var bytes: [UInt8] = []
+                for c in scalars { UTF8.encode(c) { bytes.append($0) } }
+                nameBytes.append(bytes)
+            }
             if index[first]?.contains(scalars) == true { continue }
             index[first, default: []].append(scalars)
         }
+        self.names = nameBytes
         self.words = index.mapValues { $0.sorted { $0.count > $1.count } }
         // ASCII and the Thai block looked up by position instead of by hash.
         var table = [[[Unicode.Scalar]]](repeating: [], count: 0x100)
@@ -50,6 +59,28 @@ public struct ThaiLineKeeper: Sendable {
             if (0x0E00...0x0E7F).contains(first.value) { table[0x80 + Int(first.value - 0x0E00)] = list }
         }
         self.table = table
+    }
+
+    /// Whether `keep(segments:)` gives the same for these pieces whatever the names: the pieces hold
+    /// no word joiner and none of the names. Keepers of the same words may then share their results.
+    public func resultIgnoresNames(_ segments: [String]) -> Bool {
+        var text: [UInt8] = []
+        for s in segments {
+            for b in s.utf8 {
+                // U+2060 is E2 81 A0 in UTF-8: text holding joiners is judged without them.
+                if b == 0xA0, text.count >= 2, text[text.count - 1] == 0x81, text[text.count - 2] == 0xE2 { return false }
+                text.append(b)
+            }
+        }
+        for name in names where name.count <= text.count {
+            let first = name[0]
+            var i = 0
+            while i + name.count <= text.count {
+                if text[i] == first, text[i..<(i + name.count)].elementsEqual(name) { return false }
+                i += 1
+            }
+        }
+        return true
     }
 
     /// `text` with word joiners where a line must not break.
