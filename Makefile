@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/release/itareport
 PREFIX ?= /usr/local
 
-.PHONY: setup setup-test build run test test-asan bench bench-peers templates clean install install-built uninstall
+.PHONY: setup setup-test build run test test-asan fuzz bench bench-peers templates clean install install-built uninstall print-check
 
 setup:
 	@scripts/setup.sh build
@@ -56,6 +56,15 @@ test-asan: setup-test
 	$(SWIFT) build --build-tests --sanitize=address --build-path .build-asan
 	$(SWIFT) test --skip-build --sanitize=address --build-path .build-asan $(if $(FILTER),--filter $(FILTER),)
 
+# libFuzzer targets (Fuzz/Targets): the tag lexer and parser (tags), template loading from package bytes
+# (package), data conversion from YAML or JSON (data). Built with AddressSanitizer in .build-fuzz, each run
+# for FUZZ_SECONDS on its seed corpus (Fuzz/corpus/<target>); a crash, a hang or memory past 2 GB fails
+# the run and its input is kept in .build-fuzz/findings/<target>/. FUZZ_TARGETS picks some of them.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= tags package data
+fuzz: setup
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh $(FUZZ_TARGETS)
+
 bench: build $(ZIPFLOOR)
 	@for ext in docx odt; do \
 	  out=.build/bench-filled.$$ext; \
@@ -65,6 +74,13 @@ bench: build $(ZIPFLOOR)
 	  $(ZIPFLOOR) $(BENCH_TEMPLATE).$$ext $$out $(BENCH_COUNT); \
 	  python3 -c 'import json,sys; f=json.loads(sys.argv[1])["fill_ms"]["median"]; z=json.loads(sys.argv[2])["median"]; print("  %s fill median %.2f ms = %.2f x the libzip floor (%.2f ms)" % (sys.argv[3], f, f / z, z))' "$$fill" "$$floor" $$ext; \
 	done
+
+# Every document of every shipped example, DOCX and ODT, printed by LibreOffice and checked: numbers,
+# years, dates, listed words and the organisation's name split at line ends, a signature alone on its
+# page, table rows split across pages, a heading ending a page, DOCX/ODT page counts apart. Exit 1 when
+# anything is found; PRINT_CHECK_ARGS="-v --keep DIR --png" lists each finding and keeps PDFs and PNGs.
+print-check: build setup-test
+	python3 scripts/print-check.py --bin $(BIN) $(PRINT_CHECK_ARGS)
 
 # Rebuilds the shipped templates from their sources (needs python3 only).
 templates:

@@ -29,14 +29,21 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
         .target(name: "OfficeXML", dependencies: ["CLibXML2"]),
         .target(name: "OfficePackage", dependencies: ["CLibZip", "CZlib", "OfficeXML"]),
         .target(name: "ThaiFormat"),
         .target(name: "SpreadsheetReader", dependencies: ["OfficePackage", "OfficeXML"]),
         .target(name: "TemplateEngine", dependencies: ["OfficeXML", "OfficePackage", "ThaiFormat"]),
+        .target(name: "YAMLLimits", dependencies: ["CLibYAML"]),
+        .target(name: "TemplateData", dependencies: ["TemplateEngine", "YAMLLimits", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "ITAKit",
-            dependencies: ["ThaiFormat", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ThaiFormat", "YAMLLimits", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")]
         ),
         .target(
@@ -46,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "itareport",
             dependencies: [
-                "ITAKit", "ITAReports", "TemplateEngine", "ThaiFormat", "SpreadsheetReader",
+                "ITAKit", "ITAReports", "TemplateEngine", "TemplateData", "ThaiFormat", "SpreadsheetReader",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -54,10 +61,22 @@ let package = Package(
         .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML"]),
         .testTarget(name: "OfficePackageTests", dependencies: ["OfficePackage"]),
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "OfficeXML", "OfficePackage"]),
+        .testTarget(name: "TemplateDataTests", dependencies: ["TemplateData", "YAMLLimits", "TemplateEngine"]),
         .testTarget(name: "ThaiFormatTests", dependencies: ["ThaiFormat"]),
         .testTarget(name: "SpreadsheetReaderTests", dependencies: ["SpreadsheetReader", "OfficePackage"]),
         .testTarget(name: "ITAKitTests", dependencies: ["ITAKit"]),
-        .testTarget(name: "ITAReportsTests", dependencies: ["ITAReports", "ITAKit", "TemplateEngine"]),
+        .testTarget(name: "ITAReportsTests", dependencies: ["ITAReports", "ITAKit", "TemplateEngine", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "itareportTests", dependencies: ["itareport"]),
     ]
 )
+
+// libFuzzer targets, declared only for `make fuzz` (scripts/fuzz.sh), which builds them with
+// --sanitize=fuzzer in their own build folder: they have no main of their own.
+if Context.environment["ITAREPORT_FUZZ"] != nil {
+    package.targets += [
+        .target(name: "FuzzSupport", dependencies: ["TemplateEngine", "OfficePackage", "OfficeXML"], path: "Fuzz/Targets/FuzzSupport"),
+        .executableTarget(name: "FuzzTags", dependencies: ["FuzzSupport", "TemplateEngine", "OfficePackage"], path: "Fuzz/Targets/FuzzTags"),
+        .executableTarget(name: "FuzzPackage", dependencies: ["FuzzSupport", "TemplateEngine", "OfficePackage"], path: "Fuzz/Targets/FuzzPackage"),
+        .executableTarget(name: "FuzzData", dependencies: ["FuzzSupport", "TemplateEngine", "TemplateData", "OfficePackage"], path: "Fuzz/Targets/FuzzData"),
+    ]
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing itareport needs, only when missing.
-#   scripts/setup.sh build   libraries to build and run (libxml2, libzip, pkg-config)
+#   scripts/setup.sh build   libraries to build and run (libxml2, libzip, zlib, libyaml, pkg-config)
 #   scripts/setup.sh test    the above plus LibreOffice, poppler, Thai fonts, python-docx, openxml-audit
 set -euo pipefail
 mode=${1:-build}
@@ -9,7 +9,7 @@ need_apt=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 want() { for p in "$@"; do have_pkg "$p" || need_apt+=("$p"); done; }
 
-want libxml2-dev libzip-dev zlib1g-dev pkg-config
+want libxml2-dev libzip-dev zlib1g-dev libyaml-dev pkg-config
 if [ "$mode" = test ] || [ "$mode" = run ]; then
   want libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-thai-tlwg fonts-tlwg-laksaman
 fi

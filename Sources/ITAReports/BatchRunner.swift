@@ -33,7 +33,7 @@ public final class BatchRunner: Sendable {
         /// The files written (empty when the job failed).
         public var files: [URL]
         /// Why the job failed; nil when it succeeded.
-        public var failure: String?
+        public var failureMessage: Message?
         /// Every warning, as printed: the data file's (each with its line and column) first, then
         /// those of filling the templates.
         public var warnings: [String]
@@ -41,18 +41,29 @@ public final class BatchRunner: Sendable {
         public var dataWarnings: [Diagnostic]
         public var seconds: Double
 
-        public init(name: String, folder: URL, files: [URL], failure: String?, warnings: [String],
+        public init(name: String, folder: URL, files: [URL], failure: Message?, warnings: [String],
                     dataWarnings: [Diagnostic], seconds: Double) {
             self.name = name
             self.folder = folder
             self.files = files
-            self.failure = failure
+            self.failureMessage = failure
             self.warnings = warnings
             self.dataWarnings = dataWarnings
             self.seconds = seconds
         }
 
-        public var succeeded: Bool { failure == nil }
+        public var succeeded: Bool { failureMessage == nil }
+
+        /// Why the job failed, in English; nil when it succeeded.
+        public var failure: String? { failureMessage?.text(in: .en) }
+
+        /// Why the job failed, in `language`; nil when it succeeded.
+        public func failure(in language: MessageLanguage) -> String? { failureMessage?.text(in: language) }
+
+        /// The warnings in `language`: the data file's (translated), then those of filling the templates (as they are).
+        public func warnings(in language: MessageLanguage) -> [String] {
+            dataWarnings.map { $0.description(in: language) } + warnings.dropFirst(dataWarnings.count)
+        }
     }
 
     /// Where a batch has got to, reported after each job.
@@ -133,7 +144,7 @@ public final class BatchRunner: Sendable {
         var outcomes: [Outcome?] = Array(repeating: nil, count: jobs.count)
         var staged: [(index: Int, staged: ReportExporter.Staged, dataWarnings: [Diagnostic])] = []
         defer { for s in staged { s.staged.discard() } }
-        func failed(_ i: Int, folder: URL, _ reason: String, _ dataWarnings: [Diagnostic]) -> Outcome {
+        func failed(_ i: Int, folder: URL, _ reason: Message, _ dataWarnings: [Diagnostic]) -> Outcome {
             Outcome(name: jobs[i].name, folder: folder, files: [], failure: reason, warnings: dataWarnings.map(\.description),
                     dataWarnings: dataWarnings, seconds: Date().timeIntervalSince(start))
         }
@@ -143,17 +154,17 @@ public final class BatchRunner: Sendable {
                 let s = try stage(job, dataWarnings: &dataWarnings)
                 staged.append((i, s, dataWarnings))
             } catch {
-                outcomes[i] = failed(i, folder: outputDirectory.appendingPathComponent(job.folder), "\(error)", dataWarnings)
+                outcomes[i] = failed(i, folder: outputDirectory.appendingPathComponent(job.folder), Message(error), dataWarnings)
             }
         }
         if formats.contains(.pdf) {
             let failures: [Int: Error]
             if let profile { failures = exporter.convertPDFs(staged.map(\.staged), profile: profile) } else {
-                failures = Dictionary(uniqueKeysWithValues: staged.indices.map { ($0, PDFConversionError.failed(file: outputDirectory.path, reason: "no LibreOffice profile folder could be made") as Error) })
+                failures = Dictionary(uniqueKeysWithValues: staged.indices.map { ($0, PDFConversionError.failed(file: outputDirectory.path, reason: Message("batch.no-profile").text(in: .en)) as Error) })
             }
-            for (n, failure) in failures {
+            for (n, error) in failures {
                 let i = staged[n].index
-                outcomes[i] = failed(i, folder: staged[n].staged.folder, "\(failure)", staged[n].dataWarnings)
+                outcomes[i] = failed(i, folder: staged[n].staged.folder, Message(error), staged[n].dataWarnings)
             }
         }
         for (i, s, dataWarnings) in staged where outcomes[i] == nil {
@@ -165,7 +176,7 @@ public final class BatchRunner: Sendable {
                                       warnings: dataWarnings.map(\.description) + fill, dataWarnings: dataWarnings,
                                       seconds: Date().timeIntervalSince(start))
             } catch {
-                outcomes[i] = failed(i, folder: s.folder, "\(error)", dataWarnings)
+                outcomes[i] = failed(i, folder: s.folder, Message(error), dataWarnings)
             }
         }
         return outcomes.map { $0! }
@@ -178,8 +189,10 @@ public final class BatchRunner: Sendable {
         dataWarnings = input.loaded.diagnostics.warnings
         let errors = input.loaded.diagnostics.errors
         guard let data = input.loaded.data, errors.isEmpty else {
-            let shown = errors.prefix(3).map(\.description).joined(separator: "; ")
-            throw BatchFailure(errors.isEmpty ? "the data file cannot be read" : shown + (errors.count > 3 ? "; and \(errors.count - 3) more error(s)" : ""))
+            let shown: Message.Argument = .joined(errors.prefix(3).map { .diagnostic($0) }, "; ")
+            throw BatchFailure(errors.isEmpty ? Message("batch.unreadable")
+                : errors.count > 3 ? Message("batch.errors.more", ["errors": shown, "more": "\(errors.count - 3)"])
+                : Message("batch.errors", ["errors": shown]))
         }
         let kinds = try selection.kinds(for: data)
         let folder = outputDirectory.appendingPathComponent(job.folder)
@@ -193,9 +206,10 @@ public final class BatchRunner: Sendable {
     }
 
     /// A reason a job failed, as it is shown.
-    private struct BatchFailure: Error, CustomStringConvertible {
-        let description: String
-        init(_ d: String) { description = d }
+    private struct BatchFailure: CataloguedError, CustomStringConvertible {
+        let catalogueMessage: Message
+        init(_ m: Message) { catalogueMessage = m }
+        var description: String { catalogueMessage.text(in: .en) }
     }
 
     /// The shared state of the workers: the next job to take, and the outcomes so far.

@@ -1,3 +1,4 @@
+import ITAKit
 import OfficePackage
 
 /// A file format the tool writes: the two template formats, and PDF converted from the ODT.
@@ -28,14 +29,16 @@ public enum ExportFormat: String, Sendable, CaseIterable, Comparable {
 }
 
 /// A `--format` value that names no format.
-public enum ExportFormatError: Error, CustomStringConvertible {
+public enum ExportFormatError: CataloguedError, CustomStringConvertible {
     case unknown(String)
     case empty
 
-    public var description: String {
+    public var catalogueMessage: Message {
         switch self {
-        case let .unknown(s): return "--format takes docx, odt and pdf separated by commas, not '\(s)'"
-        case .empty: return "--format needs at least one of docx, odt, pdf"
+        case let .unknown(s): return Message("format.unknown", ["value": "\(s)"])
+        case .empty: return Message("format.empty")
         }
     }
+
+    public var description: String { catalogueMessage.text(in: .en) }
 }

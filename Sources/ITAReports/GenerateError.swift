@@ -1,34 +1,39 @@
+import ITAKit
+
 /// Errors of report generation, worded for the user.
-public enum GenerateError: Error, CustomStringConvertible {
+public enum GenerateError: CataloguedError, CustomStringConvertible {
     case templatesNotFound(searched: [String], variable: String, variableValue: String?)
     case templateMissing(path: String)
-    case reportNotPossible(kind: ReportKind, reason: String)
-    case invalidData(path: String, messages: [String])
+    case reportNotPossible(kind: ReportKind, reason: Message)
+    case invalidData(path: String, diagnostics: [Diagnostic])
     case cannotCreateFolder(path: String, reason: String)
-    /// A document could not be written; `path` is the file asked for, not a temporary one.
     case cannotWrite(path: String, reason: String)
     case badSourceDateEpoch(value: String)
 
-    public var description: String {
+    public var catalogueMessage: Message {
         switch self {
         case let .templatesNotFound(searched, variable, value):
-            let env = value.map { "\(variable)=\($0) (no \(TemplateLocator.marker) there)" } ?? "\(variable) (not set)"
-            let places = searched.isEmpty ? "" : searched.joined(separator: ", ") + ", then "
-            return "cannot find the shipped templates (looked in: \(places)\(env)). "
-                + "Install itareport with 'make install', set \(variable) to the folder holding \(TemplateLocator.marker), "
-                + "or pass your own templates with --template DIR."
+            let places = searched.joined(separator: ", ")
+            let env = value.map { Message("generate.templates-variable-set", ["variable": "\(variable)", "value": "\($0)", "marker": "\(TemplateLocator.marker)"]) }
+                ?? Message("generate.templates-variable-unset", ["variable": "\(variable)"])
+            return searched.isEmpty
+                ? Message("generate.templates-not-found", ["where": .message(env), "variable": "\(variable)", "marker": "\(TemplateLocator.marker)"])
+                : Message("generate.templates-not-found.searched", ["places": "\(places)", "where": .message(env), "variable": "\(variable)",
+                                                                    "marker": "\(TemplateLocator.marker)"])
         case let .templateMissing(path):
-            return "\(path): the template is missing. Restore it from the Templates/ folder of itareport, or pass your own with --template DIR."
+            return Message("generate.template-missing", ["path": "\(path)"])
         case let .reportNotPossible(kind, reason):
-            return "cannot write the \(kind.filePrefix) report: \(reason)"
-        case let .invalidData(path, messages):
-            return "\(path): the data file has errors; nothing was written:\n" + messages.map { "  \($0)" }.joined(separator: "\n")
+            return Message("generate.report-not-possible", ["report": "\(kind.filePrefix)", "reason": .message(reason)])
+        case let .invalidData(path, diagnostics):
+            return Message("generate.invalid-data", ["path": "\(path)", "diagnostics": .lines(diagnostics.map { .diagnostic($0) })])
         case let .cannotWrite(path, reason):
-            return "\(path): cannot write the document (\(reason)); nothing was written. Check that the folder is writable and has room."
+            return Message("generate.cannot-write", ["path": "\(path)", "reason": "\(reason)"])
         case let .cannotCreateFolder(path, reason):
-            return "\(path): cannot create the folder to write into (\(reason)); choose another --output folder, or check that every folder above it exists and is writable."
+            return Message("generate.cannot-create-folder", ["path": "\(path)", "reason": "\(reason)"])
         case let .badSourceDateEpoch(value):
-            return "SOURCE_DATE_EPOCH is '\(value)', not a whole number of seconds since 1970-01-01; set it to one (e.g. $(git log -1 --format=%ct)) or unset it to use the current time."
+            return Message("generate.bad-source-date-epoch", ["value": "\(value)"])
         }
     }
+
+    public var description: String { catalogueMessage.text(in: .en) }
 }

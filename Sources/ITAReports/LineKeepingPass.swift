@@ -9,16 +9,22 @@ import ThaiFormat
 /// template's own words ("พ.ศ. {{fiscal_year}}") are all covered.
 struct LineKeepingPass: Sendable {
     let keeper: ThaiLineKeeper
-    /// Paragraphs already kept by a keeper of the same words, shared by the documents of a batch.
-    var memo: Memo?
+    /// The keeper of paragraphs inside table cells narrower than `narrowCell` (long names joined in
+    /// parts: LibreOffice cuts a long joined stretch anywhere in a narrow cell).
+    var cellKeeper: ThaiLineKeeper? = nil
+    /// Paragraphs already kept by keepers of the same words, shared by the documents of a batch.
+    var memo: Memo? = nil
+    /// Cells narrower than this (cm) use `cellKeeper`; so do cells whose width is not written.
+    static let narrowCell = 7.0
+    private static let tableNS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    private static let styleNS = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 
     private static let wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     private static let textNS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 
     /// Rewrites one filled part's tree, when it is a text part (body, header, footer; ODT content and
     /// styles); other parts are left alone. Used while the template is filled (`RenderOptions.finishPart`),
-    /// so the part is not read again.
-    /// `numbers: false` leaves numbers in the runs they are in.
+    /// so the part is not read again. `numbers: false` leaves numbers in the runs they are in.
     func apply(to doc: XMLDocument, part name: String, kind: PackageKind, numbers: Bool = true) throws {
         guard Self.isTextPart(name, kind: kind), let root = doc.root else { return }
         var paragraphs: [XMLNode] = []
@@ -27,6 +33,7 @@ struct LineKeepingPass: Sendable {
             if Self.isParagraph(node, kind: kind) { paragraphs.append(node) }
             return true
         }
+        let columns = kind == .odt ? Self.columnWidths(root) : [:]
         // What holds a number afterwards: DOCX runs, ODT text nodes with their text.
         var numberRuns: [XMLNode] = []
         var seenRuns = Set<XMLNode>()
@@ -45,7 +52,8 @@ struct LineKeepingPass: Sendable {
                 return true
             }
             guard pieces.contains(where: { $0.node != nil }) else { continue }
-            let kept = keep(pieces.map(\.text))
+            let inCell = cellKeeper != nil && Self.isInNarrowCell(paragraph, kind: kind, columns: columns)
+            let kept = keep(pieces.map(\.text), with: inCell ? cellKeeper! : keeper)
             for (piece, new) in zip(pieces, kept) {
                 guard let node = piece.node else { continue }
                 if new != piece.text { node.text = new }
@@ -64,16 +72,17 @@ struct LineKeepingPass: Sendable {
     }
 
     /// One paragraph's pieces kept, through the memo when the result cannot depend on the names.
-    private func keep(_ segments: [String]) -> [String] {
+    private func keep(_ segments: [String], with keeper: ThaiLineKeeper) -> [String] {
         guard let memo, keeper.resultIgnoresNames(segments) else { return keeper.keep(segments: segments) }
-        if let known = memo.value(for: segments) { return known }
+        if let known = memo.value(for: segments, inCells: keeper.inCells) { return known }
         let kept = keeper.keep(segments: segments)
-        memo.store(kept, for: segments)
+        memo.store(kept, for: segments, inCells: keeper.inCells)
         return kept
     }
 
-    /// Kept paragraphs by their pieces, for up to `capacity` paragraphs (then forgotten all at once, so
-    /// memory stays bounded), safe to use from several threads. Valid for keepers of one word list only.
+    /// Kept paragraphs by their pieces (and whether they were kept for a table cell), for up to
+    /// `capacity` paragraphs (then forgotten all at once, so memory stays bounded), safe to use from
+    /// several threads. Valid for keepers of one word list only.
     final class Memo: @unchecked Sendable {
         private let lock = NSLock()
         private var values: [[UInt8]: [String]] = [:]
@@ -83,8 +92,8 @@ struct LineKeepingPass: Sendable {
 
         /// The pieces' bytes, each ended by 0xFF (never in UTF-8): strings that compare equal but
         /// differ in bytes (the two orders of a Thai vowel and tone mark) get different keys.
-        private static func key(_ segments: [String]) -> [UInt8] {
-            var key: [UInt8] = []
+        private static func key(_ segments: [String], _ inCells: Bool) -> [UInt8] {
+            var key: [UInt8] = [inCells ? 1 : 0]
             for s in segments {
                 key.append(contentsOf: s.utf8)
                 key.append(0xFF)
@@ -92,14 +101,14 @@ struct LineKeepingPass: Sendable {
             return key
         }
 
-        func value(for segments: [String]) -> [String]? {
-            let key = Self.key(segments)
+        func value(for segments: [String], inCells: Bool = false) -> [String]? {
+            let key = Self.key(segments, inCells)
             lock.lock(); defer { lock.unlock() }
             return values[key]
         }
 
-        func store(_ kept: [String], for segments: [String]) {
-            let key = Self.key(segments)
+        func store(_ kept: [String], for segments: [String], inCells: Bool = false) {
+            let key = Self.key(segments, inCells)
             lock.lock(); defer { lock.unlock() }
             if values.count >= capacity { values.removeAll(keepingCapacity: true) }
             values[key] = kept
@@ -123,6 +132,77 @@ struct LineKeepingPass: Sendable {
         case .docx: return element.is("p", wordNS)
         case .odt: return element.namespaceURI == textNS && (element.localName == "p" || element.localName == "h")
         }
+    }
+
+    /// ODT: the width (cm) of each table-column style of the part.
+    static func columnWidths(_ root: XMLNode) -> [String: Double] {
+        var out: [String: Double] = [:]
+        root.walk { node in
+            guard node.isElement else { return false }
+            if node.is("table-column-properties", styleNS), let style = node.parent,
+               let name = style.attribute("name", styleNS), let w = node.attribute("column-width", styleNS),
+               let cm = centimetres(w) {
+                out[name] = cm
+            }
+            return true
+        }
+        return out
+    }
+
+    /// "4.6cm", "46mm", "1.8in", "130pt" in cm.
+    static func centimetres(_ length: String) -> Double? {
+        for (unit, factor) in [("cm", 1.0), ("mm", 0.1), ("in", 2.54), ("pt", 2.54 / 72)] where length.hasSuffix(unit) {
+            return Double(length.dropLast(unit.count)).map { $0 * factor }
+        }
+        return nil
+    }
+
+    /// Whether the paragraph is in a table cell narrower than `narrowCell` (or of unknown width).
+    private static func isInNarrowCell(_ paragraph: XMLNode, kind: PackageKind, columns: [String: Double]) -> Bool {
+        var node = paragraph.parent
+        while let n = node {
+            switch kind {
+            case .docx:
+                if n.is("tc", wordNS) {
+                    guard let w = n.child("tcPr", wordNS)?.child("tcW", wordNS),
+                          w.attribute("type", wordNS) == "dxa", let twips = w.attribute("w", wordNS).flatMap(Double.init) else { return true }
+                    return twips / 567 < narrowCell
+                }
+            case .odt:
+                if n.is("table-cell", tableNS) { return odtCellWidth(n, columns: columns).map { $0 < narrowCell } ?? true }
+            }
+            node = n.parent
+        }
+        return false
+    }
+
+    /// ODT: the width of a cell, from the columns it spans.
+    private static func odtCellWidth(_ cell: XMLNode, columns: [String: Double]) -> Double? {
+        var index = 0
+        var sibling = cell.previous
+        while let s = sibling {
+            if s.is("table-cell", tableNS) || s.is("covered-table-cell", tableNS) {
+                index += Int(s.attribute("number-columns-repeated", tableNS) ?? "") ?? 1
+            }
+            sibling = s.previous
+        }
+        let span = Int(cell.attribute("number-columns-spanned", tableNS) ?? "") ?? 1
+        guard let table = cell.ancestors.first(where: { $0.is("table", tableNS) }) else { return nil }
+        var widths: [Double?] = []
+        table.walk { node in
+            guard node.isElement else { return false }
+            if node == table { return true }
+            if node.is("table-columns", tableNS) || node.is("table-header-columns", tableNS) { return true }
+            if node.is("table-column", tableNS) {
+                let w = node.attribute("style-name", tableNS).flatMap { columns[$0] }
+                widths += Array(repeating: w, count: Int(node.attribute("number-columns-repeated", tableNS) ?? "") ?? 1)
+            }
+            return false
+        }
+        guard index + span <= widths.count else { return nil }
+        var total = 0.0
+        for w in widths[index..<(index + span)] { guard let w else { return nil }; total += w }
+        return total
     }
 
     private static func isSpacer(_ element: XMLNode, kind: PackageKind) -> Bool {

@@ -1,3 +1,4 @@
+import ITAKit
 import Foundation
 
 /// A folder the tool shares with its user: the tool replaces or removes only the files its own earlier
@@ -82,22 +83,24 @@ public struct ManagedFolder: Sendable {
 }
 
 /// Why files cannot be put in a shared folder, worded for the user.
-public enum ManagedFolderError: Error, CustomStringConvertible {
+public enum ManagedFolderError: CataloguedError, CustomStringConvertible {
     case notAFolder(path: String)
     case wouldReplace(folder: String, names: [String])
     case foreignManifest(path: String)
 
-    public var description: String {
+    public var catalogueMessage: Message {
         switch self {
         case let .notAFolder(path):
-            return "\(path) is a file; give --output a folder"
+            return Message("folder.not-a-folder", ["path": "\(path)"])
         case let .wouldReplace(folder, names):
-            return "\(folder): \(names.joined(separator: ", ")) \(names.count == 1 ? "is" : "are") already there and not listed in "
-                + "\(ManagedFolder.manifestName) as written by itareport, so \(names.count == 1 ? "it is" : "they are") left alone and nothing "
-                + "was written; move \(names.count == 1 ? "it" : "them") away, or choose another --output folder"
+            let list = names.joined(separator: ", ")
+            return names.count == 1
+                ? Message("folder.would-replace.one", ["folder": "\(folder)", "name": "\(list)", "manifest": "\(ManagedFolder.manifestName)"])
+                : Message("folder.would-replace", ["folder": "\(folder)", "names": "\(list)", "manifest": "\(ManagedFolder.manifestName)"])
         case let .foreignManifest(path):
-            return "\(path) is not a manifest written by itareport, so nothing in its folder is replaced and nothing was written; "
-                + "move it away, or choose another --output folder"
+            return Message("folder.foreign-manifest", ["path": "\(path)"])
         }
     }
+
+    public var description: String { catalogueMessage.text(in: .en) }
 }

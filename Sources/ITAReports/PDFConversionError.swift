@@ -1,5 +1,6 @@
+import ITAKit
 /// Why a PDF could not be written, worded for the user.
-public enum PDFConversionError: Error, CustomStringConvertible {
+public enum PDFConversionError: CataloguedError, CustomStringConvertible {
     /// LibreOffice is not on PATH nor in the usual places.
     case notInstalled
     /// `--soffice` names something that cannot be run.
@@ -9,23 +10,20 @@ public enum PDFConversionError: Error, CustomStringConvertible {
     /// LibreOffice did not finish in time.
     case timedOut(file: String, seconds: Int)
 
-    public var description: String {
+    public var catalogueMessage: Message {
         switch self {
         case .notInstalled:
-            return """
-                PDF needs LibreOffice, which was not found (looked for soffice and libreoffice on PATH). \
-                Install it with 'sudo apt-get install libreoffice-writer-nogui fonts-tlwg-laksaman' \
-                (or 'make setup-test' in the itareport sources), or give its path with --soffice PATH; \
-                or leave pdf out of --format.
-                """
+            return Message("pdf.not-installed")
         case let .notExecutable(path):
-            return "\(path): not an executable LibreOffice program; give the path of 'soffice' with --soffice (e.g. /usr/bin/soffice)."
+            return Message("pdf.not-executable", ["path": "\(path)"])
         case let .failed(file, reason):
-            return "\(file): the PDF could not be written: \(reason)"
+            return Message("pdf.failed", ["file": "\(file)", "reason": "\(reason)"])
         case let .timedOut(file, seconds):
-            return "\(file): LibreOffice took more than \(seconds) s to convert it and was stopped; try again with fewer --jobs."
+            return Message("pdf.timed-out", ["file": "\(file)", "seconds": "\(seconds)"])
         }
     }
+
+    public var description: String { catalogueMessage.text(in: .en) }
 }
 
 extension PDFConversionError {

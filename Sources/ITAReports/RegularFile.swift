@@ -1,40 +1,75 @@
 import Foundation
+import ITAKit
 
 /// Input files are read whole: a path that is not a regular file (a folder, a named pipe, a device such
 /// as /dev/zero) is refused up front with what it is, rather than read forever or failing with a
 /// misleading "permission" message. Checked with `stat`, which never opens (and so never waits on) a pipe.
 public enum RegularFile {
-    /// Throws when `path` is there but is not a regular file (symlinks followed). `role` names it: "data file", "template".
-    public static func check(_ path: String, role: String) throws {
+    /// What an input file is for, as the messages name it.
+    public enum Role: String, Sendable {
+        case dataFile = "data file"
+        case template
+        case scoreTable = "table of scores (.xlsx or CSV)"
+        case baseDataFile = "base data file"
+
+        var message: Message {
+            switch self {
+            case .dataFile: return Message("file.role.data-file")
+            case .template: return Message("file.role.template")
+            case .scoreTable: return Message("file.role.score-table")
+            case .baseDataFile: return Message("file.role.base-data-file")
+            }
+        }
+    }
+
+    /// Throws when `path` is there but is not a regular file (symlinks followed). `role` names it.
+    public static func check(_ path: String, role: Role) throws {
         var info = stat()
         // A path that is not there (or cannot be looked at) is left to the reader, whose message says so.
         guard stat(path, &info) == 0 else { return }
         let type = info.st_mode & S_IFMT
         guard type != S_IFREG else { return }
-        let what: String
+        let what: RegularFileError.Kind
         switch type {
-        case S_IFDIR: what = "a folder"
-        case S_IFIFO: what = "a named pipe (FIFO)"
-        case S_IFCHR: what = "a character device"
-        case S_IFBLK: what = "a block device"
-        case S_IFSOCK: what = "a socket"
-        default: what = "not a regular file"
+        case S_IFDIR: what = .folder
+        case S_IFIFO: what = .pipe
+        case S_IFCHR: what = .characterDevice
+        case S_IFBLK: what = .blockDevice
+        case S_IFSOCK: what = .socket
+        default: what = .other
         }
-        throw RegularFileError(path: path, role: role, what: what)
+        throw RegularFileError(path: path, role: role, kind: what)
     }
 }
 
 /// An input path that cannot be read as a file, worded for the user.
-public struct RegularFileError: Error, CustomStringConvertible {
-    public let path: String
-    public let role: String
+public struct RegularFileError: CataloguedError, CustomStringConvertible {
     /// What the path is instead of a regular file.
-    public let what: String
+    public enum Kind: Sendable {
+        case folder, pipe, characterDevice, blockDevice, socket, other
 
-    public var description: String {
-        if what == "a folder" {
-            return "\(path): this is a folder, not a file; give the path of the \(role) itself"
+        var message: Message {
+            switch self {
+            case .folder: return Message("file.kind.folder")
+            case .pipe: return Message("file.kind.pipe")
+            case .characterDevice: return Message("file.kind.character-device")
+            case .blockDevice: return Message("file.kind.block-device")
+            case .socket: return Message("file.kind.socket")
+            case .other: return Message("file.kind.other")
+            }
         }
-        return "\(path): this is \(what), not a regular file; the \(role) is read whole from a file, so save it to a file and give that file's path"
     }
+
+    public let path: String
+    public let role: RegularFile.Role
+    public let kind: Kind
+
+    public var catalogueMessage: Message {
+        if kind == .folder {
+            return Message("file.is-folder", ["path": "\(path)", "role": .message(role.message)])
+        }
+        return Message("file.not-regular", ["path": "\(path)", "role": .message(role.message), "what": .message(kind.message)])
+    }
+
+    public var description: String { catalogueMessage.text(in: .en) }
 }

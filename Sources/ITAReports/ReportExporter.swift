@@ -81,7 +81,7 @@ public final class ReportExporter: Sendable {
         let wantsPDF = formats.contains(.pdf)
         guard !wantsPDF || converter != nil else { throw PDFConversionError.notInstalled }
         guard let data = loaded.data else {
-            throw GenerateError.invalidData(path: dataURL.path, messages: loaded.diagnostics.map { "\($0)" })
+            throw GenerateError.invalidData(path: dataURL.path, diagnostics: loaded.diagnostics)
         }
         let fm = FileManager.default
         let existed = fm.fileExists(atPath: outputDirectory.path)

@@ -79,19 +79,26 @@ public final class ReportGenerator: @unchecked Sendable {
 
     /// The reports this data can fill, and for the others why not.
     public static func possibleReports(_ data: ReportData) -> [ReportKind: String?] {
+        possibleReportReasons(data).mapValues { $0.map { $0.text(in: .en) } }
+    }
+
+    /// Which reports `data` can fill: nil for each that it can, else why not, as a catalogue message.
+    public static func possibleReportReasons(_ data: ReportData) -> [ReportKind: Message?] {
         let scored = Set((data.assessment?.indicators ?? [:]).keys)
         let hasScores = Set(1...10).isSubset(of: scored)
         let measures = data.measures ?? []
         let hasResults = measures.contains { ($0.outcome ?? $0.summary ?? "").isEmpty == false || !($0.details ?? []).isEmpty }
         let analysesLastYear = data.assessment?.year == nil || data.assessment?.year == data.fiscalYear.map { $0 - 1 }
-        var o34: String?
-        if !hasScores { o34 = "O34 needs all ten indicator scores (assessment.indicators)" }
-        else if measures.isEmpty { o34 = "O34 needs this year's measures (measures)" }
-        else if !analysesLastYear { o34 = "O34 of fiscal year \(data.fiscalYear ?? 0) analyses the ITA of the year before, but assessment.year is \(data.assessment?.year ?? 0)" }
+        var o34: Message?
+        if !hasScores { o34 = Message("report.o34-needs-scores") }
+        else if measures.isEmpty { o34 = Message("report.o34-needs-measures") }
+        else if !analysesLastYear {
+            o34 = Message("report.o34-year", ["fiscal_year": "\(data.fiscalYear ?? 0)", "year": "\(data.assessment?.year ?? 0)"])
+        }
         return [
             .o34: o34,
-            .analysis: hasScores ? nil : "the analysis report needs all ten indicator scores (assessment.indicators)",
-            .o35: !measures.isEmpty && hasResults ? nil : "O35 needs measures with what was done and achieved (summary or details, and outcome)",
+            .analysis: hasScores ? nil : Message("report.analysis-needs-scores"),
+            .o35: !measures.isEmpty && hasResults ? nil : Message("report.o35-needs-results"),
         ]
     }
 
@@ -114,16 +121,21 @@ public final class ReportGenerator: @unchecked Sendable {
     /// What `kind` still lacks in `data` (already carrying its narratives): why it cannot be filled, and the
     /// NACC requirements it does not meet. Empty when the document is final.
     public static func blanks(of kind: ReportKind, in data: ReportData, catalog: FrameworkCatalog?) -> [String] {
-        if let reason = possibleReports(data)[kind] ?? nil { return [reason] }
+        blankMessages(of: kind, in: data, catalog: catalog).map { $0.text(in: .en) }
+    }
+
+    /// `blanks(of:in:catalog:)` as catalogue messages, to show in either language.
+    public static func blankMessages(of kind: ReportKind, in data: ReportData, catalog: FrameworkCatalog?) -> [Message] {
+        if let reason = possibleReportReasons(data)[kind] ?? nil { return [reason] }
         guard let document = DocumentKind(rawValue: kind.rawValue) else { return [] }
-        return CompletenessChecker.check(data, document: document, catalog: catalog).map(\.description)
+        return CompletenessChecker.check(data, document: document, catalog: catalog).map(\.message)
     }
 
     /// Fills `kinds` × `formats` of a loaded data file into `outputDirectory`, writing first the narratives
     /// the data leaves out (what the user wrote always wins). Returns the files and the narratives written.
     public func generate(loaded: ReportLoader.Result, dataURL: URL, kinds: [ReportKind], formats: [PackageKind],
                          outputDirectory: URL, formYear: Int? = nil) throws -> (outputs: [Output], generated: [GeneratedNarrative]) {
-        guard let data = loaded.data else { throw GenerateError.invalidData(path: dataURL.path, messages: loaded.diagnostics.map { "\($0)" }) }
+        guard let data = loaded.data else { throw GenerateError.invalidData(path: dataURL.path, diagnostics: loaded.diagnostics) }
         let documents = Set(kinds.compactMap { DocumentKind(rawValue: $0.rawValue) })
         let filled = try loaded.filled(for: documents)
         let outputs = try generate(data: filled?.data ?? data, scores: loaded.scoreCard, catalog: loaded.catalog,
@@ -142,7 +154,9 @@ public final class ReportGenerator: @unchecked Sendable {
         let digits: RenderOptions.Digits = data.options?.digits == .thai ? .thai : .arabic
         let created = try DocumentProperties.generationTime()
         let organization = data.organization?.name ?? ""
-        let lines = LineKeepingPass(keeper: ThaiLineKeeper(words: try KeepWholeWords.shipped(), names: [organization]), memo: keptParagraphs)
+        let lines = LineKeepingPass(keeper: ThaiLineKeeper(words: try KeepWholeWords.shipped(), names: [organization]),
+                                    cellKeeper: ThaiLineKeeper(words: try KeepWholeWords.shipped(), names: [organization], inCells: true),
+                                    memo: keptParagraphs)
         let limit = SafeFileName.limit(in: outputDirectory)
         // The organisation's charts are drawn once for all its documents.
         let drawn = ChartParts.Drawn()

@@ -21,7 +21,7 @@ public enum ReportSelection: Sendable, Equatable {
 
     /// The reports to write for `data`, or why none (or not the one asked for) can be written.
     public func kinds(for data: ReportData) throws -> [ReportKind] {
-        let possible = ReportGenerator.possibleReports(data)
+        let possible = ReportGenerator.possibleReportReasons(data)
         switch self {
         case .all:
             let kinds = ReportKind.allCases.filter { possible[$0] == .some(nil) }
@@ -37,15 +37,18 @@ public enum ReportSelection: Sendable, Equatable {
 }
 
 /// Why a report selection gives nothing to write.
-public enum ReportSelectionError: Error, CustomStringConvertible {
+public enum ReportSelectionError: CataloguedError, CustomStringConvertible {
     case unknownReport(String)
-    case nothingPossible(reasons: [String])
+    case nothingPossible(reasons: [Message])
 
-    public var description: String {
+    public var catalogueMessage: Message {
         switch self {
-        case let .unknownReport(s): return "--report takes o34, o35, analysis (comma-separated) or all, not '\(s)'"
-        case let .nothingPossible(reasons): return "no report can be written: " + reasons.joined(separator: "; ")
+        case let .unknownReport(s): return Message("report.unknown", ["value": "\(s)"])
+        case let .nothingPossible(reasons):
+            return Message("report.none-possible", ["reasons": .joined(reasons.map { .message($0) }, "; ")])
         }
     }
+
+    public var description: String { catalogueMessage.text(in: .en) }
 }
 

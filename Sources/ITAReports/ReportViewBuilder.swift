@@ -232,11 +232,10 @@ public struct ReportViewBuilder {
         c.score ?? c.indicator.flatMap(indicatorScore) ?? c.question.flatMap(questionScore)
     }
 
-    /// What was done (the `details` list, else the `summary` as paragraphs; never the planned steps) and
+    /// What was done (the `details` list and the `summary` as paragraphs; never the planned steps) and
     /// what came of it (the outcome, which the narrative writer fills from the citations when absent).
     private func result(_ m: Measure) -> O35Result {
-        let details = list(m.details)
-        return O35Result(details: details, summary: details.isEmpty ? Self.paragraphTexts(m.summary) : [],
+        O35Result(details: list(m.details), summary: Self.paragraphTexts(m.summary),
                          outcome: m.outcome?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
                          citations: (m.citations ?? []).map { .init(label: citationLabel($0), score: citationScore($0)) })
     }

@@ -30,7 +30,7 @@ public struct SubmissionBundle: Sendable {
     /// where the data supports them; plus `extra` (which must be possible). A data file that names its
     /// document never writes the year's other item: an O35 file's measures are not the O34's text.
     public static func kinds(for data: ReportData, extra: [ReportKind] = []) throws -> [ReportKind] {
-        let possible = ReportGenerator.possibleReports(data)
+        let possible = ReportGenerator.possibleReportReasons(data)
         for k in extra { if let reason = possible[k] ?? nil { throw GenerateError.reportNotPossible(kind: k, reason: reason) } }
         if let own = data.document.flatMap({ ReportKind(rawValue: $0.rawValue) }) {
             return Set([own] + extra).sorted()
@@ -60,10 +60,10 @@ public struct SubmissionBundle: Sendable {
     public func write(parts: [Part], formats: [ExportFormat] = ExportFormat.allCases, into folder: URL,
                       formYear: Int? = nil, now: Date = Date()) throws -> BundleManifest {
         for part in parts where part.loaded.data == nil {
-            throw GenerateError.invalidData(path: part.dataURL.path, messages: part.loaded.diagnostics.map { "\($0)" })
+            throw GenerateError.invalidData(path: part.dataURL.path, diagnostics: part.loaded.diagnostics)
         }
         try Self.checkOneSubmission(parts)
-        guard !parts.isEmpty else { throw ReportSelectionError.nothingPossible(reasons: ["no data file was given"]) }
+        guard !parts.isEmpty else { throw ReportSelectionError.nothingPossible(reasons: [Message("bundle.no-data-file")]) }
         let target = folder.standardizedFileURL
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDir), !isDir.boolValue {
@@ -89,7 +89,7 @@ public struct SubmissionBundle: Sendable {
     /// `ManagedFolder`), writes its manifest and removes the scratch folders. The manifest names the
     /// organisation and year of the first.
     public static func place(_ staged: [ReportExporter.Staged], now: Date = Date()) throws -> BundleManifest {
-        guard let first = staged.first else { throw ReportSelectionError.nothingPossible(reasons: ["no data file was given"]) }
+        guard let first = staged.first else { throw ReportSelectionError.nothingPossible(reasons: [Message("bundle.no-data-file")]) }
         let data = first.data
         let files = staged.flatMap(\.files)
         let entries = try files.map { f -> BundleManifest.Entry in
@@ -120,11 +120,11 @@ public struct SubmissionBundle: Sendable {
             let name = { (x: ReportData) in x.organization?.name?.trimmingCharacters(in: .whitespaces) ?? "" }
             if name(d) != name(d0) {
                 throw BundleError.differentSubmissions(first: first.dataURL.path, other: part.dataURL.path,
-                                                       what: "organisation ('\(name(d0))' and '\(name(d))')")
+                                                       what: Message("bundle.differ.organisation", ["first": "\(name(d0))", "other": "\(name(d))"]))
             }
             if d.fiscalYear != d0.fiscalYear {
                 throw BundleError.differentSubmissions(first: first.dataURL.path, other: part.dataURL.path,
-                                                       what: "fiscal year (\(d0.fiscalYear ?? 0) and \(d.fiscalYear ?? 0))")
+                                                       what: Message("bundle.differ.year", ["first": "\(d0.fiscalYear ?? 0)", "other": "\(d.fiscalYear ?? 0)"]))
             }
             for k in part.kinds {
                 if let earlier = from[k] {
@@ -137,19 +137,21 @@ public struct SubmissionBundle: Sendable {
 }
 
 /// Why a bundle could not be written, worded for the user.
-public enum BundleError: Error, CustomStringConvertible {
+public enum BundleError: CataloguedError, CustomStringConvertible {
     case notAFolder(path: String)
-    case differentSubmissions(first: String, other: String, what: String)
+    case differentSubmissions(first: String, other: String, what: Message)
     case reportTwice(kind: ReportKind, first: String, other: String)
 
-    public var description: String {
+    public var catalogueMessage: Message {
         switch self {
         case let .notAFolder(path):
-            return "\(path) is a file; give --output a folder for the bundle"
+            return Message("bundle.not-a-folder", ["path": "\(path)"])
         case let .differentSubmissions(first, other, what):
-            return "\(first) and \(other) differ in \(what); a bundle holds one organisation's documents of one fiscal year: give the O34 and O35 data files of the same year"
+            return Message("bundle.different", ["first": "\(first)", "other": "\(other)", "what": .message(what)])
         case let .reportTwice(kind, first, other):
-            return "both \(first) and \(other) give the \(kind.filePrefix) report; give one data file per document (set 'document:' in each)"
+            return Message("bundle.report-twice", ["first": "\(first)", "other": "\(other)", "report": "\(kind.filePrefix)"])
         }
     }
+
+    public var description: String { catalogueMessage.text(in: .en) }
 }

@@ -1,3 +1,4 @@
+import ITAKit
 import Foundation
 import OfficePackage
 
@@ -79,20 +80,21 @@ public struct TemplateSet: Sendable {
 }
 
 /// A `--template` value that cannot be used, worded for the user.
-public enum TemplateSetError: Error, CustomStringConvertible {
+public enum TemplateSetError: CataloguedError, CustomStringConvertible {
     case notFound(path: String)
     case notATemplate(path: String)
     case kindUnknown(path: String, kinds: [ReportKind])
 
-    public var description: String {
+    public var catalogueMessage: Message {
         switch self {
         case let .notFound(path):
-            return "\(path): no such file or folder; --template takes a folder of templates or one .docx or .odt template"
+            return Message("template.not-found", ["path": "\(path)"])
         case let .notATemplate(path):
-            return "\(path): --template takes a folder of templates or one .docx or .odt file, and this is neither"
+            return Message("template.not-a-template", ["path": "\(path)"])
         case let .kindUnknown(path, kinds):
-            return "\(path): cannot tell which report this template is for (\(kinds.map(\.filePrefix).joined(separator: ", ")) are being written); "
-                + "put o34, o35 or analysis in its file name, or choose the report with --report"
+            return Message("template.kind-unknown", ["path": "\(path)", "reports": "\(kinds.map(\.filePrefix).joined(separator: ", "))"])
         }
     }
+
+    public var description: String { catalogueMessage.text(in: .en) }
 }

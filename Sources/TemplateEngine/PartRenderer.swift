@@ -121,7 +121,13 @@ final class PartRenderer {
             value = .string(lit)
         } else if let path = e.path {
             switch scope.lookup(path) {
-            case let .found(v): value = v
+            case let .found(v):
+                if Self.holdsNaN(v) {
+                    let hint = session.options.lenient ? " (left empty)" : ""
+                    session.report(anchor.problem("'\(path)' is not a finite number: a document cannot print it; give a number or leave it empty\(hint)"))
+                    return nil
+                }
+                value = v
             case .missing:
                 if !e.filters.contains(where: { $0.name == .default }) {
                     let hint = session.options.lenient ? " (left empty)" : ""
@@ -139,6 +145,15 @@ final class PartRenderer {
             }
         }
         return value
+    }
+
+    /// NaN, or a list holding it: a program's NaN or infinite Double becomes a NaN Decimal, printed "NaN".
+    static func holdsNaN(_ v: TemplateValue) -> Bool {
+        switch v {
+        case let .number(d): return d.isNaN
+        case let .list(l): return l.contains { if case let .number(d) = $0 { return d.isNaN } else { return false } }
+        default: return false
+        }
     }
 
     private func renderLeaf(_ a: Anchor, scope: Scope) {

@@ -12,8 +12,11 @@ public enum TemplateValue: Sendable, Equatable {
     case image(Data)
 
     /// Convenience for a number given as a Double (via its shortest decimal text, so 98.97 stays 98.97).
+    /// NaN and the infinities (which `Decimal` cannot hold: converting one traps) become a NaN Decimal, which
+    /// a fill refuses by name.
     public static func number(_ d: Double) -> TemplateValue {
-        .number(Decimal(string: "\(d)") ?? Decimal(d))
+        guard d.isFinite else { return .number(Decimal.nan) }
+        return .number(Decimal(string: "\(d)") ?? Decimal(d))
     }
 
     /// Looks up a key of an object.

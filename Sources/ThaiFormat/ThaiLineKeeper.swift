@@ -9,11 +9,28 @@
 /// - a day and its month (`30 กันยายน`), and `พ.ศ.`/`ค.ศ.` with its year, by a no-break space;
 /// - each listed word, and each name given (an organisation's), letter by letter.
 ///
+/// A joined word also gets a ZERO WIDTH SPACE (U+200B) where it touches Thai letters: without it
+/// LibreOffice's dictionary takes the joined word and the Thai text around it as one unknown stretch,
+/// which a narrow cell then cuts anywhere ("เ / ทศบาลเมืองศรีสะเก / ษจะ"). In table cells (`inCells`) a
+/// word longer than `longestJoined` letters is joined in parts — the listed words inside it, the rest
+/// between them — with a zero width space between the parts: there LibreOffice cuts a longer joined
+/// stretch after its first letter ("อ / งค์การบริหารส่วนตำ / บล", measured in cells from 3 to 5.5 cm),
+/// so a long name breaks between its words (เทศบาลเมือง / ศรีสะเกษ) rather than inside one. Across
+/// the page the name stays one joined stretch. Neither character is in the text
+/// of the PDF LibreOffice writes.
+///
 /// A month and its year stay breakable at their space (a no-break space there becomes a plain one):
 /// a narrow cell then puts the year on the next line rather than breaking inside the year. Text
-/// already holding joiners is first cleared of them, so applying the keeper twice gives the same text.
+/// already holding joiners or zero width spaces is first cleared of them, so applying the keeper twice gives
+/// the same text.
 public struct ThaiLineKeeper: Sendable {
     public static let joiner: Character = "\u{2060}"
+    /// The break opportunity set around joined words and between the parts of a long one.
+    public static let breakOpportunity: Character = "\u{200B}"
+    /// Letters (Unicode scalars) a word may have and still be joined whole.
+    public static let longestJoined = 15
+    /// Whether long words are joined in parts (text in table cells).
+    public let inCells: Bool
 
     /// Listed words by their first scalar, longest first.
     private let words: [Unicode.Scalar: [[Unicode.Scalar]]]
@@ -32,11 +49,13 @@ public struct ThaiLineKeeper: Sendable {
     private static let monthScalars = months.map { Array($0.unicodeScalars) }
     private static let eraScalars = eras.map { Array($0.unicodeScalars) }
     private static let joinerScalar: Unicode.Scalar = "\u{2060}"
+    private static let spaceScalar: Unicode.Scalar = "\u{200B}"
 
     /// - Parameters:
     ///   - words: words kept whole wherever they appear (blank entries are ignored).
     ///   - names: names kept whole too, spaces included (an organisation's name).
-    public init(words: [String], names: [String] = []) {
+    public init(words: [String], names: [String] = [], inCells: Bool = false) {
+        self.inCells = inCells
         var index: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
         var nameBytes: [[UInt8]] = []
         for (n, w) in (words + names).enumerated() {
@@ -50,8 +69,8 @@ public struct ThaiLineKeeper: Sendable {
             if index[first]?.contains(scalars) == true { continue }
             index[first, default: []].append(scalars)
         }
-        self.names = nameBytes
         self.words = index.mapValues { $0.sorted { $0.count > $1.count } }
+        self.names = nameBytes
         // ASCII and the Thai block looked up by position instead of by hash.
         var table = [[[Unicode.Scalar]]](repeating: [], count: 0x100)
         for (first, list) in self.words {
@@ -62,13 +81,15 @@ public struct ThaiLineKeeper: Sendable {
     }
 
     /// Whether `keep(segments:)` gives the same for these pieces whatever the names: the pieces hold
-    /// no word joiner and none of the names. Keepers of the same words may then share their results.
+    /// no word joiner or zero width space and none of the names. Keepers of the same words (and the
+    /// same `inCells`) may then share their results.
     public func resultIgnoresNames(_ segments: [String]) -> Bool {
         var text: [UInt8] = []
         for s in segments {
             for b in s.utf8 {
-                // U+2060 is E2 81 A0 in UTF-8: text holding joiners is judged without them.
-                if b == 0xA0, text.count >= 2, text[text.count - 1] == 0x81, text[text.count - 2] == 0xE2 { return false }
+                // U+2060 is E2 81 A0 in UTF-8, U+200B E2 80 8B: text holding them is judged without them.
+                if b == 0xA0 || b == 0x8B, text.count >= 2, text[text.count - 2] == 0xE2,
+                   text[text.count - 1] == (b == 0xA0 ? 0x81 : 0x80) { return false }
                 text.append(b)
             }
         }
@@ -92,11 +113,11 @@ public struct ThaiLineKeeper: Sendable {
     public func keep(segments: [String]) -> [String] {
         var chars: [Unicode.Scalar] = []
         var owner: [Int] = []
-        // A segment that held joiners is rewritten even when nothing is joined in it.
-        var hadJoiners = [Bool](repeating: false, count: segments.count)
+        // A segment that held joiners or zero width spaces is rewritten even when nothing is joined in it.
+        var hadMarks = [Bool](repeating: false, count: segments.count)
         for (n, s) in segments.enumerated() {
             for c in s.unicodeScalars {
-                if c == Self.joinerScalar { hadJoiners[n] = true; continue }
+                if c == Self.joinerScalar || c == Self.spaceScalar { hadMarks[n] = true; continue }
                 chars.append(c); owner.append(n)
             }
         }
@@ -108,14 +129,26 @@ public struct ThaiLineKeeper: Sendable {
         let original = chars
         // glue[i]: no break between chars[i-1] and chars[i].
         var glue = [Bool](repeating: false, count: chars.count)
+        // open[i]: a zero width space goes before chars[i].
+        var open = [Bool](repeating: false, count: chars.count)
         var i = 0
         while i < chars.count {
             if let length = wordMatch(chars, at: i) {
-                for j in (i + 1)..<(i + length) where !chars[j].isSpaceLike { glue[j] = true }
+                let parts = partStarts(chars, i..<(i + length))
+                for j in (i + 1)..<(i + length) where !chars[j].isSpaceLike {
+                    if parts.contains(j) { open[j] = true } else { glue[j] = true }
+                }
+                if i > 0, chars[i - 1].isThai, !chars[i].isCombiningThai { open[i] = true }
+                if i + length < chars.count, chars[i + length].isThai, !chars[i + length].isCombiningThai { open[i + length] = true }
                 i += length
                 continue
             }
             i += 1
+        }
+        // A slash between Thai words ("โครงการ/กิจกรรม") may end a line: LibreOffice does not break
+        // after it by itself, and a header cell then cuts the first word.
+        for j in 1..<chars.count where chars[j - 1] == "/" && chars[j].isThai && !chars[j].isCombiningThai && j >= 2 && chars[j - 2].isThai {
+            open[j] = true
         }
         // Numbers: digits with the separators between them.
         for j in 1..<chars.count {
@@ -142,20 +175,41 @@ public struct ThaiLineKeeper: Sendable {
             if Self.endsWith(chars, before: j, any: Self.monthScalars) { chars[j] = " " }
         }
         // Only the segments that change are rebuilt; the others are returned as given.
-        var changed = hadJoiners
-        for j in chars.indices where (glue[j] && !chars[j].isCombiningThai) || chars[j] != original[j] { changed[owner[j]] = true }
+        var changed = hadMarks
+        for j in chars.indices where open[j] || (glue[j] && !chars[j].isCombiningThai) || chars[j] != original[j] { changed[owner[j]] = true }
         var out = segments
         var bytes: [[UInt8]] = Array(repeating: [], count: segments.count)
         for (j, c) in chars.enumerated() where changed[owner[j]] {
-            if glue[j], !c.isCombiningThai { UTF8.encode(Self.joinerScalar) { bytes[owner[j]].append($0) } }
+            if open[j] { UTF8.encode(Self.spaceScalar) { bytes[owner[j]].append($0) } }
+            else if glue[j], !c.isCombiningThai { UTF8.encode(Self.joinerScalar) { bytes[owner[j]].append($0) } }
             UTF8.encode(c) { bytes[owner[j]].append($0) }
         }
         for n in segments.indices where changed[n] { out[n] = String(decoding: bytes[n], as: UTF8.self) }
         return out
     }
 
+    /// Where the parts of a word longer than `longestJoined` start (indexes into `chars`, the word's
+    /// own start apart): the listed words inside it, each again in parts when it is long, and the
+    /// stretches between them.
+    private func partStarts(_ chars: [Unicode.Scalar], _ range: Range<Int>) -> Set<Int> {
+        guard inCells, range.count > Self.longestJoined else { return [] }
+        var starts: Set<Int> = []
+        var k = range.lowerBound
+        while k < range.upperBound {
+            if let length = wordMatch(chars, at: k, shorterThan: range.count, within: range.upperBound) {
+                if k > range.lowerBound { starts.insert(k) }
+                if k + length < range.upperBound { starts.insert(k + length) }
+                starts.formUnion(partStarts(chars, k..<(k + length)))
+                k += length
+            } else {
+                k += 1
+            }
+        }
+        return starts.filter { !chars[$0].isCombiningThai && !chars[$0].isSpaceLike }
+    }
+
     /// Length of the longest listed word starting at `i`.
-    private func wordMatch(_ chars: [Unicode.Scalar], at i: Int) -> Int? {
+    private func wordMatch(_ chars: [Unicode.Scalar], at i: Int, shorterThan limit: Int = .max, within end: Int? = nil) -> Int? {
         let v = chars[i].value
         let candidates: [[Unicode.Scalar]]
         if v < 0x80 {
@@ -166,11 +220,8 @@ public struct ThaiLineKeeper: Sendable {
             guard let found = words[chars[i]] else { return nil }
             candidates = found
         }
-        return candidates.isEmpty ? nil : match(candidates, chars, at: i)
-    }
-
-    private func match(_ candidates: [[Unicode.Scalar]], _ chars: [Unicode.Scalar], at i: Int) -> Int? {
-        for w in candidates where i + w.count <= chars.count {
+        let end = end ?? chars.count
+        for w in candidates where i + w.count <= end && w.count < limit {
             var same = true
             for (n, c) in w.enumerated() where chars[i + n] != c { same = false; break }
             if same { return w.count }
@@ -190,6 +241,9 @@ public struct ThaiLineKeeper: Sendable {
 extension Unicode.Scalar {
     /// An Arabic or a Thai digit.
     var isDocumentDigit: Bool { (0x30...0x39).contains(value) || (0x0E50...0x0E59).contains(value) }
+
+    /// A Thai letter, vowel or mark (not a Thai digit).
+    var isThai: Bool { (0x0E01...0x0E4F).contains(value) }
 
     /// A character that joins the digits of one number: 99.09, 1,250, 30/09/2568, 08:30.
     var isNumberSeparator: Bool { self == "." || self == "," || self == "/" || self == ":" }

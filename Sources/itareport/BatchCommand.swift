@@ -52,78 +52,83 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var pdf: PDFOptions
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        language.apply()
+        if let jobs, jobs < 1 { throw ValidationError(Console.text(Message("cli.batch.jobs"))) }
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: source, isDirectory: &isDir) {
             if isDir.boolValue, base != nil {
-                throw ValidationError("--base goes with a CSV of scores, not with a folder of data files")
+                throw ValidationError(Console.text(Message("cli.batch.base-with-folder")))
             }
             if !isDir.boolValue, base == nil {
-                throw ValidationError("\(source) is a file: a table of scores needs --base DATA, the data file that gives everything but the scores")
+                throw ValidationError(Console.text(Message("cli.batch.needs-base", ["file": "\(source)"])))
             }
             if isDir.boolValue, sheet != nil {
-                throw ValidationError("--sheet goes with an Excel workbook of scores, not with a folder of data files")
+                throw ValidationError(Console.text(Message("cli.batch.sheet-with-folder")))
             }
         }
         do {
             _ = try ExportFormat.parseList(format)
             _ = try ReportSelection.parse(report)
-        } catch { throw ValidationError("\(error)") }
+        } catch { throw ValidationError(Console.text(error)) }
     }
 
     func run() throws {
+        language.apply()
         let formats: [ExportFormat]
         let selection: ReportSelection
         do {
             formats = try ExportFormat.parseList(format)
             selection = try ReportSelection.parse(report)
-        } catch { throw ValidationError("\(error)") }
+        } catch { throw ValidationError(Console.text(error)) }
         let converter = try pdf.converter(for: formats)
         let custom: TemplateSet.Custom?
         do {
             var kinds: [ReportKind] = []
             if case let .only(k) = selection { kinds = k }
             custom = try template.map { try TemplateSet.custom(path: $0, kinds: kinds, own: nil) }
-        } catch { throw CLIError("\(error)") }
+        } catch { throw CLIError(error) }
         let batchJobs = try makeJobs()
         guard !batchJobs.isEmpty else {
-            throw CLIError("\(source): no data files (.yaml, .yml, .json) in this folder")
+            throw CLIError(Message("cli.batch.no-data-files", ["folder": "\(source)"]))
         }
 
         let generator = ReportGenerator(templates: TemplateSet(custom: custom))
-        defer { for note in generator.templateNotes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) } }
+        defer { for note in generator.templateNotes { Console.err(Message("cli.note", ["text": "\(note)"])) } }
         let exporter = ReportExporter(generator: generator, converter: converter)
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let runner = BatchRunner(exporter: exporter, formats: formats, selection: selection,
                                  outputDirectory: URL(fileURLWithPath: output), workers: workers)
-        let display = ProgressDisplay(total: batchJobs.count)
+        let display = ProgressDisplay(total: batchJobs.count, language: Console.language)
         let start = Date()
         let outcomes: [BatchRunner.Outcome]
         do {
             outcomes = try runner.run(batchJobs) { display.update($0) }
         } catch {
-            throw CLIError("\(error)")
+            throw CLIError(error)
         }
         display.finish()
         let seconds = Date().timeIntervalSince(start)
 
         let failures = outcomes.filter { !$0.succeeded }
         let files = outcomes.reduce(0) { $0 + $1.files.count }
-        print("\(outcomes.count) organisation(s): \(outcomes.count - failures.count) written (\(files) files), " +
-              "\(failures.count) failed, in \(String(format: "%.1f", seconds)) s with \(min(workers, outcomes.count)) worker(s)")
-        print("output: \(URL(fileURLWithPath: output).path)")
+        Console.out(Message("cli.batch.done", ["count": "\(outcomes.count)", "written": "\(outcomes.count - failures.count)", "files": "\(files)",
+                                               "failed": "\(failures.count)", "seconds": "\(String(format: "%.1f", seconds))",
+                                               "workers": "\(min(workers, outcomes.count))"]))
+        Console.out(Message("cli.batch.output", ["folder": "\(URL(fileURLWithPath: output).path)"]))
         // Warnings of every organisation, which the progress lines only count, go to a log beside the documents.
         var log: URL?
         do {
-            log = try BatchLog.write(outcomes, into: URL(fileURLWithPath: output))
+            log = try BatchLog.write(outcomes, into: URL(fileURLWithPath: output), in: Console.language)
         } catch {
-            FileHandle.standardError.write(Data("warning: the batch log could not be written into \(output): \(error.localizedDescription)\n".utf8))
+            Console.err(Message("cli.batch.log-not-written", ["folder": "\(output)", "reason": "\(error.localizedDescription)"]))
         }
-        for line in BatchLog.summary(outcomes, log: log) { print(line) }
+        for line in BatchLog.summary(outcomes, log: log, in: Console.language) { print(line) }
         if !failures.isEmpty {
-            print("failed:")
-            for f in failures { print("  \(f.name): \(f.failure ?? "")") }
+            Console.out(Message("cli.batch.failed"))
+            for f in failures { print("  \(f.name): \(f.failure(in: Console.language) ?? "")") }
             throw ExitCode.failure
         }
     }
@@ -133,10 +138,10 @@ struct BatchCommand: ParsableCommand {
     private func makeJobs() throws -> [BatchRunner.Job] {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source, isDirectory: &isDir) else {
-            throw CLIError("\(source): no such folder or file; give a folder of data files, or an .xlsx or CSV of scores")
+            throw CLIError(Message("cli.batch.no-source", ["path": "\(source)"]))
         }
         if isDir.boolValue { return try folderJobs() }
-        guard let base else { throw CLIError("\(source) is a file: a table of scores needs --base DATA") }
+        guard let base else { throw CLIError(Message("cli.batch.needs-base", ["file": "\(source)"])) }
         return try csvJobs(base: base)
     }
 
@@ -144,7 +149,7 @@ struct BatchCommand: ParsableCommand {
         let dir = URL(fileURLWithPath: source)
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: dir.path) } catch {
-            throw CLIError("\(source): cannot list the folder (\(error.localizedDescription))")
+            throw CLIError(Message("cli.batch.cannot-list", ["folder": "\(source)", "reason": "\(error.localizedDescription)"]))
         }
         var folders = FolderNames()
         return names.filter { ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }
@@ -152,7 +157,7 @@ struct BatchCommand: ParsableCommand {
             .map { name in
                 let url = dir.appendingPathComponent(name)
                 return BatchRunner.Job(name: name, folder: folders.unique(url.deletingPathExtension().lastPathComponent)) {
-                    try RegularFile.check(url.path, role: "data file")
+                    try RegularFile.check(url.path, role: .dataFile)
                     return (ReportLoader.load(path: url.path), url)
                 }
             }
@@ -160,23 +165,24 @@ struct BatchCommand: ParsableCommand {
 
     private func csvJobs(base: String) throws -> [BatchRunner.Job] {
         do {
-            try RegularFile.check(source, role: "table of scores (.xlsx or CSV)")
-            try RegularFile.check(base, role: "base data file")
-        } catch { throw CLIError("\(error)") }
+            try RegularFile.check(source, role: .scoreTable)
+            try RegularFile.check(base, role: .baseDataFile)
+        } catch { throw CLIError(error) }
         let sheet = try ScoreTable.load(path: source, sheet: self.sheet)
         let baseLoaded = ReportLoader.load(path: base)
         guard let baseData = baseLoaded.data, !baseLoaded.hasErrors else {
-            for d in baseLoaded.diagnostics.errors { FileHandle.standardError.write(Data("\(d)\n".utf8)) }
-            throw CLIError("\(base): the base data file has errors (listed above); fix them first")
+            for d in baseLoaded.diagnostics.errors { Console.err(d) }
+            throw CLIError(Message("cli.batch.base-errors", ["file": "\(base)"]))
         }
         let baseURL = URL(fileURLWithPath: base)
         let csvName = URL(fileURLWithPath: source).lastPathComponent
         var folders = FolderNames()
         return sheet.rows.map { row in
-            let place = sheet.sheet.map { "\(csvName), sheet '\($0)' row \(row.line)" } ?? "\(csvName):\(row.line)"
-            let name = "\(place) (\(row.name.isEmpty ? "no name" : row.name))"
+            let place = sheet.sheet.map { Console.text(Message("cli.batch.row.sheet", ["file": "\(csvName)", "sheet": "\($0)", "row": "\(row.line)"])) }
+                ?? "\(csvName):\(row.line)"
+            let name = "\(place) (\(row.name.isEmpty ? Console.text(Message("cli.batch.row.no-name")) : row.name))"
             return BatchRunner.Job(name: name, folder: folders.unique(row.name.isEmpty ? "row-\(row.line)" : row.name)) {
-                if let problem = row.problem { throw CLIError(problem) }
+                if let problem = row.problemMessage { throw CLIError(problem) }
                 // Through the data file text, so each row is checked exactly as a data file would be.
                 let text = DataFileWriter().text(for: ScoreSheet.data(for: row, base: baseData))
                 var loaded = ReportLoader.load(text: text, file: name)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ITAKit
 
 /// A year option given in the Buddhist Era, as every year in ITA documents is.
 enum BuddhistEraYear {
@@ -9,8 +10,8 @@ enum BuddhistEraYear {
     static func validate(_ year: Int, option: String, example: Int) throws {
         guard !plausible.contains(year) else { return }
         if (1900...2157).contains(year) {
-            throw ValidationError("\(year) looks like a CE year; years are BE (CE + 543): use \(option) \(year + 543)")
+            throw ValidationError(Console.text(Message("cli.year.ce", ["year": "\(year)", "option": "\(option)", "be_year": "\(year + 543)"])))
         }
-        throw ValidationError("\(year) is not a plausible BE year; use e.g. \(option) \(example)")
+        throw ValidationError(Console.text(Message("cli.year.implausible", ["year": "\(year)", "option": "\(option)", "example": "\(example)"])))
     }
 }

@@ -39,18 +39,21 @@ struct BundleCommand: ParsableCommand {
 
     @OptionGroup var pdf: PDFOptions
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
+        language.apply()
         let formats: [ExportFormat]
         var extra: [ReportKind] = []
         do {
             formats = try ExportFormat.parseList(format)
             if let report, case let .only(kinds) = try ReportSelection.parse(report) { extra = kinds }
-        } catch { throw ValidationError("\(error)") }
+        } catch { throw ValidationError(Console.text(error)) }
         let converter = try pdf.converter(for: formats)
 
         var loadedFiles: [(path: String, loaded: ReportLoader.Result, data: ReportData)] = []
         for path in data {
-            let (loaded, reportData) = try DataFileLoading.load(path, warnings: true, consequence: "nothing was written")
+            let (loaded, reportData) = try DataFileLoading.load(path, warnings: true, consequence: Message("cli.consequence.nothing-written"))
             loadedFiles.append((path, loaded, reportData))
         }
         let names = data.joined(separator: " ")
@@ -59,18 +62,19 @@ struct BundleCommand: ParsableCommand {
             var remaining = extra
             for file in loadedFiles {
                 // An extra report comes from the first file that can fill it.
-                let possible = ReportGenerator.possibleReports(file.data)
+                let possible = ReportGenerator.possibleReportReasons(file.data)
                 let own = try SubmissionBundle.kinds(for: file.data)
                 let mine = remaining.filter { !own.contains($0) && possible[$0] == .some(nil) }
                 remaining.removeAll { mine.contains($0) || own.contains($0) }
                 parts.append(SubmissionBundle.Part(loaded: file.loaded, dataURL: URL(fileURLWithPath: file.path), kinds: own + mine))
             }
             if let k = remaining.first, let file = loadedFiles.first {
-                throw GenerateError.reportNotPossible(kind: k, reason: (ReportGenerator.possibleReports(file.data)[k] ?? nil) ?? "no data file gives it")
+                throw GenerateError.reportNotPossible(kind: k, reason: (ReportGenerator.possibleReportReasons(file.data)[k] ?? nil)
+                    ?? Message("cli.bundle.no-file-gives"))
             }
             let custom = try template.map { try TemplateSet.custom(path: $0, kinds: parts.flatMap(\.kinds), own: nil) }
             let generator = ReportGenerator(templates: TemplateSet(custom: custom))
-            defer { for note in generator.templateNotes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) } }
+            defer { for note in generator.templateNotes { Console.err(Message("cli.note", ["text": "\(note)"])) } }
             let exporter = ReportExporter(generator: generator, converter: converter)
             let folder = URL(fileURLWithPath: output)
             let manifest = try SubmissionBundle(exporter: exporter).write(parts: parts, formats: formats, into: folder)
@@ -78,13 +82,13 @@ struct BundleCommand: ParsableCommand {
             print(folder.appendingPathComponent("manifest.json").path)
             let bundled = Set(parts.flatMap(\.kinds))
             for k in SubmissionBundle.defaultKinds where !bundled.contains(k) {
-                FileHandle.standardError.write(Data("note: \(k.filePrefix) is not in the bundle: give its data file too (itareport bundle O34-FILE O35-FILE --output DIR)\n".utf8))
+                Console.err(Message("cli.bundle.missing-report", ["report": "\(k.filePrefix)"]))
             }
             for f in manifest.files where f.path.contains(ReportGenerator.draftSuffix + ".") {
-                FileHandle.standardError.write(Data("warning: \(f.path) is a draft: its data file still has blanks (run itareport check on it)\n".utf8))
+                Console.err(Message("cli.bundle.draft", ["path": "\(f.path)"]))
             }
         } catch {
-            throw CLIError("\(names): \(error)")
+            throw CLIError(Message("cli.file-error", ["file": "\(names)", "error": .message(Message(error))]))
         }
     }
 }

@@ -20,11 +20,13 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The document to check for: o34, o35 or analysis (default: the file's 'document').")
     var document: DocumentKind?
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
-        let (loaded, report) = try DataFileLoading.load(data, warnings: false, consequence: "the check needs a file without errors")
+        language.apply()
+        let (loaded, report) = try DataFileLoading.load(data, warnings: false, consequence: Message("cli.consequence.check"))
         guard let kind = document ?? report.document else {
-            FileHandle.standardError.write(Data(
-                "\(data): the file does not say which document it is for (add 'document: o34' or use --document)\n".utf8))
+            Console.err(Message("cli.check.no-document", ["file": "\(data)"]))
             throw ExitCode.failure
         }
         // Every weakness needs a measure: which indicators are weaknesses depends on the threshold.
@@ -33,12 +35,13 @@ struct CheckCommand: ParsableCommand {
         for gap in gaps {
             var place = data
             if let p = loaded.sourceMap.position(of: gap.path) { place += ":\(p.line):\(p.column)" }
-            print("\(place): missing: \(gap.item): \(gap.field) at \(gap.path) (\(gap.hint))")
+            print("\(place): " + Console.text(Message("gap.missing", ["item": "\(gap.item)", "field": .message(gap.fieldMessage),
+                                                                     "path": "\(gap.path)", "hint": .message(gap.remedy)])))
         }
         if !gaps.isEmpty {
-            FileHandle.standardError.write(Data("\(data): \(gaps.count) item(s) missing for \(kind.rawValue)\n".utf8))
+            Console.err(Message("cli.check.missing-count", ["file": "\(data)", "count": "\(gaps.count)", "document": "\(kind.rawValue)"]))
             throw ExitCode.failure
         }
-        print("\(data): complete for \(kind.rawValue)")
+        Console.out(Message("cli.check.complete", ["file": "\(data)", "document": "\(kind.rawValue)"]))
     }
 }

@@ -7,14 +7,12 @@ import ITAReports
 enum DataFileLoading {
     /// Loads `path`. `warnings` also shows warnings (errors are always shown); `consequence` finishes
     /// the stopping message, e.g. "nothing was written".
-    static func load(_ path: String, warnings: Bool, consequence: String) throws -> (result: ReportLoader.Result, data: ReportData) {
-        do { try RegularFile.check(path, role: "data file") } catch { throw CLIError("\(error)") }
+    static func load(_ path: String, warnings: Bool, consequence: Message) throws -> (result: ReportLoader.Result, data: ReportData) {
+        do { try RegularFile.check(path, role: .dataFile) } catch { throw CLIError(error) }
         let loaded = ReportLoader.load(path: path)
-        for d in warnings ? loaded.diagnostics : loaded.diagnostics.errors {
-            FileHandle.standardError.write(Data("\(d)\n".utf8))
-        }
+        for d in warnings ? loaded.diagnostics : loaded.diagnostics.errors { Console.err(d) }
         guard let data = loaded.data, !loaded.hasErrors else {
-            throw CLIError("\(path): the data file has errors (listed above); \(consequence). Run 'itareport validate \(path)' after fixing them.")
+            throw CLIError(Message("cli.data-file-has-errors", ["file": "\(path)", "consequence": .message(consequence)]))
         }
         return (loaded, data)
     }
@@ -22,8 +20,6 @@ enum DataFileLoading {
     /// Shows the notices that levels or strengths splits come from thresholds no source confirms; for
     /// commands that otherwise show only errors but print what those thresholds decide.
     static func showProvisionalRubrics(_ loaded: ReportLoader.Result) {
-        for d in loaded.diagnostics where d.kind == .provisionalRubric {
-            FileHandle.standardError.write(Data("\(d)\n".utf8))
-        }
+        for d in loaded.diagnostics where d.kind == .provisionalRubric { Console.err(d) }
     }
 }

@@ -35,7 +35,7 @@ struct FillCommand: ParsableCommand {
         let dataURL = URL(fileURLWithPath: data)
         let outURL = URL(fileURLWithPath: output)
         do {
-            try RegularFile.check(templateURL.path, role: "template")
+            try RegularFile.check(templateURL.path, role: .template)
             let t = try Template(contentsOf: templateURL)
             guard outURL.pathExtension.lowercased() == t.kind.fileExtension else {
                 throw ValidationError("the template is a .\(t.kind.fileExtension) file, so --output must end in .\(t.kind.fileExtension) (got '\(outURL.lastPathComponent)')")

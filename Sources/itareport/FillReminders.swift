@@ -8,13 +8,11 @@ enum FillReminders {
     static func diagnostics(for loaded: ReportLoader.Result, file: String) -> [Diagnostic] {
         guard let data = loaded.data, let kind = data.document else { return [] }
         var out: [Diagnostic] = []
-        func add(_ path: String, _ message: String, _ hint: String) {
-            let p = loaded.sourceMap.position(of: path)
-            out.append(Diagnostic(.warning, .missingField, file: file, line: p?.line, column: p?.column,
-                                  path: path, message: "not filled yet: \(message)", hint: hint))
-        }
         for gap in CompletenessChecker.check(data, document: kind, catalog: loaded.catalog) {
-            add(gap.path, "\(gap.item): \(gap.field)", gap.hint)
+            let p = loaded.sourceMap.position(of: gap.path)
+            out.append(Diagnostic(.warning, .missingField, file: file, line: p?.line, column: p?.column, path: gap.path,
+                                  problem: Message("gap.not-filled", ["item": "\(gap.item)", "field": .message(gap.fieldMessage)]),
+                                  remedy: gap.remedy))
         }
         return out
     }

@@ -44,19 +44,23 @@ struct GenerateCommand: ParsableCommand {
 
     @OptionGroup var pdf: PDFOptions
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
-        do { _ = try ExportFormat.parseList(format) } catch { throw ValidationError("\(error)") }
+        language.apply()
+        do { _ = try ExportFormat.parseList(format) } catch { throw ValidationError(Console.text(error)) }
         if let report, report != "all", ReportKind(rawValue: report.lowercased()) == nil {
-            throw ValidationError("--report must be o34, o35, analysis or all, not '\(report)'")
+            throw ValidationError(Console.text(Message("cli.generate.report-option", ["value": "\(report)"])))
         }
     }
 
     func run() throws {
+        language.apply()
         let formats: [ExportFormat]
-        do { formats = try ExportFormat.parseList(format) } catch { throw ValidationError("\(error)") }
+        do { formats = try ExportFormat.parseList(format) } catch { throw ValidationError(Console.text(error)) }
         let converter = try pdf.converter(for: formats)
-        let (loaded, reportData) = try DataFileLoading.load(data, warnings: true, consequence: "nothing was written")
-        let possible = ReportGenerator.possibleReports(reportData)
+        let (loaded, reportData) = try DataFileLoading.load(data, warnings: true, consequence: Message("cli.consequence.nothing-written"))
+        let possible = ReportGenerator.possibleReportReasons(reportData)
         var kinds: [ReportKind]
         let own = reportData.document.flatMap { ReportKind(rawValue: $0.rawValue) }
         let report = self.report ?? (own?.rawValue ?? "all")
@@ -64,48 +68,51 @@ struct GenerateCommand: ParsableCommand {
             // Every report the data fills completely, and the data's own document even when it is still a draft.
             kinds = ReportKind.allCases.filter { possible[$0] == .some(nil) || $0 == own }
             if kinds.isEmpty {
-                throw CLIError("\(data): no report can be written: " + ReportKind.allCases.compactMap { possible[$0] ?? nil }.joined(separator: "; "))
+                let reasons = ReportKind.allCases.compactMap { possible[$0] ?? nil }
+                throw CLIError(Message("cli.file-error", ["file": "\(data)",
+                                                          "error": .message(ReportSelectionError.nothingPossible(reasons: reasons).catalogueMessage)]))
             }
         } else {
             guard let k = ReportKind(rawValue: report.lowercased()) else {
-                throw ValidationError("--report must be o34, o35, analysis or all, not '\(report)'")
+                throw ValidationError(Console.text(Message("cli.generate.report-option", ["value": "\(report)"])))
             }
             kinds = [k]
         }
         for k in kinds {
             if let reason = possible[k] ?? nil {
-                FileHandle.standardError.write(Data("warning: writing the \(k.filePrefix) report as a draft with blanks: \(reason)\n".utf8))
+                Console.err(Message("cli.generate.draft", ["report": "\(k.filePrefix)", "reason": .message(reason)]))
             }
         }
         let custom: TemplateSet.Custom?
         do {
             custom = try template.map { try TemplateSet.custom(path: $0, kinds: kinds, own: reportData.document.flatMap { ReportKind(rawValue: $0.rawValue) }) }
-        } catch { throw CLIError("\(error)") }
+        } catch { throw CLIError(error) }
         let dataURL = URL(fileURLWithPath: data)
         let generator = ReportGenerator(templates: TemplateSet(custom: custom), lenient: lenient)
-        defer { for note in generator.templateNotes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) } }
+        defer { for note in generator.templateNotes { Console.err(Message("cli.note", ["text": "\(note)"])) } }
         do {
             let exporter = ReportExporter(generator: generator, converter: converter)
             let result = try exporter.export(
                 loaded: loaded, dataURL: dataURL, kinds: kinds, formats: formats,
                 outputDirectory: URL(fileURLWithPath: output), formYear: form)
             if showGenerated {
-                for g in result.generated { FileHandle.standardError.write(Data("generated: \(g.path)\n".utf8)) }
+                for g in result.generated { Console.err(Message("cli.generate.generated", ["path": "\(g.path)"])) }
             }
             // A document written earlier from another data file is replaced only with a word about it.
             var provenance = OutputProvenance(folder: URL(fileURLWithPath: output))
             for o in result.files {
                 if let other = provenance.otherSource(of: o.url.lastPathComponent, than: dataURL) {
-                    FileHandle.standardError.write(Data("warning: \(o.url.path) was written from \(other) and is now replaced by the \(o.kind.filePrefix) of \(data); generate that file again, or use --output for a separate folder\n".utf8))
+                    Console.err(Message("cli.generate.replaced", ["path": "\(o.url.path)", "other": "\(other)", "report": "\(o.kind.filePrefix)",
+                                                                 "file": "\(data)"]))
                 }
             }
             provenance.record(result.files.map { $0.url.lastPathComponent }, from: dataURL)
             for o in result.files {
-                for w in o.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+                for w in o.warnings { Console.err(Message("cli.warning", ["text": "\(w)"])) }
                 print(o.url.path)
             }
         } catch {
-            throw CLIError("\(error)")
+            throw CLIError(error)
         }
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import ITAKit
 
 /// The `itareport` command: fills office templates and produces the yearly ITA documents.
 @main
@@ -22,4 +24,22 @@ struct ITAReportCommand: AsyncParsableCommand {
             BundleCommand.self,
         ]
     )
+
+    /// Runs the command; an error of ours is shown in the run's language (`--lang`, else the locale).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if Console.language == .th, let e = error as? CataloguedError {
+                Console.err(Message("cli.error", ["text": .message(e.catalogueMessage)]))
+                Foundation.exit(EXIT_FAILURE)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -22,11 +22,15 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Overwrite the output file if it exists.")
     var force = false
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
+        language.apply()
         if let year { try BuddhistEraYear.validate(year, option: "--year", example: 2568) }
     }
 
     func run() throws {
+        language.apply()
         let fiscalYear = year ?? currentFiscalYear()
         let text = try StarterFile.text(organization: org, fiscalYear: fiscalYear)
         guard let output else {
@@ -34,10 +38,10 @@ struct InitCommand: ParsableCommand {
             return
         }
         if FileManager.default.fileExists(atPath: output), !force {
-            throw ValidationError("\(output) already exists; choose another --output or add --force")
+            throw ValidationError(Console.text(Message("cli.init.exists", ["file": "\(output)"])))
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        print("wrote \(output); fill it in, then run: itareport validate \(output)")
+        Console.out(Message("cli.init.wrote", ["file": "\(output)"]))
     }
 
     private func currentFiscalYear() -> Int {

@@ -19,27 +19,30 @@ struct NarrativesCommand: ParsableCommand {
     @Option(help: "The document to write for: o34, o35 or analysis (default: the file's 'document', else all).")
     var document: DocumentKind?
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
-        let (loaded, _) = try DataFileLoading.load(data, warnings: false, consequence: "no narrative was written")
+        language.apply()
+        let (loaded, _) = try DataFileLoading.load(data, warnings: false, consequence: Message("cli.consequence.no-narrative"))
         // The narratives quote the level and call indicators strengths or weaknesses.
         DataFileLoading.showProvisionalRubrics(loaded)
         let filled: FilledReport?
         do { filled = try loaded.filled(for: document.map { [$0] }) } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            Console.err(Console.text(error))
             throw ExitCode.failure
         }
         guard let filled else {
-            FileHandle.standardError.write(Data("\(data): no scores to write from (add 'assessment: indicators: …')\n".utf8))
+            Console.err(Message("cli.narratives.no-scores", ["file": "\(data)"]))
             throw ExitCode.failure
         }
         if filled.generated.isEmpty {
-            print("\(data): every narrative is written in the file; nothing was generated")
+            Console.out(Message("cli.narratives.none", ["file": "\(data)"]))
             return
         }
         for g in filled.generated {
             print("\(g.path):")
             print("  \(g.text)")
         }
-        print("\(filled.generated.count) narrative(s) written by itareport")
+        Console.out(Message("cli.narratives.count", ["count": "\(filled.generated.count)"]))
     }
 }

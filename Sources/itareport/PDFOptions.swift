@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ITAKit
 import ITAReports
 
 /// `--soffice` and `--pdfa`, shared by the commands that write PDF.
@@ -14,9 +15,9 @@ struct PDFOptions: ParsableArguments {
     /// The converter when `formats` include PDF; nil otherwise. Fails with install instructions when LibreOffice is missing.
     func converter(for formats: [ExportFormat]) throws -> PDFConverter? {
         guard formats.contains(.pdf) else {
-            if pdfa { throw ValidationError("--pdfa applies to PDF: add pdf to --format") }
+            if pdfa { throw ValidationError(Console.text(Message("cli.pdfa-without-pdf"))) }
             return nil
         }
-        do { return try PDFConverter.locate(explicit: soffice, pdfA: pdfa) } catch { throw CLIError("\(error)") }
+        do { return try PDFConverter.locate(explicit: soffice, pdfA: pdfa) } catch { throw CLIError(error) }
     }
 }

@@ -25,14 +25,20 @@ struct RolloverCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Folder to write into (default: the data file's folder).")
     var output: String?
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
+        language.apply()
         try BuddhistEraYear.validate(to, option: "--to", example: 2569)
     }
 
     func run() throws {
-        let (_, report) = try DataFileLoading.load(data, warnings: false, consequence: "nothing was rolled forward")
+        language.apply()
+        let (_, report) = try DataFileLoading.load(data, warnings: false, consequence: Message("cli.consequence.nothing-rolled"))
         let files: [YearRollover.RolledFile]
-        do { files = try YearRollover.roll(report, to: to) } catch { throw CLIError("\(data): \(error)") }
+        do { files = try YearRollover.roll(report, to: to) } catch {
+            throw CLIError(Message("cli.file-error", ["file": "\(data)", "error": .message(Message(error))]))
+        }
 
         let source = URL(fileURLWithPath: data)
         let dir = output.map { URL(fileURLWithPath: $0) } ?? source.deletingLastPathComponent()
@@ -40,10 +46,9 @@ struct RolloverCommand: ParsableCommand {
         let targets = files.map { dir.appendingPathComponent($0.suggestedName(from: stem)) }
         let existing = targets.filter { FileManager.default.fileExists(atPath: $0.path) }
         if !existing.isEmpty {
-            throw CLIError("""
-                \(existing.map(\.path).joined(separator: ", ")) already exist\(existing.count == 1 ? "s" : ""); \
-                nothing was written. Move or rename \(existing.count == 1 ? "it" : "them"), or choose another --output folder.
-                """)
+            let names = existing.map(\.path).joined(separator: ", ")
+            throw CLIError(existing.count == 1 ? Message("cli.rollover.exists", ["file": "\(names)"])
+                : Message("cli.rollover.exist", ["files": "\(names)"]))
         }
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -59,12 +64,12 @@ struct RolloverCommand: ParsableCommand {
                 }
             }
         } catch {
-            throw CLIError("\(dir.path): cannot write the new data files (\(OutputFolder.reason(error))); check the folder exists and is writable.")
+            throw CLIError(Message("cli.rollover.cannot-write", ["folder": "\(dir.path)", "reason": "\(OutputFolder.reason(error))"]))
         }
         for (file, url) in zip(files, targets) {
             print(url.path)
-            FileHandle.standardError.write(Data(
-                "  \(file.document.rawValue.uppercased()) \(file.fiscalYear): \(file.toFill.count) field(s) to fill (marked '\(DataFileWriter.fillMarker)')\n".utf8))
+            Console.err(Message("cli.rollover.to-fill", ["document": "\(file.document.rawValue.uppercased())", "year": "\(file.fiscalYear)",
+                                                         "count": "\(file.toFill.count)", "marker": "\(DataFileWriter.fillMarker)"]))
         }
     }
 }

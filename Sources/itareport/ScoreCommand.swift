@@ -16,14 +16,17 @@ struct ScoreCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON.")
     var json = false
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
+        language.apply()
         // A score out of range or a CE year would give a total no document may print.
-        let (loaded, _) = try DataFileLoading.load(data, warnings: false, consequence: "no score is given")
+        let (loaded, _) = try DataFileLoading.load(data, warnings: false, consequence: Message("cli.consequence.no-score"))
         guard let card = loaded.scoreCard, let catalog = loaded.catalog else {
-            FileHandle.standardError.write(Data("\(data): no assessment scores to compute (add 'assessment: indicators: …')\n".utf8))
+            Console.err(Message("cli.score.no-scores", ["file": "\(data)"]))
             throw ExitCode.failure
         }
-        for d in loaded.diagnostics.warnings { FileHandle.standardError.write(Data("\(d)\n".utf8)) }
+        for d in loaded.diagnostics.warnings { Console.err(d) }
         if json {
             print(ScoreJSON.render(card))
         } else {

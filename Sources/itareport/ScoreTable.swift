@@ -20,20 +20,56 @@ enum ScoreTable {
 
     static func load(path: String, sheet: String?) throws -> ScoreSheet {
         guard isWorkbook(path) else {
-            if sheet != nil { throw CLIError("\(path): --sheet goes with an Excel workbook (.xlsx); this is read as a CSV file") }
-            do { return try ScoreSheet.load(path: path) } catch { throw CLIError("\(error)") }
+            if sheet != nil { throw CLIError(Message("cli.batch.sheet-with-csv", ["file": "\(path)"])) }
+            do { return try ScoreSheet.load(path: path) } catch { throw CLIError(error) }
         }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw CLIError("\(path): cannot read the file (\(error.localizedDescription))")
+            throw CLIError(Message("sheet.place.file", ["file": "\(path)",
+                                                        "text": .message(Message("sheet.cannot-read", ["reason": "\(error.localizedDescription)"]))]))
         }
         do {
             let book = try Workbook(data: data, path: path)
             let chosen = try book.sheet(named: sheet)
             let rows = try book.rows(of: chosen).map { TableRow(number: $0.number, cells: $0.cells) }
             return try ScoreSheet.parse(rows: rows, file: path, sheet: chosen.name)
+        } catch let error as SpreadsheetError {
+            throw CLIError(error.message)
         } catch {
-            throw CLIError("\(error)")
+            throw CLIError(error)
+        }
+    }
+}
+
+extension SpreadsheetError {
+    /// The error as a catalogue message: the ones a clerk meets with a workbook as it is (an old
+    /// format, another kind of file, a sheet name) in either language, the rare damaged-file ones as
+    /// they are.
+    var message: Message {
+        // The English of the catalogue is the error's own text; should the two ever part, the error's own is shown.
+        let m = catalogued
+        return m.text(in: .en) == description ? m : .verbatim(description)
+    }
+
+    private var catalogued: Message {
+        switch self {
+        case let .notAZip(path, reason):
+            return Message("xlsx.not-a-zip", ["path": "\(path)", "reason": "\(reason)"])
+        case let .legacyExcel(path):
+            return Message("xlsx.legacy", ["path": "\(path)"])
+        case let .notAWorkbook(path, found?):
+            return Message("xlsx.not-a-workbook.found", ["path": "\(path)", "found": "\(found)"])
+        case let .notAWorkbook(path, nil):
+            return Message("xlsx.not-a-workbook", ["path": "\(path)"])
+        case let .noSheets(path):
+            return Message("xlsx.no-sheets", ["path": "\(path)"])
+        case let .noSuchSheet(path, name, available):
+            return Message("xlsx.no-such-sheet", ["path": "\(path)", "name": "\(name)",
+                                                  "sheets": "\(available.map { "'\($0)'" }.joined(separator: ", "))"])
+        case let .notAWorksheet(path, sheet):
+            return Message("xlsx.not-a-worksheet", ["path": "\(path)", "sheet": "\(sheet)"])
+        default:
+            return .verbatim(description)
         }
     }
 }

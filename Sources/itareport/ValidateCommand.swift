@@ -13,18 +13,22 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "The data file (YAML or JSON).")
     var data: String
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
-        do { try RegularFile.check(data, role: "data file") } catch { throw CLIError("\(error)") }
+        language.apply()
+        do { try RegularFile.check(data, role: .dataFile) } catch { throw CLIError(error) }
         let loaded = ReportLoader.load(path: data)
         let diagnostics = (loaded.diagnostics + FillReminders.diagnostics(for: loaded, file: data))
             .sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
-        for d in diagnostics { print(d) }
+        for d in diagnostics { print(Console.text(d)) }
         let errors = diagnostics.errors.count
         let warnings = diagnostics.warnings.count
         if errors > 0 {
-            FileHandle.standardError.write(Data("\(data): \(errors) error(s), \(warnings) warning(s)\n".utf8))
+            Console.err(Message("cli.validate.errors", ["file": "\(data)", "errors": "\(errors)", "warnings": "\(warnings)"]))
             throw ExitCode.failure
         }
-        print("\(data): OK\(warnings > 0 ? " (\(warnings) warning(s))" : "")")
+        Console.out(warnings > 0 ? Message("cli.validate.ok-warnings", ["file": "\(data)", "warnings": "\(warnings)"])
+                        : Message("cli.validate.ok", ["file": "\(data)"]))
     }
 }

@@ -245,9 +245,18 @@ def o34_2567():
         P("{{/each}}", "Body"),
         P("ข้อจำกัดของหน่วยงานในการดำเนินการ", "Heading2"),
         P("ปัญหา/อุปสรรค", "Heading3"),
+        # An empty list prints "-", so its heading never ends a page with nothing under it.
+        P("{{#if problems}}", "Body"),
         P("{{problems}}", "ListText", numbered="decimal"),
+        P("{{else}}", "Body"),
+        P("-"),
+        P("{{/if}}", "Body"),
         P("ข้อเสนอแนะ", "Heading3"),
+        P("{{#if suggestions}}", "Body"),
         P("{{suggestions}}", "ListText", numbered="decimal"),
+        P("{{else}}", "Body"),
+        P("-"),
+        P("{{/if}}", "Body"),
     ])
     L = "landscape"
     grid = Section("Landscape", [
@@ -424,10 +433,12 @@ def analysis_2568():
         P("4. แนวทางการพัฒนาตามผลการวิเคราะห์", "Heading1"),
         P("{{org.name}} กำหนดโครงการและกิจกรรมเพื่อพัฒนาตัวชี้วัดตามผลการวิเคราะห์ข้างต้น ดังนี้"),
         # The period column holds "30 พฤศจิกายน 2569" (4.2 cm in 14 pt) on one line, so a
-        # date never breaks; the owners column holds "สำนักปลัดเทศบาล" (3.6 cm). The measures come in groups of one indicator: the indicator and its
-        # analysis are one cell over the group's rows, never repeated, never merged
-        # across two indicators.
-        Table([2.8, 3.8, 4.3, 5.3, 4.6, 3.9], [
+        # date never breaks; the analysis column, the longest text of the grid, gets the
+        # most room (at 4.3 cm a group's analysis ran over two pages); owners break
+        # between words ("สำนักปลัด / เทศบาล"). The measures come in groups of one
+        # indicator: the indicator and its analysis are one cell over the group's rows,
+        # never repeated, never merged across two indicators.
+        Table([3.0, 3.2, 6.4, 4.6, 4.6, 2.9], [
             head("ตัวชี้วัด", "โครงการ/กิจกรรม",
                  "ผลการวิเคราะห์\nตัวชี้วัดตาม\nหลักเกณฑ์การประเมิน ITA",
                  "ขั้นตอนหรือวิธีการ\nดำเนินการ", "ระยะเวลา\nในการดำเนินการ", "ผู้รับผิดชอบ",

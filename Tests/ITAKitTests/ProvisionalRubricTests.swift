@@ -69,8 +69,28 @@ final class ProvisionalRubricTests: XCTestCase {
         XCTAssertEqual(r.diagnostics.first { $0.path == "options.strength_threshold" }?.severity, .error)
     }
 
+    func testAnO35PrintsNoLevelAndIsNotWarnedAboutOne() {
+        XCTAssertEqual(notices(file(year: 2567, document: "o35")), [])
+        XCTAssertEqual(notices(file(year: 2567, document: "o34", options: "{strength_threshold: 95}")).count, 1, "the O34 prints it")
+    }
+
+    /// The 2567 O34 form prints the split only through the issue texts the tool writes: once the clerk
+    /// wrote all seven issues' three texts, nothing printed rests on it.
+    func testAnO34WithEveryIssueWrittenIsNotWarnedAboutTheSplit() {
+        let official = "{level: ผ่านดี}"
+        XCTAssertEqual(notices(file(year: 2567, document: "o34", official: official)).count, 1, "issues left to write")
+        var text = file(year: 2567, document: "o34", official: official) + "analysis:\n  issues:\n"
+        for n in 1...6 { text += "    - {issue: \(n), deficiencies: ก, to_develop: ข, maintain: ค}\n" }
+        XCTAssertEqual(notices(text + "    - {issue: 7, deficiencies: ก, to_develop: ข}\n").count, 1, "issue 7 keeps nothing written")
+        XCTAssertEqual(notices(text + "    - {issue: 7, deficiencies: ก, to_develop: ข, maintain: ค}\n"), [])
+        // The 2564 form prints only what the clerk wrote for each indicator.
+        XCTAssertEqual(notices(file(year: 2563, document: "o34", official: "{level: A}", options: "{form_year: 2564}")), [])
+        XCTAssertEqual(notices(file(year: 2563, document: "analysis", official: "{level: A}")).count, 1, "the analysis report prints it")
+    }
+
     /// The 2564 O34 example (ITA 2563): the organisation's own document flagged indicators 9 and 10
     /// (24.32 and 0.00) and none of 83.63–96.08; the pass-mark rule adds only 83.63, below the pass mark.
+    /// The 2564 form prints only the organisation's own notes per indicator, so the split draws no warning.
     func testThe2564ExampleSplitsPlausibly() throws {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Examples/khlongsaensaep-2564.yaml").path
@@ -78,7 +98,10 @@ final class ProvisionalRubricTests: XCTestCase {
         let card = try XCTUnwrap(r.scoreCard)
         XCTAssertEqual(card.weaknesses, [4, 9, 10])
         XCTAssertEqual(card.strengths, [1, 2, 3, 5, 6, 7, 8])
-        let found = r.diagnostics.filter { $0.kind == .provisionalRubric }
+        XCTAssertEqual(r.diagnostics.filter { $0.kind == .provisionalRubric }, [])
+        // As an analysis report, the same data prints the split and is warned about it.
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "document: o34", with: "document: analysis")
+        let found = notices(text)
         XCTAssertEqual(found.count, 1)
         XCTAssertTrue(found.first?.message.contains("split at 85.00 (7 strengths, 3 weaknesses), a threshold no source confirms for the ITA of 2563") == true,
                       found.first?.message ?? "")

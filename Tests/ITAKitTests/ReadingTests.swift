@@ -173,3 +173,20 @@ final class ReadingTests: XCTestCase {
         XCTAssertEqual(diagnostic(r, "organization.name")?.kind, .mendedText)
     }
 }
+
+/// YAML aliases that multiply a data file without end are refused before the file is built: an alias
+/// bomb behind a mapping key hung the YAML parser itself (it hashes keys whole).
+final class AliasBombReadingTests: XCTestCase {
+    func testAliasBombsAreRefusedWithTheirPlace() {
+        var bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        for (prev, name) in zip("abcdefgh", "bcdefghi") { bomb += "\(name): &\(name) [" + Array(repeating: "*\(prev)", count: 10).joined(separator: ", ") + "]\n" }
+        for tail in ["", "? *i\n: 1\n", "org: {*i : 1}\n"] {
+            let loaded = ReportLoader.load(text: bomb + tail, file: "bomb.yaml")
+            XCTAssertNil(loaded.data)
+            XCTAssertEqual(loaded.diagnostics.count, 1)
+            let d = loaded.diagnostics.first
+            XCTAssertTrue(d?.message.contains("more than 200000 values") == true, "\(String(describing: d))")
+            XCTAssertNotNil(d?.line)
+        }
+    }
+}

@@ -63,8 +63,8 @@ final class ScoreSheetTests: XCTestCase {
 
         let csv = try ScoreSheet.parse(text: "ก,ข,ค,1,2,abc,4,5,6,7,8,9,10\n", file: "s.csv")
         XCTAssertEqual(csv.rows[0].problem, "indicator 3 'abc' is not a score between 0 and 100; type the score as a number such as 87.5 (digits and at most one point, no % or text)")
-        XCTAssertEqual("\(ScoreSheetError(file: "p.xlsx", line: 7, message: "m", sheet: "S"))", "p.xlsx, sheet 'S', row 7: m")
-        XCTAssertEqual("\(ScoreSheetError(file: "s.csv", line: 7, message: "m"))", "s.csv:7: m")
+        XCTAssertEqual("\(ScoreSheetError(file: "p.xlsx", line: 7, message: .verbatim("m"), sheet: "S"))", "p.xlsx, sheet 'S', row 7: m")
+        XCTAssertEqual("\(ScoreSheetError(file: "s.csv", line: 7, message: .verbatim("m")))", "s.csv:7: m")
     }
 
     func testTitleRowsAboveTheHeader() throws {

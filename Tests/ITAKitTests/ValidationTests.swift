@@ -211,3 +211,41 @@ final class ValidationTests: XCTestCase {
         XCTAssertNil(KeySuggester.nearest(to: "zzzzzz", in: DataFileReader.organizationKeys))
     }
 }
+
+extension ValidationTests {
+    /// Organisation fields no shipped form prints are named with the form and how to print them;
+    /// the head is printed (as the signatory's position) when the signatory gives no other position.
+    func testOrganisationFieldsNoFormPrintsAreNamed() throws {
+        let base = "fiscal_year: 2568\ndocument: o35\norganization:\n  name: เทศบาลตำบลทดลอง\n  district: เมือง\n  province: ชัยภูมิ\n"
+            + "  kind: เทศบาลตำบล\n  website: https://example.go.th\n  phone: \"044-000-000\"\n  head: นายกเทศมนตรีตำบลทดลอง\n"
+        func notPrinted(_ text: String) -> [String: Diagnostic] {
+            Dictionary(ReportLoader.load(text: text, file: "t.yaml").diagnostics.filter { $0.kind == .notPrinted }.map { ($0.path, $0) },
+                       uniquingKeysWith: { a, _ in a })
+        }
+        let found = notPrinted(base)
+        XCTAssertEqual(Set(found.keys), ["organization.kind", "organization.website", "organization.phone"], "\(found)")
+        let kind = try XCTUnwrap(found["organization.kind"])
+        XCTAssertEqual(kind.severity, .warning)
+        XCTAssertTrue(kind.message.contains("the o35-2567 form does not print it"), kind.message)
+        XCTAssertTrue(kind.hint?.contains("{{org.kind}}") == true, kind.hint ?? "")
+        XCTAssertEqual(kind.line, 7)
+        XCTAssertEqual(Set(notPrinted(base + "signatory:\n  position: นายกเทศมนตรีตำบลทดลอง\n").keys),
+                       ["organization.kind", "organization.website", "organization.phone"], "the same position: the head signs")
+        XCTAssertEqual(Set(notPrinted(base + "signatory:\n  position: ปลัดเทศบาล\n").keys),
+                       ["organization.kind", "organization.website", "organization.phone", "organization.head"], "another position signs")
+    }
+}
+
+extension ValidationTests {
+    /// Citations in an O34 (whose forms print none) draw one warning for the measure's citations, not one
+    /// per citation field, and no word about a score the document would not print anyway.
+    func testCitationsAFormDoesNotPrintAreNamedOnce() {
+        let text = "fiscal_year: 2568\ndocument: o34\nmeasures:\n  - title: ก\n    citations: [{question: e9}, {indicator: 4, text: ข}]\n"
+        let found = ReportLoader.load(text: text, file: "t.yaml").diagnostics
+        XCTAssertEqual(found.filter { $0.kind == .notPrinted }.map(\.path), ["measures[0].citations"], "\(found)")
+        XCTAssertEqual(found.filter { $0.kind == .citationWithoutScore }, [])
+        let o35 = ReportLoader.load(text: text.replacingOccurrences(of: "o34", with: "o35"), file: "t.yaml").diagnostics
+        XCTAssertEqual(o35.filter { $0.kind == .citationWithoutScore }.map(\.path), ["measures[0].citations[0]", "measures[0].citations[1]"])
+        XCTAssertEqual(o35.filter { $0.kind == .notPrinted }, [])
+    }
+}

@@ -40,7 +40,7 @@ final class ContractDocumentsTests: XCTestCase {
                     .replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
             // Read as a search sees it: word joiners (which keep words whole) out, no-break spaces as spaces.
             let body = try DocumentText(o.url).all + "\n" + (try DocumentText(o.url).tables.flatMap { $0.flatMap { $0 } }.joined(separator: "\n"))
-            return (o, body.replacingOccurrences(of: "\u{2060}", with: "").replacingOccurrences(of: "\u{00A0}", with: " "), headerText)
+            return (o, body.unicodeScalars.filter { $0 != "\u{2060}" && $0 != "\u{200B}" }.map(String.init).joined().replacingOccurrences(of: "\u{00A0}", with: " "), headerText)
         })
     }
 
@@ -131,6 +131,7 @@ final class ContractDocumentsTests: XCTestCase {
             owners: [สำนักปลัด]
             period: ตลอดปีงบประมาณ
             details: [ทำข้อหนึ่ง MARK-DETAIL-A1, ทำข้อสอง MARK-DETAIL-A2]
+            summary: สรุปรวม MARK-SUMMARY-A
             outcome: ผลที่ได้ MARK-OUTCOME-A
             dates: [\(formYear == 2564 ? 2564 : 2568)-05-10]
             suggestion: ควรทำต่อ MARK-SUGGESTION-A
@@ -152,7 +153,7 @@ final class ContractDocumentsTests: XCTestCase {
             for o in outputs {
                 let name = "\(form) \(o.output.url.pathExtension)"
                 let t = o.text
-                for mark in ["MARK-DETAIL-A1", "MARK-DETAIL-A2", "MARK-OUTCOME-A", "MARK-SUMMARY-B"] {
+                for mark in ["MARK-DETAIL-A1", "MARK-DETAIL-A2", "MARK-SUMMARY-A", "MARK-OUTCOME-A", "MARK-SUMMARY-B"] {
                     XCTAssertTrue(t.contains(mark), "\(name): \(mark)")
                 }
                 // B's outcome is written from its citations; the cited score is quoted; e9 has none.
@@ -174,6 +175,9 @@ final class ContractDocumentsTests: XCTestCase {
                     let done = try XCTUnwrap(row.firstIndex { $0.contains("MARK-SUMMARY-B") })
                     XCTAssertFalse(row[done].contains("95.61"))
                     XCTAssertTrue(row[done + 1].contains("95.61"), "\(row)")
+                    // A measure with both: the details and the summary share the cell of what was done.
+                    let rowA = try XCTUnwrap(try DocumentText(o.output.url).tables.last?.first { $0.contains { $0.contains("MARK-DETAIL-A1") } })
+                    XCTAssertTrue(rowA.contains { $0.contains("MARK-DETAIL-A2") && $0.contains("MARK-SUMMARY-A") && !$0.contains("MARK-OUTCOME-A") }, "\(rowA)")
                 }
             }
         }

@@ -17,6 +17,24 @@ final class DataFileWriterTests: XCTestCase {
         }
     }
 
+    /// The organisation's further fields (phone, email, …) are written back: rollover and the web form keep them.
+    func testOrganisationsExtraFieldsRoundTrip() throws {
+        let text = "fiscal_year: 2568\ndocument: o34\norganization:\n  name: ทดลอง\n  website: https://a.go.th\n  address: 99 หมู่ 1\n  phone: \"044-000-000\"\n  email: a@b.go.th\n"
+        let data = try XCTUnwrap(ReportLoader.load(text: text).data)
+        XCTAssertEqual(data.organization?.extra, ["phone": "044-000-000", "email": "a@b.go.th"])
+        let again = ReportLoader.load(text: DataFileWriter().text(for: data))
+        XCTAssertEqual(again.data?.organization, data.organization)
+    }
+
+    /// Fields no shipped form prints (kind, website, address, further fields) are named by validate, with the
+    /// way to print them; the name, place, logo and head (which signs when the signatory gives no position) are not.
+    func testOrganisationFieldsNoFormPrintsAreNamed() throws {
+        let text = "fiscal_year: 2568\ndocument: o34\norganization:\n  name: ทดลอง\n  kind: เทศบาลตำบล\n  district: ก\n  province: ข\n  head: นายก\n  website: https://a.go.th\n  address: 99 หมู่ 1\n  email: a@b.go.th\n"
+        let loaded = ReportLoader.load(text: text, file: "t.yaml")
+        let named = Set(loaded.diagnostics.filter { $0.kind == .notPrinted }.map(\.path))
+        XCTAssertEqual(named, ["organization.kind", "organization.website", "organization.address", "organization.email"], "\(loaded.diagnostics)")
+    }
+
     func testAwkwardTextRoundTrips() throws {
         let texts = ["", " leading", "trailing ", "a: b", "x #y", "- dash", "[list]", "{map}", "yes", "No", "null", "~",
                      "100", "2568-04-01", "0x1F", "'quoted'", "\"dq\"", "back\\slash", "tab\there", "line\nbreak",

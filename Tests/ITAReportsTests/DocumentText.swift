@@ -6,7 +6,7 @@ import OfficeXML
 /// Read as a search finds it: word joiners (which only stop line breaks) left out, no-break spaces as spaces.
 struct DocumentText {
     static func plain(_ s: String) -> String {
-        s.replacingOccurrences(of: "\u{2060}", with: "").replacingOccurrences(of: "\u{00A0}", with: " ")
+        s.unicodeScalars.filter { $0 != "\u{2060}" && $0 != "\u{200B}" }.map(String.init).joined().replacingOccurrences(of: "\u{00A0}", with: " ")
     }
 
     let paragraphs: [String]

@@ -113,12 +113,12 @@ final class OutputFilesTests: XCTestCase {
         let fifo = dir.appendingPathComponent("data.yaml")
         XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)
         for (path, what) in [(fifo.path, "a named pipe (FIFO)"), ("/dev/zero", "a character device"), (dir.path, "a folder")] {
-            XCTAssertThrowsError(try RegularFile.check(path, role: "data file")) { error in
+            XCTAssertThrowsError(try RegularFile.check(path, role: .dataFile)) { error in
                 XCTAssertTrue("\(error)".hasPrefix("\(path): this is \(what), not a"), "\(error)")
             }
         }
-        XCTAssertNoThrow(try RegularFile.check(dir.appendingPathComponent("none.yaml").path, role: "data file"),
+        XCTAssertNoThrow(try RegularFile.check(dir.appendingPathComponent("none.yaml").path, role: .dataFile),
                          "a missing file is left to the reader's own message")
-        XCTAssertNoThrow(try RegularFile.check(BatchFixture.example("sisaket-2568.yaml").path, role: "data file"))
+        XCTAssertNoThrow(try RegularFile.check(BatchFixture.example("sisaket-2568.yaml").path, role: .dataFile))
     }
 }

@@ -54,10 +54,12 @@ final class PageLayoutTests: XCTestCase {
     /// Renderings whose signature block LibreOffice still sets alone on the last page: the last grid row
     /// ends at the foot of a full page, and LibreOffice keeps neither a table's last row nor a table with
     /// the paragraph after it (tried: keep-with-next on the row's paragraphs, on the table, a signature
-    /// row inside the table). Printed, not failed; every other rendering must have none.
+    /// row inside the table). Printed, not failed; every other rendering must have none. scripts/print-check.py
+    /// counts them too.
     static let signatureAloneStill: Set<String> = [
         "O34_เทศบาลตำบลคลองแสนแสบ_2564 DOCX", "O34_เทศบาลตำบลคลองแสนแสบ_2564 ODT",
-        "O34_เทศบาลเมืองศรีสะเกษ_2568 DOCX", "ANALYSIS_เทศบาลเมืองศรีสะเกษ_2568 DOCX",
+        "O35_เทศบาลตำบลคลองแสนแสบ_2564 DOCX", "ANALYSIS_เทศบาลตำบลคลองแสนแสบ_2564_ร่าง ODT",
+        "ANALYSIS_เทศบาลเมืองศรีสะเกษ_2568 DOCX",
     ]
 
     func testExamplesPaginateForSigning() throws {

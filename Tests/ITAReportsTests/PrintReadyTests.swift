@@ -207,7 +207,10 @@ final class PrintReadyTests: XCTestCase {
             for pair in zip(lines, lines.dropFirst()) where !pair.0.contains("   ") && !pair.1.contains("   ") {
                 for w in words where w.count > 5 {
                     let chars = Array(w)
-                    for cut in 2..<(chars.count - 1) where pair.0.hasSuffix(String(chars[..<cut])) && pair.1.hasPrefix(String(chars[cut...])) {
+                    // A word longer than the keeper joins whole may break between the listed words it holds.
+                    let long = w.unicodeScalars.count > ThaiLineKeeper.longestJoined
+                    for cut in 2..<(chars.count - 1) where pair.0.hasSuffix(String(chars[..<cut])) && pair.1.hasPrefix(String(chars[cut...]))
+                        && !(long && (words.contains(String(chars[..<cut])) || words.contains(String(chars[cut...])))) {
                         XCTFail("\(pdf.lastPathComponent): '\(w)' split as '\(pair.0.suffix(20))' / '\(pair.1.prefix(20))'")
                     }
                 }

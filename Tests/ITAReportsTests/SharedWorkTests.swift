@@ -51,6 +51,7 @@ final class SharedWorkTests: XCTestCase {
         let r = ReportLoader.load(path: url.path)
         let data = try XCTUnwrap(r.data)
         let keeper = ThaiLineKeeper(words: try KeepWholeWords.shipped(), names: [data.organization?.name ?? ""])
+        let cellKeeper = ThaiLineKeeper(words: try KeepWholeWords.shipped(), names: [data.organization?.name ?? ""], inCells: true)
         var builder = ReportViewBuilder(data: data, scores: r.scoreCard, catalog: r.catalog, baseDirectory: url.deletingLastPathComponent())
         for kind in [ReportKind.o34, .o35, .analysis] {
             let form = ReportForm.form(for: kind, fiscalYear: data.fiscalYear ?? 0)
@@ -60,14 +61,14 @@ final class SharedWorkTests: XCTestCase {
                 let template = try Template(contentsOf: GeneratedReportsTests.templates.appendingPathComponent("\(form.name).\(format.fileExtension)"))
                 let (plain, _) = try template.render(view, options: RenderOptions(lenient: true, assetRoot: url.deletingLastPathComponent()))
                 var options = RenderOptions(lenient: true, assetRoot: url.deletingLastPathComponent())
-                let pass = LineKeepingPass(keeper: keeper, memo: LineKeepingPass.Memo())
+                let pass = LineKeepingPass(keeper: keeper, cellKeeper: cellKeeper, memo: LineKeepingPass.Memo())
                 options.finishPart = { name, doc in try pass.apply(to: doc, part: name, kind: format) }
                 let (kept, _) = try template.render(view, options: options)
                 var checked = 0
                 for (name, data) in plain.replaced where LineKeepingPass.isTextPart(name, kind: format) {
                     let doc = try XMLDocument(data: data, name: name)
                     // The plain way: every paragraph kept without a memo, then the whole part's numbers set.
-                    try LineKeepingPass(keeper: keeper, memo: nil).apply(to: doc, part: name, kind: format, numbers: false)
+                    try LineKeepingPass(keeper: keeper, cellKeeper: cellKeeper, memo: nil).apply(to: doc, part: name, kind: format, numbers: false)
                     if format == .docx { try NumberRuns.applyDOCX(doc) } else { try NumberRuns.applyODT(doc) }
                     XCTAssertEqual(String(decoding: try XCTUnwrap(kept.replaced[name]), as: UTF8.self),
                                    String(decoding: try doc.serialize(), as: UTF8.self), "\(form.name).\(format.fileExtension) \(name)")
@@ -117,6 +118,7 @@ final class SharedWorkTests: XCTestCase {
         memo.store(one, for: one)
         XCTAssertNil(memo.value(for: other))
         XCTAssertEqual(memo.value(for: one)?.first.map { Array($0.unicodeScalars) }, one.first.map { Array($0.unicodeScalars) })
+        XCTAssertNil(memo.value(for: one, inCells: true), "a paragraph kept for a table cell is another entry")
         let small = LineKeepingPass.Memo(capacity: 2)
         small.store(["a"], for: ["a"]); small.store(["b"], for: ["b"]); small.store(["c"], for: ["c"])
         XCTAssertNil(small.value(for: ["a"]), "a full memo starts over")

@@ -133,6 +133,39 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    /// 30,000 nested blocks (one per paragraph) overflowed the stack; 2,000 nested loops of one item each
+    /// took 3 GB. Both stop at load with the one nesting error, in time linear in the template.
+    func testThirtyThousandAndTwoThousandNestedBlocksAreRefusedAtLoad() throws {
+        let wb = try Workbench(name)
+        for kind in kinds {
+            let b = Body(kind)
+            for (depth, open, close) in [(30_000, "{{#if a}}", "{{/if}}"), (2_000, "{{#each xs}}", "{{/each}}")] {
+                let body = String(repeating: b.p(open), count: depth) + b.p("{{v}}") + String(repeating: b.p(close), count: depth)
+                XCTAssertThrowsError(try Template(contentsOf: try wb.template(kind, body: body)), "\(kind) \(depth)") { error in
+                    guard case let TemplateError.invalidTemplate(_, problems) = error else { return XCTFail("\(error)") }
+                    XCTAssertEqual(problems.count, 1)
+                    XCTAssertTrue("\(error)".contains("nest more than 100 deep"), "\(error)")
+                }
+            }
+        }
+    }
+
+    /// 2,000 loops side by side, each over one item: each printed once, the work linear in the output.
+    func testTwoThousandLoopsOfOneItemFill() throws {
+        let wb = try Workbench(name)
+        for kind in kinds {
+            let b = Body(kind)
+            var data: [String: TemplateValue] = [:]
+            var body = ""
+            for i in 0..<2_000 {
+                data["xs\(i)"] = [["v": .string("v\(i)")]]
+                body += b.p("{{#each xs\(i)}}") + b.p("{{v}}") + b.p("{{/each}}")
+            }
+            let out = try wb.fill(try wb.template(kind, body: body), .object(data))
+            XCTAssertEqual(try out.paragraphs(), (0..<2_000).map { "v\($0)" })
+        }
+    }
+
     /// Twenty thousand tags in one paragraph: cut in one pass (cutting the text per tag was quadratic).
     func testManyTagsInOneParagraph() throws {
         let wb = try Workbench(name)
@@ -204,6 +237,8 @@ final class HostileInputTests: XCTestCase {
         let noData = signature + chunk("IHDR", Pictures.be32(4) + Pictures.be32(4) + [8, 2, 0, 0, 0]) + chunk("IEND", [])
         var jpegZero = jpeg
         if let sof = (0..<(jpeg.count - 1)).first(where: { jpeg[$0] == 0xFF && jpeg[$0 + 1] == 0xC0 }) { jpegZero[sof + 5] = 0; jpegZero[sof + 6] = 0 }
+        var jpegHuge = jpeg
+        if let sof = (0..<(jpeg.count - 1)).first(where: { jpeg[$0] == 0xFF && jpeg[$0 + 1] == 0xC0 }) { for k in 5...8 { jpegHuge[sof + k] = 0xFF } }
         let cases: [(String, [UInt8], String)] = [
             ("truncated.png", Array(png.prefix(png.count - 20)), "cut short"),
             ("badcrc.png", badCRC, "CRC"),
@@ -213,6 +248,7 @@ final class HostileInputTests: XCTestCase {
             ("truncated.jpg", Array(jpeg.prefix(jpeg.count - 2)), "cut short"),
             ("zero.jpg", jpegZero, "16 × 0"),
             ("headeronly.jpg", [0xFF, 0xD8, 0xFF], "cut short"),
+            ("huge.jpg", jpegHuge, "65535 × 65535 pixels"),
         ]
         for (file, bytes, _) in cases { try Data(bytes).write(to: wb.folder.appendingPathComponent(file)) }
         // A 1 GB file with a PNG header (sparse: no disk used) is refused without being read.
@@ -234,6 +270,27 @@ final class HostileInputTests: XCTestCase {
             XCTAssertThrowsError(try wb.fill(t, ["pic": .image(Data(badCRC))])) { error in
                 XCTAssertTrue("\(error)".contains("CRC"), "\(error)")
             }
+        }
+    }
+
+    // MARK: numbers no document can print
+
+    /// A program may hand NaN (or an infinite Double, which becomes NaN as a Decimal) to the engine
+    /// directly: the fill stops naming the value, as for missing data, instead of printing "NaN".
+    func testNumbersThatAreNotFiniteFromAProgramAreRefusedByName() throws {
+        let wb = try Workbench(name)
+        for kind in kinds {
+            let b = Body(kind)
+            let t = try Template(contentsOf: try wb.template(kind, body: b.ps("{{x}}", "{{x | number:2}}", "{{#each rows}}{{score}}{{/each}}", "{{list | join:\", \"}}")))
+            let data: TemplateValue = ["x": .number(Double.nan), "rows": [["score": .number(Double.infinity)]], "list": [1, .number(-Double.infinity)]]
+            XCTAssertThrowsError(try wb.fill(t, data)) { error in
+                let text = "\(error)"
+                for name in ["'x'", "'score'", "'list'"] { XCTAssertTrue(text.contains(name) && text.contains("not a finite number"), "\(name): \(text)") }
+                XCTAssertFalse(text.contains("NaN"), text)
+            }
+            // Lenient fills leave them empty and say so.
+            let out = try wb.fill(t, data, options: RenderOptions(lenient: true))
+            XCTAssertEqual(try out.paragraphs(), ["", "", "", ""])
         }
     }
 }

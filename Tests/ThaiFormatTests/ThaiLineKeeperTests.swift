@@ -3,6 +3,7 @@ import XCTest
 
 final class ThaiLineKeeperTests: XCTestCase {
     let wj = "\u{2060}"
+    let zw = "\u{200B}"
     let keeper = ThaiLineKeeper(words: ["เจ้าหน้าที่", "งบประมาณ", "ปีงบประมาณ"], names: ["เทศบาลตำบลคลองแสนแสบ"])
 
     func testNumbersAndScoresAreJoinedDigitByDigit() {
@@ -14,11 +15,36 @@ final class ThaiLineKeeperTests: XCTestCase {
 
     func testListedWordsAreJoinedBetweenLettersButNotBeforeTheirMarks() {
         let kept = keeper.keep("ให้เจ้าหน้าที่ทุกคน")
-        XCTAssertEqual(kept.replacingOccurrences(of: wj, with: ""), "ให้เจ้าหน้าที่ทุกคน")
+        XCTAssertEqual(kept.replacingOccurrences(of: wj, with: "").replacingOccurrences(of: zw, with: ""), "ให้เจ้าหน้าที่ทุกคน")
         XCTAssertTrue(kept.contains("เ\(wj)จ้\(wj)า\(wj)ห\(wj)น้\(wj)า\(wj)ที่"), kept)
-        // No joiner before a tone mark or an upper vowel, and none around the word.
+        // No joiner before a tone mark or an upper vowel, and none around the word: there a zero
+        // width space parts it from the Thai letters around it.
         XCTAssertFalse(kept.contains("\(wj)\u{0E49}"))
-        XCTAssertTrue(kept.hasPrefix("ให้เ"))
+        XCTAssertTrue(kept.unicodeScalars.starts(with: "ให้\(zw)เ\(wj)จ".unicodeScalars), kept)
+        XCTAssertTrue(kept.unicodeScalars.reversed().starts(with: "ที่\(zw)ทุกคน".unicodeScalars.reversed()), kept)
+        // Next to a space, a digit or the text's ends: nothing added.
+        XCTAssertEqual(keeper.keep("เจ้าหน้าที่ 2 คน").components(separatedBy: zw).count, 1)
+    }
+
+    func testALongNameIsJoinedInPartsThatMayEndALine() {
+        let k = ThaiLineKeeper(words: ["เทศบาลเมือง", "องค์การบริหาร", "ส่วนตำบล", "องค์การบริหารส่วนตำบล"],
+                               names: ["เทศบาลเมืองศรีสะเกษ", "องค์การบริหารส่วนตำบลวังทอง"], inCells: true)
+        XCTAssertEqual(k.keep("ของเทศบาลเมืองศรีสะเกษ"),
+                       "ของ\(zw)เ\(wj)ท\(wj)ศ\(wj)บ\(wj)า\(wj)ล\(wj)เ\(wj)มื\(wj)อ\(wj)ง\(zw)ศ\(wj)รี\(wj)ส\(wj)ะ\(wj)เ\(wj)ก\(wj)ษ")
+        let wangthong = k.keep("องค์การบริหารส่วนตำบลวังทอง")
+        XCTAssertEqual(wangthong.components(separatedBy: zw).map { $0.replacingOccurrences(of: wj, with: "") },
+                       ["องค์การบริหาร", "ส่วนตำบล", "วังทอง"])
+        // Fifteen letters or fewer: one part.
+        XCTAssertFalse(k.keep("เทศบาลเมือง").contains(zw))
+        XCTAssertEqual(k.keep(wangthong), wangthong, "keeping twice")
+        // Across the page the name is one joined stretch.
+        let page = ThaiLineKeeper(words: ["เทศบาลเมือง"], names: ["เทศบาลเมืองศรีสะเกษ"])
+        XCTAssertEqual(page.keep("ของเทศบาลเมืองศรีสะเกษได้").components(separatedBy: zw).count, 3, "only around the name")
+    }
+
+    func testASlashBetweenThaiWordsMayEndALine() {
+        XCTAssertEqual(keeper.keep("โครงการ/กิจกรรม"), "โครงการ/\(zw)กิจกรรม")
+        XCTAssertEqual(keeper.keep("30/09/2568"), "3\(wj)0\(wj)/\(wj)0\(wj)9\(wj)/\(wj)2\(wj)5\(wj)6\(wj)8")
     }
 
     func testTheLongestListedWordWins() {
@@ -35,7 +61,7 @@ final class ThaiLineKeeperTests: XCTestCase {
     func testTheOrganisationNameIsKeptWhole() {
         let kept = keeper.keep("ของเทศบาลตำบลคลองแสนแสบ ได้")
         XCTAssertTrue(kept.contains("ล\(wj)ค\(wj)ล\(wj)อ\(wj)ง\(wj)แ\(wj)ส"), kept)
-        XCTAssertTrue(kept.hasPrefix("ของเ\(wj)ท"), kept)
+        XCTAssertTrue(kept.unicodeScalars.starts(with: "ของ\(zw)เ\(wj)ท".unicodeScalars), kept)
     }
 
     func testAYearInTheNextRunIsJoinedToTheEraInTheRunBefore() {

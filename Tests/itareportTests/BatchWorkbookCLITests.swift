@@ -28,7 +28,7 @@ final class BatchWorkbookCLITests: XCTestCase {
         let ns = ["w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"]
         return try doc.select("//w:p", namespaces: ns).map { p in
             try doc.select(".//w:t", from: p, namespaces: ns).map(\.text).joined()
-        }.joined(separator: "\n").replacingOccurrences(of: "\u{2060}", with: "").replacingOccurrences(of: "\u{00A0}", with: " ")
+        }.joined(separator: "\n").unicodeScalars.filter { $0 != "\u{2060}" && $0 != "\u{200B}" }.map(String.init).joined().replacingOccurrences(of: "\u{00A0}", with: " ")
     }
 
     struct Org {

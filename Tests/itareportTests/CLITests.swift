@@ -167,6 +167,8 @@ final class CLITests: XCTestCase {
             ("inf.yaml", "year: -.inf\n", ["inf.yaml:1:7", "year is -.inf", "infinite"]),
             ("huge.json", "{\"year\": 1e400}", ["huge.json", "1e400"]),
             ("deep.yaml", "a: " + String(repeating: "[", count: 100_000) + "\n", ["deep.yaml: the YAML is not valid", "…"]),
+            // The bomb behind a mapping key hung the YAML parser itself, which hashes keys whole.
+            ("keybomb.yaml", bomb + "? *i\n: 1\n", ["keybomb.yaml:", "more than 200000 values", "aliases"]),
         ]
         for (file, text, messages) in cases {
             let url = wb.folder.appendingPathComponent(file)
@@ -176,6 +178,19 @@ final class CLITests: XCTestCase {
             for m in messages { XCTAssertTrue(r.stderr.contains(m), "\(file): missing \(m) in:\n\(r.stderr.prefix(2000))") }
             XCTAssertLessThan(r.stderr.utf8.count, 4000, "\(file): the message stays short")
             XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        }
+    }
+
+    /// 50,000 nested {{#if}} in one paragraph kept `template check` busy past a minute: now one nesting
+    /// error, in time linear in the paragraph.
+    func testTemplateCheckOnFiftyThousandNestedIfsInOneParagraph() throws {
+        let wb = try Workbench(name)
+        for kind in [PackageKind.docx, .odt] {
+            let t = try wb.template(kind, body: Body(kind).p(String(repeating: "{{#if a}}", count: 50_000) + "x" + String(repeating: "{{/if}}", count: 50_000)))
+            let r = try itareport(["template", "check", t.path])
+            XCTAssertEqual(r.status, 1, r.stderr)
+            XCTAssertTrue(r.stderr.contains("the template has 1 error") && r.stderr.contains("blocks nest more than 100 deep"), String(r.stderr.prefix(2000)))
+            XCTAssertLessThan(r.stderr.utf8.count + r.stdout.utf8.count, 2000, "the quoted paragraph is cut short")
         }
     }
 

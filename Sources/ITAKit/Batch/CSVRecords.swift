@@ -58,7 +58,7 @@ enum CSVRecords {
             }
         }
         if quoted {
-            throw ScoreSheetError(file: file, line: recordLine, message: "a quoted field is not closed (a \" is missing)")
+            throw ScoreSheetError(file: file, line: recordLine, message: Message("sheet.unclosed-quote"))
         }
         if fieldStarted || !fields.isEmpty || !field.isEmpty { endRecord() }
         return records

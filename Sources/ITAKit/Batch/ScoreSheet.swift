@@ -30,8 +30,16 @@ public struct ScoreSheet: Sendable {
         public var indicators: [Int: Decimal]
         public var officialTotal: Decimal?
         public var officialLevel: String?
-        /// What is wrong with the row; nil when it can be used.
-        public var problem: String?
+        /// What is wrong with the row (each problem of it); empty when it can be used.
+        public var problems: [Message] = []
+
+        /// What is wrong with the row, as one message; nil when it can be used.
+        public var problemMessage: Message? {
+            problems.isEmpty ? nil : Message("sheet.row-problems", ["problems": .joined(problems.map { .message($0) }, "; ")])
+        }
+
+        /// What is wrong with the row, in English; nil when it can be used.
+        public var problem: String? { problemMessage?.text(in: .en) }
     }
 
     /// The column names understood in a header row.
@@ -58,11 +66,10 @@ public struct ScoreSheet: Sendable {
     public static func load(path: String) throws -> ScoreSheet {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw ScoreSheetError(file: path, line: nil, message: "cannot read the file (\(error.localizedDescription))")
+            throw ScoreSheetError(file: path, line: nil, message: Message("sheet.cannot-read", ["reason": "\(error.localizedDescription)"]))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ScoreSheetError(file: path, line: nil,
-                                  message: "the file is not UTF-8 text; give the Excel workbook (.xlsx) itself, or in Excel use Save As → CSV UTF-8 (Comma delimited)")
+            throw ScoreSheetError(file: path, line: nil, message: Message("sheet.not-utf8"))
         }
         return try parse(text: text, file: path)
     }
@@ -81,7 +88,8 @@ public struct ScoreSheet: Sendable {
         var records = input.filter { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }[...]
         records = records.dropFirst(titleRows(records))
         guard let first = records.first else {
-            throw place.error(line: nil, "the \(sheet == nil ? "file" : "sheet") has no rows; write one organisation a row: \(positionalHelp)")
+            throw place.error(line: nil, sheet == nil ? Message("sheet.no-rows.file", ["columns": .message(positionalHelp)])
+                                                      : Message("sheet.no-rows.sheet", ["columns": .message(positionalHelp)]))
         }
         var columns: [Column?]
         var body = records
@@ -91,14 +99,18 @@ public struct ScoreSheet: Sendable {
                 columns[$0] == nil && !first.cells[$0].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             }
             if !unknown.isEmpty {
-                let listed = unknown.map { "'\(first.cells[$0])' (\(place.column($0)))" }.joined(separator: ", ")
-                throw place.error(line: first.number,
-                                  "unknown column\(unknown.count == 1 ? "" : "s") \(listed). Rename \(unknown.count == 1 ? "it" : "each") to one of the accepted names, or delete \(unknown.count == 1 ? "the column" : "those columns"). Accepted names: \(ScoreColumnNames.listing)")
+                let listed: [Message.Argument] = unknown.map {
+                    .message(Message("sheet.listed-column", ["name": "\(first.cells[$0])", "column": .message(place.column($0))]))
+                }
+                throw place.error(line: first.number, unknown.count == 1
+                    ? Message("sheet.unknown-column", ["columns": .list(listed), "names": "\(ScoreColumnNames.listing)"])
+                    : Message("sheet.unknown-columns", ["columns": .list(listed), "names": "\(ScoreColumnNames.listing)"]))
             }
             body = records.dropFirst()
             for required in [Column.name] + (1...10).map(Column.indicator) where !columns.contains(required) {
                 throw place.error(line: first.number,
-                                  "the header has no column '\(label(required))'; the columns are \(positionalHelp). Accepted names: \(ScoreColumnNames.listing)")
+                                  Message("sheet.missing-column", ["column": "\(label(required))", "columns": .message(positionalHelp),
+                                                                   "names": "\(ScoreColumnNames.listing)"]))
             }
         } else {
             columns = [.name, .district, .province] + (1...10).map(Column.indicator) + [.total, .level]
@@ -107,30 +119,30 @@ public struct ScoreSheet: Sendable {
             row(record.cells, line: record.number, columns: columns, place: place)
         }
         guard !rows.isEmpty else {
-            throw place.error(line: nil, "the \(sheet == nil ? "file" : "sheet") has a header but no organisation rows")
+            throw place.error(line: nil, sheet == nil ? Message("sheet.no-body.file") : Message("sheet.no-body.sheet"))
         }
         return ScoreSheet(rows: rows, file: file, sheet: sheet)
     }
 
-    static let positionalHelp = "name, district, province, the ten indicator scores, then optionally total and level"
+    static let positionalHelp = Message("sheet.positional")
 
     /// Where a sheet's values are, for messages: a CSV file's line, or a workbook's sheet and cell.
     struct Place {
         var file: String
         var sheet: String?
 
-        func error(line: Int?, _ message: String) -> ScoreSheetError {
+        func error(line: Int?, _ message: Message) -> ScoreSheetError {
             ScoreSheetError(file: file, line: line, message: message, sheet: sheet)
         }
 
         /// "column F" in a sheet, "column 6" in a CSV.
-        func column(_ index: Int) -> String {
-            sheet == nil ? "column \(index + 1)" : "column \(TableRow.columnLetters(index))"
+        func column(_ index: Int) -> Message {
+            Message("sheet.column", ["column": "\(sheet == nil ? String(index + 1) : TableRow.columnLetters(index))"])
         }
 
         /// "cell D7: " in a sheet, nothing in a CSV (its messages already name the line).
-        func cell(_ index: Int, line: Int) -> String {
-            sheet == nil ? "" : "cell \(TableRow.columnLetters(index))\(line): "
+        func cell(_ index: Int, line: Int) -> Message.Argument {
+            sheet == nil ? "" : .message(Message("sheet.cell", ["cell": "\(TableRow.columnLetters(index))\(line)"]))
         }
     }
 
@@ -181,12 +193,13 @@ public struct ScoreSheet: Sendable {
 
     private static func row(_ fields: [String], line: Int, columns: [Column?], place: Place) -> Row {
         var r = Row(line: line, name: "", indicators: [:])
-        var problems: [String] = []
+        var problems: [Message] = []
+        var badIndicator = false
         for (i, raw) in fields.enumerated() {
             let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             guard i < columns.count else {
                 if !value.isEmpty {
-                    problems.append("\(place.cell(i, line: line))more columns than the header names (\(fields.count)); delete '\(value)' or give its column a header")
+                    problems.append(Message("sheet.extra-cell", ["cell": place.cell(i, line: line), "count": "\(fields.count)", "value": "\(value)"]))
                 }
                 continue
             }
@@ -203,31 +216,35 @@ public struct ScoreSheet: Sendable {
             case .level: r.officialLevel = value
             case .total:
                 if let d = decimal(value), (0...100).contains(d) { r.officialTotal = d } else {
-                    problems.append("\(place.cell(i, line: line))total '\(value)' is not a score between 0 and 100; \(typeHint(value))")
+                    problems.append(Message("sheet.bad-total", ["cell": place.cell(i, line: line), "value": "\(value)", "hint": .message(typeHint(value))]))
                 }
             case let .indicator(n):
                 if let d = decimal(value), (0...100).contains(d) { r.indicators[n] = d } else {
-                    problems.append("\(place.cell(i, line: line))indicator \(n) '\(value)' is not a score between 0 and 100; \(typeHint(value))")
+                    badIndicator = true
+                    problems.append(Message("sheet.bad-indicator", ["cell": place.cell(i, line: line), "number": "\(n)", "value": "\(value)",
+                                                                    "hint": .message(typeHint(value))]))
                 }
             }
         }
-        if r.name.isEmpty { problems.insert("the organisation's name is empty", at: 0) }
+        if r.name.isEmpty { problems.insert(Message("sheet.no-name"), at: 0) }
         let missing = (1...10).filter { r.indicators[$0] == nil }
-        if !missing.isEmpty, problems.allSatisfy({ !$0.contains("indicator ") }) {
-            problems.append("indicator score\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) missing")
+        if !missing.isEmpty, !badIndicator {
+            let numbers = missing.map(String.init).joined(separator: ", ")
+            problems.append(missing.count == 1 ? Message("sheet.missing-indicator", ["number": "\(numbers)"])
+                                               : Message("sheet.missing-indicators", ["numbers": "\(numbers)"]))
         }
-        if !problems.isEmpty { r.problem = problems.joined(separator: "; ") }
+        r.problems = problems
         return r
     }
 
     /// What to type instead of `value` in a score cell.
-    private static func typeHint(_ value: String) -> String {
+    private static func typeHint(_ value: String) -> Message {
         let digits = ThaiNumerals.toArabic(value)
         if digits.contains(","), decimal(digits.replacingOccurrences(of: ",", with: ".")) != nil {
-            return "write the decimal with a point: \(digits.replacingOccurrences(of: ",", with: "."))"
+            return Message("sheet.hint.point", ["number": "\(digits.replacingOccurrences(of: ",", with: "."))"])
         }
-        if let d = decimal(digits), d > 100 { return "a score is at most 100" }
-        return "type the score as a number such as 87.5 (digits and at most one point, no % or text)"
+        if let d = decimal(digits), d > 100 { return Message("sheet.hint.at-most-100") }
+        return Message("sheet.hint.number")
     }
 
     static func decimal(_ text: String) -> Decimal? {
@@ -271,23 +288,33 @@ public struct ScoreSheet: Sendable {
 }
 
 /// A problem with a score CSV as a whole, with its place.
-public struct ScoreSheetError: Error, CustomStringConvertible, Sendable {
+public struct ScoreSheetError: CataloguedError, CustomStringConvertible, Sendable {
     public var file: String
     /// The CSV line, or the sheet's row number.
     public var line: Int?
-    public var message: String
+    /// What is wrong, without the place.
+    public var problem: Message
     /// The workbook sheet; nil for a CSV file.
     public var sheet: String?
 
-    public init(file: String, line: Int?, message: String, sheet: String? = nil) {
+    public init(file: String, line: Int?, message: Message, sheet: String? = nil) {
         self.file = file
         self.line = line
-        self.message = message
+        self.problem = message
         self.sheet = sheet
     }
 
-    public var description: String {
-        if let sheet { return "\(file), sheet '\(sheet)'\(line.map { ", row \($0)" } ?? ""): \(message)" }
-        return "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
+    /// What is wrong, in English, without the place.
+    public var message: String { problem.text(in: .en) }
+
+    public var catalogueMessage: Message {
+        switch (sheet, line) {
+        case let (sheet?, line?): return Message("sheet.place.sheet-row", ["file": "\(file)", "sheet": "\(sheet)", "row": "\(line)", "text": .message(problem)])
+        case let (sheet?, nil): return Message("sheet.place.sheet", ["file": "\(file)", "sheet": "\(sheet)", "text": .message(problem)])
+        case let (nil, line?): return Message("sheet.place.line", ["file": "\(file)", "line": "\(line)", "text": .message(problem)])
+        case (nil, nil): return Message("sheet.place.file", ["file": "\(file)", "text": .message(problem)])
+        }
     }
+
+    public var description: String { catalogueMessage.text(in: .en) }
 }

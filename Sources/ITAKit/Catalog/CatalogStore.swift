@@ -5,19 +5,21 @@ import Yams
 /// narratives and completeness checks ask for them per data file, and a batch holds thousands.
 public enum CatalogStore {
     /// Why a catalog could not be loaded.
-    public enum CatalogError: Error, CustomStringConvertible {
+    public enum CatalogError: CataloguedError, CustomStringConvertible {
         case notFound(year: Int, available: [Int])
         case unreadable(year: Int, reason: String)
 
-        public var description: String {
+        public var catalogueMessage: Message {
             switch self {
             case let .notFound(year, available):
                 let list = available.map(String.init).joined(separator: ", ")
-                return "no ITA framework catalog for year \(year) (catalogs exist for \(list))"
+                return Message("catalog.not-found", ["year": "\(year)", "years": "\(list)"])
             case let .unreadable(year, reason):
-                return "the framework catalog for \(year) cannot be read: \(reason)"
+                return Message("catalog.unreadable", ["year": "\(year)", "reason": "\(reason)"])
             }
         }
+
+        public var description: String { catalogueMessage.text(in: .en) }
     }
 
     /// The years with a catalog.

@@ -19,22 +19,22 @@ public enum CompletenessChecker {
                              catalog: FrameworkCatalog? = nil) -> [CompletenessGap] {
         guard let kind = document ?? data.document else { return [] }
         switch kind {
-        case .o34: return scoreGaps(data, document: "O34") + checkO34(data, catalog: catalog)
+        case .o34: return scoreGaps(data, document: Message("document.o34")) + checkO34(data, catalog: catalog)
         case .o35: return checkO35(data, catalog: catalog)
-        case .analysis: return scoreGaps(data, document: "the analysis report") + checkAnalysis(data, catalog: catalog)
+        case .analysis: return scoreGaps(data, document: Message("document.analysis")) + checkAnalysis(data, catalog: catalog)
         }
     }
 
     /// The indicator scores O34 and the analysis report print: each one missing is a gap.
-    private static func scoreGaps(_ data: ReportData, document: String) -> [CompletenessGap] {
+    private static func scoreGaps(_ data: ReportData, document: Message) -> [CompletenessGap] {
         let given = data.assessment?.indicators ?? [:]
         let year = data.assessedYear.map { " \($0)" } ?? ""
         let missing = (1...10).filter { given[$0] == nil }
         guard let first = missing.first else { return [] }
         let numbers = missing.count == 10 ? "1–10" : missing.map(String.init).joined(separator: ", ")
-        return [CompletenessGap(item: "ผลการประเมิน ITA\(year)", field: "คะแนนตัวชี้วัดที่ \(numbers) (assessment.indicators)",
+        return [CompletenessGap(item: "ผลการประเมิน ITA\(year)", field: Message("gap.field.scores", ["numbers": "\(numbers)"]),
                                 path: "assessment.indicators",
-                                hint: "\(document) prints all ten scores: write each as announced, e.g. \(first): 98.50")]
+                                remedy: Message("gap.scores.hint", ["document": .message(document), "number": "\(first)"]))]
     }
 
     /// The year the form's requirements follow: `options.form_year`, else the fiscal year.
@@ -55,8 +55,8 @@ public enum CompletenessChecker {
                 let title = catalog?.issue(n)?.title ?? CatalogStore.nearestCatalog(for: year)?.issue(n)?.title
                 gaps.append(CompletenessGap(
                     item: title.map { "\(item) \($0)" } ?? item,
-                    field: "วิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติ (method)", path: "measures",
-                    hint: "add a measure with 'issue: \(n)', a title, steps, owners and period"))
+                    field: Message("gap.field.method"), path: "measures",
+                    remedy: Message("gap.method.hint", ["number": "\(n)"])))
                 continue
             }
             for (i, m) in assigned {
@@ -66,14 +66,12 @@ public enum CompletenessChecker {
         gaps += measureGaps(measures.enumerated().filter { $0.element.issue == nil }.map { $0 }, o34: true)
         let l = data.limitations
         if isBlank(l?.problems) {
-            gaps.append(CompletenessGap(item: "ข้อจำกัดของหน่วยงาน", field: "ปัญหา/อุปสรรค (problems)",
-                                        path: "limitations.problems",
-                                        hint: "list the problems met under 'limitations: problems:'"))
+            gaps.append(CompletenessGap(item: "ข้อจำกัดของหน่วยงาน", field: Message("gap.field.problems"),
+                                        path: "limitations.problems", remedy: Message("gap.problems.hint")))
         }
         if isBlank(l?.suggestions) {
-            gaps.append(CompletenessGap(item: "ข้อจำกัดของหน่วยงาน", field: "ข้อเสนอแนะ (suggestions)",
-                                        path: "limitations.suggestions",
-                                        hint: "list suggestions under 'limitations: suggestions:'"))
+            gaps.append(CompletenessGap(item: "ข้อจำกัดของหน่วยงาน", field: Message("gap.field.suggestions"),
+                                        path: "limitations.suggestions", remedy: Message("gap.suggestions.hint")))
         }
         return gaps
     }
@@ -89,19 +87,17 @@ public enum CompletenessChecker {
             let item = "มาตรการที่ \(i + 1)"
             let path = "measures[\(i)]"
             if isBlank(m.title) {
-                gaps.append(CompletenessGap(item: item, field: "มาตรการหรือกิจกรรมที่ดำเนินการ (title)",
-                                            path: path + ".title", hint: "name the measure or activity"))
+                gaps.append(CompletenessGap(item: item, field: Message("gap.field.o35-title"),
+                                            path: path + ".title", remedy: Message("gap.o35-title.hint")))
             }
             if isBlank(m.summary) && isBlank(m.details) {
-                gaps.append(CompletenessGap(item: item, field: "สรุปผลการดำเนินการ (summary or details)",
-                                            path: path + ".details",
-                                            hint: "say what was done: 'summary:' or a 'details:' list"))
+                gaps.append(CompletenessGap(item: item, field: Message("gap.field.done"),
+                                            path: path + ".details", remedy: Message("gap.done.hint")))
             }
             let generated = filled?.isGenerated(path + ".outcome") == true
             if isBlank(m.outcome) && !generated {
-                gaps.append(CompletenessGap(item: item, field: "ผลลัพธ์หรือความสำเร็จของการดำเนินการ (outcome)",
-                                            path: path + ".outcome",
-                                            hint: "write 'outcome:', or cite the ITA figure it rests on under 'citations:'"))
+                gaps.append(CompletenessGap(item: item, field: Message("gap.field.outcome"),
+                                            path: path + ".outcome", remedy: Message("gap.outcome.hint")))
             }
             // What else the chosen form prints of a measure (the 2564 form: the plan, the days, a suggestion).
             guard let form = FormCatalog.shipped.form(for: .o35, fiscalYear: data.fiscalYear ?? 0,
@@ -110,12 +106,12 @@ public enum CompletenessChecker {
                 gaps += fieldGaps(m, index: i, item: item, o34: false).filter { $0.path != path + ".title" }
             }
             if form.results?.contains("dates") == true, (m.dates ?? []).isEmpty {
-                gaps.append(CompletenessGap(item: item, field: "วันที่ดำเนินการ (dates)", path: path + ".dates",
-                                            hint: "list the days the activities took place, e.g. 'dates: [\(data.fiscalYear ?? 2568)-05-10]' (the \(form.name) form prints them)"))
+                gaps.append(CompletenessGap(item: item, field: Message("gap.field.dates"), path: path + ".dates",
+                                            remedy: Message("gap.dates.hint", ["year": "\(data.fiscalYear ?? 2568)", "form": "\(form.name)"])))
             }
             if form.results?.contains("suggestion") == true, isBlank(m.suggestion) {
-                gaps.append(CompletenessGap(item: item, field: "ข้อเสนอแนะ (suggestion)", path: path + ".suggestion",
-                                            hint: "write 'suggestion:' for this measure (the \(form.name) form prints a ข้อเสนอแนะ column)"))
+                gaps.append(CompletenessGap(item: item, field: Message("gap.field.suggestion"), path: path + ".suggestion",
+                                            remedy: Message("gap.suggestion.hint", ["form": "\(form.name)"])))
             }
         }
         return gaps
@@ -131,8 +127,8 @@ public enum CompletenessChecker {
             for n in card.weaknesses where !measures.contains(where: { $0.indicators?.contains(n) == true }) {
                 gaps.append(CompletenessGap(
                     item: "ตัวชี้วัดที่ \(n) \(catalog.indicator(n)?.name ?? "")".trimmingCharacters(in: .whitespaces),
-                    field: "โครงการ/กิจกรรม (a measure for this weakness)", path: "measures",
-                    hint: "add a measure with 'indicators: [\(n)]'"))
+                    field: Message("gap.field.weakness"), path: "measures",
+                    remedy: Message("gap.weakness.hint", ["number": "\(n)"])))
             }
         }
         return gaps
@@ -154,28 +150,27 @@ public enum CompletenessChecker {
         var gaps: [CompletenessGap] = []
         if isBlank(m.title) {
             gaps.append(CompletenessGap(item: item,
-                                        field: o34 ? "วิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติ (title)"
-                                                   : "มาตรการ/โครงการ/กิจกรรม (title)",
-                                        path: path + ".title", hint: "name the measure"))
+                                        field: o34 ? Message("gap.field.o34-title") : Message("gap.field.title"),
+                                        path: path + ".title", remedy: Message("gap.title.hint")))
         }
         if isBlank(m.owners) {
-            gaps.append(CompletenessGap(item: item, field: "ผู้รับผิดชอบหรือผู้ที่เกี่ยวข้อง (owners)",
-                                        path: path + ".owners", hint: "list the responsible units under 'owners:'"))
+            gaps.append(CompletenessGap(item: item, field: Message("gap.field.owners"),
+                                        path: path + ".owners", remedy: Message("gap.owners.hint")))
         }
         if isBlank(m.steps) {
-            gaps.append(CompletenessGap(item: item, field: "ขั้นตอนหรือวิธีการปฏิบัติ (steps)",
-                                        path: path + ".steps", hint: "list the steps under 'steps:'"))
+            gaps.append(CompletenessGap(item: item, field: Message("gap.field.steps"),
+                                        path: path + ".steps", remedy: Message("gap.steps.hint")))
         }
         if m.period?.formatted() == nil || isBlank(m.period?.formatted()) {
-            gaps.append(CompletenessGap(item: item, field: "ระยะเวลา (period)", path: path + ".period",
-                                        hint: "add 'period: {from: 2568-04-01, to: 2568-09-30}' or 'period: ตลอดปีงบประมาณ'"))
+            gaps.append(CompletenessGap(item: item, field: Message("gap.field.period"), path: path + ".period",
+                                        remedy: Message("gap.period.hint")))
         }
         return gaps
     }
 
     private static func noMeasures() -> CompletenessGap {
-        CompletenessGap(item: "มาตรการ", field: "มาตรการ/โครงการ/กิจกรรม (measures)", path: "measures",
-                        hint: "add at least one entry under 'measures:'")
+        CompletenessGap(item: "มาตรการ", field: Message("gap.field.measures"), path: "measures",
+                        remedy: Message("gap.measures.hint"))
     }
 
     private static func isBlank(_ s: String?) -> Bool {

@@ -31,6 +31,25 @@ public struct FormCatalog: Sendable {
     public var links: [String]
     public var forms: [Form]
 
+    enum CodingKeys: String, CodingKey { case links, forms, everyFormPrints = "every_form_prints" }
+
+    public init(links: [String], forms: [Form]) {
+        self.links = links
+        self.forms = forms
+    }
+
+    /// `every_form_prints` is added to each form's `prints`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let common = try c.decodeIfPresent([String].self, forKey: .everyFormPrints) ?? []
+        links = try c.decode([String].self, forKey: .links)
+        forms = try c.decode([Form].self, forKey: .forms).map { f in
+            var f = f
+            f.prints += common
+            return f
+        }
+    }
+
     /// The shipped catalog (empty when the resource is missing, so nothing is reported rather than everything).
     public static let shipped: FormCatalog = {
         guard let text = try? String(contentsOf: ResourceLocator.url("forms.yaml"), encoding: .utf8),

@@ -8,16 +8,24 @@ enum FormCoverage {
         guard let form = catalog.form(of: data) else { return [] }
         var reported: Set<String> = []
         var out: [Diagnostic] = []
-        for path in filled where !catalog.isLink(path) && !form.prints(path) {
+        // The documents sign with the head's title when the signatory gives no position (or the same one).
+        let position = (data.signatory?.position ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let headSigns = position.isEmpty || position == data.organization?.head?.trimmingCharacters(in: .whitespacesAndNewlines)
+        for path in filled where !catalog.isLink(path) && !form.prints(path) && !(headSigns && path == "organization.head") {
             let field = Self.field(path)
             guard reported.insert(field).inserted else { continue }
             let elsewhere = catalog.formsPrinting(path).filter { $0 != form.name }
-            let hint = elsewhere.isEmpty
-                ? "remove it, or print it from your own template (itareport fill)"
-                : "it is printed by \(elsewhere.joined(separator: ", ")); keep it in that document's data file, or set options.form_year for that form"
+            let hint: Message
+            if field.hasPrefix("organization.") {
+                hint = Message("check.not-printed.organization", ["name": "\(field.dropFirst("organization.".count))"])
+            } else if elsewhere.isEmpty {
+                hint = Message("check.not-printed.remove")
+            } else {
+                hint = Message("check.not-printed.elsewhere", ["forms": "\(elsewhere.joined(separator: ", "))"])
+            }
             let p = sourceMap.position(of: path)
             out.append(Diagnostic(.warning, .notPrinted, file: file, line: p?.line, column: p?.column, path: field,
-                                  message: "is filled, but the \(form.name) form does not print it", hint: hint))
+                                  problem: Message("check.not-printed", ["form": "\(form.name)"]), remedy: hint))
         }
         return out
     }
@@ -29,7 +37,7 @@ enum FormCoverage {
         if p.hasSuffix("]"), let open = p.lastIndex(of: "[") { p = String(p[..<open]) }
         if p.hasPrefix("photos["), let dot = p.firstIndex(of: ".") { p = String(p[..<dot]) }
         if p.range(of: #"\.citations\[[0-9]+\]\."#, options: .regularExpression) != nil,
-           let r = p.range(of: #"\.citations"#) { p = String(p[..<r.upperBound]) }
+           let r = p.range(of: ".citations") { p = String(p[..<r.upperBound]) }
         return p
     }
 }

@@ -223,8 +223,9 @@ final class DataFileReader {
         sourceMap.recordValue(path, position(node))
         if isNull(node) { return nil }
         guard case let .mapping(m) = node else {
-            report(.error, .wrongType, node, path, "expected a group of fields (key: value), found \(describe(node))",
-                   hint: "indent the fields under '\(lastComponent(path))' by two spaces")
+            report(.error, .wrongType, node, path,
+                   Message("read.expected-group", ["found": .message(describe(node))]),
+                   hint: Message("read.expected-group.hint", ["key": "\(lastComponent(path))"]))
             return nil
         }
         var out: [String: Node] = [:]
@@ -237,20 +238,21 @@ final class DataFileReader {
                 let suggestion = caseMatch ?? KeySuggester.nearest(to: key, in: known)
                 if openTextFields, suggestion == nil, key.range(of: #"^[A-Za-z][A-Za-z0-9_]*$"#, options: .regularExpression) != nil {
                     if out[key] != nil {
-                        report(.error, .duplicateKey, keyNode, childPath, "'\(key)' is given twice", hint: "keep one of the two entries")
+                        report(.error, .duplicateKey, keyNode, childPath, Message("read.key-twice", ["key": "\(key)"]),
+                               hint: Message("hint.keep-one"))
                     } else {
                         out[key] = value
                     }
                     continue
                 }
-                let hint = suggestion.map { "did you mean '\($0)'?" }
-                    ?? "known fields here: \(known.joined(separator: ", "))"
-                report(.error, .unknownKey, keyNode, childPath, "unknown field '\(key)'", hint: hint)
+                let hint = suggestion.map { Message("hint.did-you-mean", ["suggestion": "\($0)"]) }
+                    ?? Message("read.unknown-field.known", ["fields": "\(known.joined(separator: ", "))"])
+                report(.error, .unknownKey, keyNode, childPath, Message("read.unknown-field", ["key": "\(key)"]), hint: hint)
                 continue
             }
             if out[key] != nil {
-                report(.error, .duplicateKey, keyNode, childPath, "'\(key)' is given twice",
-                       hint: "keep one of the two entries")
+                report(.error, .duplicateKey, keyNode, childPath, Message("read.key-twice", ["key": "\(key)"]),
+                       hint: Message("hint.keep-one"))
                 continue
             }
             out[key] = value
@@ -265,8 +267,8 @@ final class DataFileReader {
         if isNull(node) { return nil }
         guard case let .sequence(s) = node else {
             if acceptSingle, case .scalar = node { return item(node, "\(path)[0]").map { [$0] } }
-            report(.error, .wrongType, node, path, "expected a list, found \(describe(node))",
-                   hint: "write each entry on its own line starting with '- '")
+            report(.error, .wrongType, node, path, Message("read.expected-list", ["found": .message(describe(node))]),
+                   hint: Message("read.expected-list.hint"))
             return nil
         }
         var out: [T] = []
@@ -286,8 +288,9 @@ final class DataFileReader {
         sourceMap.recordValue(path, position(node))
         if isNull(node) { return nil }
         guard case let .mapping(m) = node else {
-            report(.error, .wrongType, node, path, "expected indicator numbers with values, found \(describe(node))",
-                   hint: "write e.g. '\(lastComponent(path)): {1: 99.39, 2: 97.71}'")
+            report(.error, .wrongType, node, path,
+                   Message("read.expected-indicator-map", ["found": .message(describe(node))]),
+                   hint: Message("read.expected-indicator-map.hint", ["key": "\(lastComponent(path))"]))
             return nil
         }
         let entries = Array(m)
@@ -307,31 +310,31 @@ final class DataFileReader {
             if splitDecimal, case let .scalar(prev) = entries[i - 1].value {
                 let previous = "\(path).\(entries[i - 1].key.string ?? "")"
                 report(.error, .wrongType, keyNode, previous,
-                       "'\(prev.string),\(raw)' was read as \(prev.string) and a separate entry '\(raw)'",
-                       hint: "use a point, not a comma: \(prev.string).\(raw)")
+                       Message("read.comma-split", ["whole": "\(prev.string)", "fraction": "\(raw)"]),
+                       hint: Message("hint.use-point", ["number": "\(prev.string).\(raw)"]))
                 continue
             }
             guard let n = Int(ThaiNumerals.toArabic(raw).trimmingCharacters(in: .whitespaces)) else {
-                report(.error, .indicatorOutOfRange, keyNode, p, "'\(raw)' is not an indicator number",
-                       hint: "indicators are numbered 1 to 10")
+                report(.error, .indicatorOutOfRange, keyNode, p, Message("read.not-indicator-number", ["value": "\(raw)"]),
+                       hint: Message("hint.indicators-1-10"))
                 continue
             }
             let canonical = "\(path).\(n)"
             sourceMap.recordKey(canonical, position(keyNode))
             sourceMap.recordValue(canonical, position(valueNode))
             guard (1...10).contains(n) else {
-                report(.error, .indicatorOutOfRange, keyNode, canonical, "there is no indicator \(n)",
-                       hint: "indicators are numbered 1 to 10")
+                report(.error, .indicatorOutOfRange, keyNode, canonical, Message("check.no-such-indicator", ["number": "\(n)"]),
+                       hint: Message("hint.indicators-1-10"))
                 continue
             }
             if out[n] != nil {
-                report(.error, .duplicateKey, keyNode, canonical, "indicator \(n) is given twice",
-                       hint: "keep one of the two entries")
+                report(.error, .duplicateKey, keyNode, canonical, Message("read.indicator-twice", ["number": "\(n)"]),
+                       hint: Message("hint.keep-one"))
                 continue
             }
             if requireValues, anyValue, isNull(valueNode) {
-                report(.error, .missingField, keyNode, canonical, "indicator \(n) has no score",
-                       hint: "write its score after the colon, e.g. \(n): 98.50, or remove the entry")
+                report(.error, .missingField, keyNode, canonical, Message("read.indicator-no-score", ["number": "\(n)"]),
+                       hint: Message("read.indicator-no-score.hint", ["number": "\(n)"]))
                 continue
             }
             if let v = value(valueNode, canonical) { out[n] = v }
@@ -344,8 +347,9 @@ final class DataFileReader {
         sourceMap.recordValue(path, position(node))
         if isNull(node) { return nil }
         guard case let .mapping(m) = node else {
-            report(.error, .wrongType, node, path, "expected question codes with values, found \(describe(node))",
-                   hint: "write e.g. '\(lastComponent(path)): {i1: 99.50, e9: 84.51, o1: 100}'")
+            report(.error, .wrongType, node, path,
+                   Message("read.expected-question-map", ["found": .message(describe(node))]),
+                   hint: Message("read.expected-question-map.hint", ["key": "\(lastComponent(path))"]))
             return nil
         }
         var out: [String: T] = [:]
@@ -356,13 +360,13 @@ final class DataFileReader {
             sourceMap.recordKey(p, position(keyNode))
             sourceMap.recordValue(p, position(valueNode))
             guard QuestionCode.split(code) != nil else {
-                report(.error, .unknownQuestion, keyNode, p, "'\(raw)' is not a question code",
-                       hint: "codes are a letter and a number: i1–i15, e1–e16, o1–o35")
+                report(.error, .unknownQuestion, keyNode, p, Message("read.not-question-code", ["value": "\(raw)"]),
+                       hint: Message("hint.question-codes"))
                 continue
             }
             if out[code] != nil {
-                report(.error, .duplicateKey, keyNode, p, "question \(code) is given twice",
-                       hint: "keep one of the two entries")
+                report(.error, .duplicateKey, keyNode, p, Message("read.question-twice", ["code": "\(code)"]),
+                       hint: Message("hint.keep-one"))
                 continue
             }
             if let v = value(valueNode, p) { out[code] = v }
@@ -377,26 +381,26 @@ final class DataFileReader {
         sourceMap.recordValue(path, position(node))
         if isNull(node) { return nil }
         guard case let .scalar(s) = node else {
-            report(.error, .wrongType, node, path, "expected a text, found \(describe(node))",
-                   hint: "write the text on the same line after the colon, or use '|' for several lines")
+            report(.error, .wrongType, node, path, Message("read.expected-text", ["found": .message(describe(node))]),
+                   hint: Message("read.expected-text.hint"))
             return nil
         }
         var text = s.string
         let mended = ThaiTextMender.mend(text)
         if !mended.repairs.isEmpty {
             text = mended.text
-            report(.warning, .mendedText, node, path, "damaged Thai text was mended: \(mended.repairs.joined(separator: ", "))",
-                   hint: "retype the text or save the file with the mended text to silence this warning")
+            report(.warning, .mendedText, node, path,
+                   Message("read.mended-text", ["repairs": "\(mended.repairs.joined(separator: ", "))"]),
+                   hint: Message("read.mended-text.hint"))
         }
         if let phrase = GuidanceText.match(in: text) {
-            report(.error, .guidanceText, node, path, "the form's guidance text is still here: \"\(phrase)\"",
-                   hint: "replace it with the real value")
+            report(.error, .guidanceText, node, path, Message("read.guidance-text", ["phrase": "\(phrase)"]),
+                   hint: Message("read.guidance-text.hint"))
         }
         if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { filled.append(path) }
         if let comment = commentCut(node) {
-            report(.warning, .commentCut, node, path,
-                   "the text stops at ' #': YAML read \"\(comment)\" as a comment and left it out",
-                   hint: "put the whole text in quotes: \(lastComponent(path)): \"\(s.string) \(comment)\"")
+            report(.warning, .commentCut, node, path, Message("read.comment-cut", ["comment": "\(comment)"]),
+                   hint: Message("hint.quote-text", ["key": "\(lastComponent(path))", "text": "\(s.string) \(comment)"]))
         }
         return text
     }
@@ -432,8 +436,9 @@ final class DataFileReader {
         for prefix in Self.placePrefixes where trimmed.hasPrefix(prefix) {
             let name = String(trimmed.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else { break }
-            report(.warning, .placePrefix, node, path, "'\(prefix)' before the name was removed: the document prints \"\(prefix == "จ." || prefix == "จังหวัด" ? "จังหวัด" : "อำเภอ")\(name)\"",
-                   hint: "write the name alone: \(lastComponent(path)): \(name)")
+            let printed = (prefix == "จ." || prefix == "จังหวัด" ? "จังหวัด" : "อำเภอ") + name
+            report(.warning, .placePrefix, node, path, Message("read.place-prefix", ["prefix": "\(prefix)", "printed": "\(printed)"]),
+                   hint: Message("read.place-prefix.hint", ["key": "\(lastComponent(path))", "name": "\(name)"]))
             return name
         }
         return text
@@ -449,8 +454,8 @@ final class DataFileReader {
         guard let raw = string(node, path) else { return nil }
         let c = QuestionCode.normalize(raw)
         guard QuestionCode.split(c) != nil else {
-            report(.error, .unknownQuestion, node, path, "'\(raw)' is not a question code",
-                   hint: "codes are a letter and a number: i1–i15, e1–e16, o1–o35")
+            report(.error, .unknownQuestion, node, path, Message("read.not-question-code", ["value": "\(raw)"]),
+                   hint: Message("hint.question-codes"))
             return nil
         }
         return c
@@ -465,8 +470,8 @@ final class DataFileReader {
         if isNull(node) { return nil }
         guard case let .scalar(s) = node,
               let n = Int(ThaiNumerals.toArabic(s.string).trimmingCharacters(in: .whitespaces)) else {
-            report(.error, .wrongType, node, path, "expected a whole number, found \(describe(node))",
-                   hint: "write digits only, e.g. 2568")
+            report(.error, .wrongType, node, path, Message("read.expected-whole-number", ["found": .message(describe(node))]),
+                   hint: Message("read.expected-whole-number.hint"))
             return nil
         }
         filled.append(path)
@@ -480,8 +485,8 @@ final class DataFileReader {
         case "true", "yes", "on", "ใช่": filled.append(path); return true
         case "false", "no", "off", "ไม่": filled.append(path); return false
         default:
-            report(.error, .wrongType, node, path, "expected true or false, found \(describe(node))",
-                   hint: "write \(lastComponent(path)): true (or false)")
+            report(.error, .wrongType, node, path, Message("read.expected-boolean", ["found": .message(describe(node))]),
+                   hint: Message("read.expected-boolean.hint", ["key": "\(lastComponent(path))"]))
             return nil
         }
     }
@@ -497,14 +502,14 @@ final class DataFileReader {
         if isNull(node) { return nil }
         let text = node.scalar.map { ThaiNumerals.toArabic($0.string).trimmingCharacters(in: .whitespaces) } ?? ""
         if case .scalar = node, let d = Self.plainDecimal(text) { filled.append(path); return d }
-        let hint: String
+        let hint: Message
         let pointed = text.replacingOccurrences(of: ",", with: ".")
         if case .scalar = node, text.filter({ $0 == "," }).count == 1, Self.plainDecimal(pointed) != nil {
-            hint = "use a point, not a comma: \(pointed)"
+            hint = Message("hint.use-point", ["number": "\(pointed)"])
         } else {
-            hint = "write the score as digits with a point for decimals, e.g. 98.97"
+            hint = Message("read.expected-number.hint")
         }
-        report(.error, .wrongType, node, path, "expected a number, found \(describe(node))", hint: hint)
+        report(.error, .wrongType, node, path, Message("read.expected-number", ["found": .message(describe(node))]), hint: hint)
         return nil
     }
 
@@ -518,13 +523,14 @@ final class DataFileReader {
         sourceMap.recordValue(path, position(node))
         if isNull(node) { return nil }
         guard case let .scalar(s) = node else {
-            report(.error, .wrongType, node, path, "expected a date, found \(describe(node))",
-                   hint: "write YYYY-MM-DD, e.g. 2568-03-15")
+            report(.error, .wrongType, node, path, Message("read.expected-date", ["found": .message(describe(node))]),
+                   hint: Message("read.expected-date.hint"))
             return nil
         }
         if let d = CalendarDate(iso: s.string) { filled.append(path); return d }
-        report(.error, .invalidDate, node, path, DateProblem.of(s.string)?.description ?? "'\(s.string)' is not a valid date",
-               hint: "write an existing day as YYYY-MM-DD with a BE or CE year, e.g. 2568-03-15")
+        report(.error, .invalidDate, node, path,
+               DateProblem.of(s.string)?.message ?? Message("date.invalid", ["text": "\(s.string)"]),
+               hint: Message("read.invalid-date.hint"))
         return nil
     }
 
@@ -533,9 +539,9 @@ final class DataFileReader {
         guard let raw = string(node, path) else { return nil }
         if let v = E(rawValue: raw.lowercased()) { return v }
         let allowed = E.allCases.map(\.rawValue)
-        let hint = KeySuggester.nearest(to: raw, in: allowed).map { "did you mean '\($0)'?" }
-            ?? "use one of: \(allowed.joined(separator: ", "))"
-        report(.error, .invalidValue, node, path, "'\(raw)' is not allowed here", hint: hint)
+        let hint = KeySuggester.nearest(to: raw, in: allowed).map { Message("hint.did-you-mean", ["suggestion": "\($0)"]) }
+            ?? Message("hint.use-one-of", ["values": "\(allowed.joined(separator: ", "))"])
+        report(.error, .invalidValue, node, path, Message("read.value-not-allowed", ["value": "\(raw)"]), hint: hint)
         return nil
     }
 
@@ -546,12 +552,13 @@ final class DataFileReader {
         return ["", "~", "null", "Null", "NULL"].contains(s.string)
     }
 
-    private func describe(_ node: Node) -> String {
+    /// What a node is, for "found …": its text quoted, or the kind of node.
+    private func describe(_ node: Node) -> Message {
         switch node {
-        case let .scalar(s): return "'\(s.string)'"
-        case .mapping: return "a group of fields"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
+        case let .scalar(s): return Message("quoted", ["value": "\(s.string)"])
+        case .mapping: return Message("found.group")
+        case .sequence: return Message("found.list")
+        case .alias: return Message("found.alias")
         }
     }
 
@@ -564,9 +571,9 @@ final class DataFileReader {
     }
 
     private func report(_ severity: Diagnostic.Severity, _ kind: Diagnostic.Kind, _ node: Node, _ path: String,
-                        _ message: String, hint: String?) {
+                        _ message: Message, hint: Message?) {
         let p = position(node) ?? sourceMap.position(of: path)
         diagnostics.append(Diagnostic(severity, kind, file: file, line: p?.line, column: p?.column,
-                                      path: path, message: message, hint: hint))
+                                      path: path, problem: message, remedy: hint))
     }
 }

@@ -26,13 +26,14 @@ enum DatePlausibility {
         if date > end {
             return ValidationFinding(
                 severity: .warning, kind: .dateOutsideFiscalYear, path: "signatory.date",
-                message: "the document of fiscal year \(fy) is signed on \(signed), after that fiscal year ended (\(ThaiDateFormat.long(end)))",
+                message: Message("check.signed-after-year", ["fiscal_year": "\(fy)", "date": "\(signed)", "end": "\(ThaiDateFormat.long(end))"]),
                 hint: yearHint(date, fy))
         }
         if date < earliest {
             return ValidationFinding(
                 severity: .warning, kind: .dateOutsideFiscalYear, path: "signatory.date",
-                message: "the document of fiscal year \(fy) is signed on \(signed), more than \(signingGraceMonths) months before that fiscal year starts (\(ThaiDateFormat.long(start)))",
+                message: Message("check.signed-before-year", ["fiscal_year": "\(fy)", "date": "\(signed)", "months": "\(signingGraceMonths)",
+                                                              "start": "\(ThaiDateFormat.long(start))"]),
                 hint: yearHint(date, fy))
         }
         return nil
@@ -43,14 +44,14 @@ enum DatePlausibility {
         guard let year, ReportValidator.plausibleBE.contains(year), year != fy - 1 else { return nil }
         return ValidationFinding(
             severity: .warning, kind: .implausibleYear, path: "assessment.year",
-            message: "an O34 of fiscal year \(fy) analyses the ITA of \(fy - 1), but assessment.year is \(year)",
-            hint: "write 'year: \(fy - 1)' under assessment, or check fiscal_year; if the data is for another report, set 'document:' to it")
+            message: Message("check.o34-ita-year", ["fiscal_year": "\(fy)", "previous": "\(fy - 1)", "year": "\(year)"]),
+            hint: Message("check.o34-ita-year.hint", ["previous": "\(fy - 1)"]))
     }
 
-    private static func yearHint(_ date: CalendarDate, _ fy: Int) -> String {
+    private static func yearHint(_ date: CalendarDate, _ fy: Int) -> Message {
         if date.year > 2400 {
-            return "a year of \(date.beYear) looks like BE written twice (BE = CE + 543); check the year"
+            return Message("check.signed-be-twice", ["year": "\(date.beYear)"])
         }
-        return "fiscal year \(fy) runs \(ThaiDateFormat.fiscalYearRange(fy)); check the year of the signing date (BE = CE + 543)"
+        return Message("check.signing-year.hint", ["fiscal_year": "\(fy)", "range": "\(ThaiDateFormat.fiscalYearRange(fy))"])
     }
 }

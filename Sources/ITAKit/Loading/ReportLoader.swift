@@ -1,4 +1,5 @@
 import Foundation
+import YAMLLimits
 import Yams
 
 /// Reads a data file (YAML or JSON), checks it and scores it: the entry point of ITAKit.
@@ -9,6 +10,10 @@ import Yams
 /// if let card = loaded.scoreCard { print(card.total!, card.level!) }
 /// ```
 public enum ReportLoader {
+    /// Largest number of values a data file may expand to once its YAML aliases are repeated (a yearly
+    /// report holds a few thousand; an alias bomb billions).
+    public static let maxValues = 200_000
+
     /// The outcome of loading: the data (nil if the file could not be read at all),
     /// every problem found, where each field was written, and the year's framework.
     public struct Result: Sendable {
@@ -33,13 +38,15 @@ public enum ReportLoader {
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             guard let s = String(data: data, encoding: .utf8) else {
-                return failure(path, .unreadable, "the file is not UTF-8 text",
-                               hint: "save it as UTF-8 (in Notepad: Save As → Encoding UTF-8)")
+                return failure(path, .unreadable, Message("load.not-utf8"), hint: Message("load.not-utf8.hint"))
             }
             text = s
         } catch {
-            return failure(path, .unreadable, "the file cannot be read: \(error.localizedDescription)",
-                           hint: "check the path")
+            let missing = !FileManager.default.fileExists(atPath: path)
+            return failure(path, .unreadable,
+                           missing ? Message("load.not-found", ["reason": "\(error.localizedDescription)"])
+                               : Message("load.unreadable", ["reason": "\(error.localizedDescription)"]),
+                           hint: Message("load.unreadable.hint"))
         }
         return load(text: text, file: path)
     }
@@ -49,15 +56,21 @@ public enum ReportLoader {
         let source = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let root: Node?
         do {
+            try YAMLExpansion.check(source, limit: maxValues)
             root = try Yams.compose(yaml: source)
+        } catch let e as YAMLExpansion.TooLarge {
+            return Result(data: nil, diagnostics: [Diagnostic(.error, .syntax, file: file, line: e.line, column: e.column, path: "",
+                message: "the file expands to more than \(e.limit) values: YAML aliases such as *name repeat what &name holds, and here they repeat it without end",
+                hint: "write the values out, or remove the repeated aliases (a yearly report needs a few thousand values)")],
+                sourceMap: SourceMap(), catalog: nil)
         } catch let error as YamlError {
             return Result(data: nil, diagnostics: [syntaxDiagnostic(error, file: file)], sourceMap: SourceMap(),
                           catalog: nil)
         } catch {
-            return failure(file, .syntax, "the file cannot be parsed: \(error)", hint: "check the YAML syntax")
+            return failure(file, .syntax, Message("load.unparsable", ["reason": "\(error)"]), hint: Message("load.unparsable.hint"))
         }
         guard let root else {
-            return failure(file, .missingField, "the file is empty", hint: "run 'itareport init' for a starter file")
+            return failure(file, .missingField, Message("load.empty"), hint: Message("load.empty.hint"))
         }
         let reader = DataFileReader(file: file, source: source)
         let data = reader.read(root)
@@ -73,8 +86,8 @@ public enum ReportLoader {
         return Result(data: data, diagnostics: diagnostics, sourceMap: reader.sourceMap, catalog: catalog)
     }
 
-    private static func failure(_ file: String, _ kind: Diagnostic.Kind, _ message: String, hint: String) -> Result {
-        Result(data: nil, diagnostics: [Diagnostic(.error, kind, file: file, path: "", message: message, hint: hint)],
+    private static func failure(_ file: String, _ kind: Diagnostic.Kind, _ message: Message, hint: Message) -> Result {
+        Result(data: nil, diagnostics: [Diagnostic(.error, kind, file: file, path: "", problem: message, remedy: hint)],
                sourceMap: SourceMap(), catalog: nil)
     }
 
@@ -92,36 +105,37 @@ public enum ReportLoader {
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return Diagnostic(.error, .duplicateKey, file: file, line: context.mark.line, column: context.mark.column,
-                              path: "", message: "\(keys) is given twice in the same group",
-                              hint: "keep one of the two entries")
+                              path: "", problem: Message("load.keys-twice", ["keys": "\(keys)"]), remedy: Message("hint.keep-one"))
         default:
             break
         }
         if problem.lowercased().contains("duplicate") {
             return Diagnostic(.error, .duplicateKey, file: file, line: mark?.line, column: mark?.column, path: "",
-                              message: "a field is given twice: \(problem)", hint: "keep one of the two entries")
+                              problem: Message("load.field-twice", ["problem": "\(problem)"]), remedy: Message("hint.keep-one"))
         }
-        var message = "YAML syntax error: \(problem)"
-        var hint = "check the indentation (spaces, not tabs) and the colons on this line and the one above"
+        var message = Message("yaml.syntax", ["problem": "\(problem)"])
+        var hint = Message("yaml.syntax.hint")
         if let opened, let what = Self.opening(opened.text) {
             // The parser notices an unclosed bracket or quote where the file goes wrong next, often lines later.
-            message += "; the \(what) opened at line \(opened.mark.line), column \(opened.mark.column) is not closed"
-            hint = "close the \(what) on line \(opened.mark.line), or remove it"
+            message = Message("yaml.unclosed", ["problem": "\(problem)", "what": .message(what),
+                                                "line": "\(opened.mark.line)", "column": "\(opened.mark.column)"])
+            hint = Message("yaml.unclosed.hint", ["what": .message(what), "line": "\(opened.mark.line)"])
         } else if let opened, !opened.text.isEmpty {
-            message += " (\(opened.text) that starts at line \(opened.mark.line), column \(opened.mark.column))"
+            message = Message("yaml.syntax.context", ["problem": "\(problem)", "context": "\(opened.text)",
+                                                      "line": "\(opened.mark.line)", "column": "\(opened.mark.column)"])
         }
         if problem.contains("mapping values are not allowed") {
-            hint = "a colon followed by a space inside a text starts a new field: put the whole text in quotes, e.g. title: \"มาตรการที่ 1: …\""
+            hint = Message("yaml.colon.hint")
         }
         return Diagnostic(.error, .syntax, file: file, line: mark?.line, column: mark?.column, path: "",
-                          message: message, hint: hint)
+                          problem: message, remedy: hint)
     }
 
     /// What an error context's text says was opened: "quote", "bracket [ ]", "brace { }".
-    private static func opening(_ context: String) -> String? {
-        if context.contains("quoted scalar") { return "quote" }
-        if context.contains("flow mapping") { return "brace '{'" }
-        if context.contains("flow sequence") { return "bracket '['" }
+    private static func opening(_ context: String) -> Message? {
+        if context.contains("quoted scalar") { return Message("yaml.quote") }
+        if context.contains("flow mapping") { return Message("yaml.brace") }
+        if context.contains("flow sequence") { return Message("yaml.bracket") }
         return nil
     }
 }

@@ -18,8 +18,8 @@ struct ReportValidator {
 
     mutating func validate(_ data: ReportData) -> FrameworkCatalog? {
         if let y = data.fiscalYear { checkYear(y, "fiscal_year") } else {
-            add(.error, .missingField, "fiscal_year", "the document's fiscal year is missing",
-                hint: "add 'fiscal_year: 2568' (Buddhist Era) at the top of the file")
+            add(.error, .missingField, "fiscal_year", Message("check.fiscal-year-missing"),
+                hint: Message("check.fiscal-year-missing.hint"))
         }
         if let y = data.options?.formYear { checkYear(y, "options.form_year") }
 
@@ -31,16 +31,17 @@ struct ReportValidator {
                 if let f = data.fiscalYear, data.document != .o34, Self.plausibleBE.contains(y), Self.plausibleBE.contains(f),
                    y > f || y < f - 2 {
                     add(.warning, .implausibleYear, "assessment.year",
-                        "the ITA year \(y) is unusual for a document of fiscal year \(f)",
-                        hint: "an O34 of fiscal year \(f) usually analyses the ITA of \(f - 1)")
+                        Message("check.ita-year-unusual", ["year": "\(y)", "fiscal_year": "\(f)"]),
+                        hint: Message("check.ita-year-unusual.hint", ["fiscal_year": "\(f)", "previous": "\(f - 1)"]))
                 }
             }
             if let year = data.assessedYear, Self.plausibleBE.contains(year) {
                 do {
                     catalog = try CatalogStore.catalog(for: year)
                 } catch {
-                    add(.warning, .unknownYear, a.year != nil ? "assessment.year" : "fiscal_year", "\(error)",
-                        hint: "question codes cannot be checked; scores use the nearest year's framework")
+                    add(.warning, .unknownYear, a.year != nil ? "assessment.year" : "fiscal_year",
+                        (error as? CataloguedError)?.catalogueMessage ?? .verbatim("\(error)"),
+                        hint: Message("check.unknown-year.hint"))
                     catalog = CatalogStore.nearestCatalog(for: year)
                 }
             }
@@ -62,8 +63,8 @@ struct ReportValidator {
         for (n, score) in (a.indicators ?? [:]).sorted(by: { $0.key < $1.key }) {
             let path = "assessment.indicators.\(n)"
             if !(1...10).contains(n) {
-                add(.error, .indicatorOutOfRange, path, "there is no indicator \(n)",
-                    hint: "indicators are numbered 1 to 10", atKey: true)
+                add(.error, .indicatorOutOfRange, path, Message("check.no-such-indicator", ["number": "\(n)"]),
+                    hint: Message("hint.indicators-1-10"), atKey: true)
                 continue
             }
             checkScore(score, path)
@@ -72,13 +73,17 @@ struct ReportValidator {
             let missing = (1...10).filter { given[$0] == nil }
             if !missing.isEmpty, document == .o34 || document == .analysis {
                 // Both documents print every indicator's score: a partial list is a misreading or a slip.
+                let numbers = missing.map(String.init).joined(separator: ", ")
+                let printer = document == .o34 ? Message("document.o34") : Message("document.analysis")
                 add(.error, .missingIndicators, "assessment.indicators",
-                    "indicator\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") missing; \(document == .o34 ? "O34" : "the analysis report") prints all ten scores",
-                    hint: "write each score as announced, e.g. \(missing[0]): 98.50")
+                    missing.count == 1
+                        ? Message("check.indicator-missing", ["number": "\(numbers)", "document": .message(printer)])
+                        : Message("check.indicators-missing", ["numbers": "\(numbers)", "document": .message(printer)]),
+                    hint: Message("check.indicators-missing.hint", ["number": "\(missing[0])"]))
             } else if !missing.isEmpty, a.official?.total == nil {
                 add(.warning, .missingIndicators, "assessment.indicators",
-                    "indicators \(missing.map(String.init).joined(separator: ", ")) are missing, so the total cannot be computed",
-                    hint: "add all ten scores or give 'official: {total: …}'")
+                    Message("check.total-not-computable", ["numbers": "\(missing.map(String.init).joined(separator: ", "))"]),
+                    hint: Message("check.total-not-computable.hint"))
             }
         }
         for (code, score) in (a.questions ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -100,23 +105,25 @@ struct ReportValidator {
             for (key, value) in pairs {
                 if let given = value, let computed = card.tools[key], abs(given - computed) > Decimal(string: "0.01")! {
                     add(.warning, .toolScoreDiffers, "assessment.tools.\(key)",
-                        "\(key) is given as \(fmt(given)) but its indicators average \(fmt(computed))",
-                        hint: "check the indicator scores against the announced results")
+                        Message("check.tool-score-differs", ["tool": "\(key)", "given": "\(fmt(given))", "computed": "\(fmt(computed))"]),
+                        hint: Message("hint.check-announced"))
                 }
             }
         }
         if let official = card.officialTotal, let computed = card.computedTotal, official != computed {
             add(.warning, .officialTotalDiffers, "assessment.official.total",
-                "the official total \(fmt(official)) differs from the computed total \(fmt(computed)); documents print the official \(fmt(official))",
-                hint: "check the indicator scores against the announced results")
+                Message("check.official-total-differs", ["official": "\(fmt(official))", "computed": "\(fmt(computed))"]),
+                hint: Message("hint.check-announced"))
         }
         if let level = a.official?.level {
             let basis = card.officialTotal ?? card.computedTotal
             if let basis, let computedLevel = catalog.levels.level(for: basis), computedLevel != level {
-                let note = catalog.levels.confirmed ? "" : " (the \(catalog.fiscalYear) thresholds are provisional)"
                 add(.warning, .officialLevelDiffers, "assessment.official.level",
-                    "the official level '\(level)' differs from the computed level '\(computedLevel)' for \(fmt(basis))\(note); documents print the official '\(level)'",
-                    hint: "check the level the national ITA system announced")
+                    catalog.levels.confirmed
+                        ? Message("check.official-level-differs", ["level": "\(level)", "computed": "\(computedLevel)", "total": "\(fmt(basis))"])
+                        : Message("check.official-level-differs.provisional", ["level": "\(level)", "computed": "\(computedLevel)",
+                                                                               "total": "\(fmt(basis))", "year": "\(catalog.fiscalYear)"]),
+                    hint: Message("check.official-level-differs.hint"))
             }
         }
     }
@@ -125,39 +132,44 @@ struct ReportValidator {
         for (i, issue) in (analysis.issues ?? []).enumerated() {
             let path = "analysis.issues[\(i)]"
             if let n = issue.issue { checkIssueNumber(n, path + ".issue") } else {
-                add(.error, .missingField, path, "the issue number is missing", hint: "add 'issue: 1' … 'issue: 7'")
+                add(.error, .missingField, path, Message("check.issue-number-missing"), hint: Message("check.issue-number-missing.hint"))
             }
             for (j, code) in (issue.questions ?? []).enumerated() { checkCode(code, "\(path).questions[\(j)]", catalog) }
         }
         for n in (analysis.indicators ?? [:]).keys.sorted() where !(1...10).contains(n) {
-            add(.error, .indicatorOutOfRange, "analysis.indicators.\(n)", "there is no indicator \(n)",
-                hint: "indicators are numbered 1 to 10", atKey: true)
+            add(.error, .indicatorOutOfRange, "analysis.indicators.\(n)", Message("check.no-such-indicator", ["number": "\(n)"]),
+                hint: Message("hint.indicators-1-10"), atKey: true)
         }
     }
 
     private mutating func checkMeasure(_ m: Measure, _ path: String, _ catalog: FrameworkCatalog?, _ data: ReportData) {
         if let n = m.issue { checkIssueNumber(n, path + ".issue") }
         for (j, n) in (m.indicators ?? []).enumerated() where !(1...10).contains(n) {
-            add(.error, .indicatorOutOfRange, "\(path).indicators[\(j)]", "there is no indicator \(n)",
-                hint: "indicators are numbered 1 to 10")
+            add(.error, .indicatorOutOfRange, "\(path).indicators[\(j)]", Message("check.no-such-indicator", ["number": "\(n)"]),
+                hint: Message("hint.indicators-1-10"))
         }
         for (j, code) in (m.questions ?? []).enumerated() { checkCode(code, "\(path).questions[\(j)]", catalog) }
         if let p = m.period {
             let nextYear = FormCatalog.shipped.form(of: data)?.measuresNextYear == true
             checkPeriod(p, path + ".period", fiscalYear: data.fiscalYear, throughNextYear: nextYear)
         }
+        // A form that prints no citations (the O34s) draws the "not printed" warning instead.
+        let printsCitations = FormCatalog.shipped.form(of: data)?.prints("measures[].citations") ?? true
         for (j, c) in (m.citations ?? []).enumerated() {
             let cp = "\(path).citations[\(j)]"
             if let n = c.indicator, !(1...10).contains(n) {
-                add(.error, .indicatorOutOfRange, cp + ".indicator", "there is no indicator \(n)",
-                    hint: "indicators are numbered 1 to 10")
+                add(.error, .indicatorOutOfRange, cp + ".indicator", Message("check.no-such-indicator", ["number": "\(n)"]),
+                    hint: Message("hint.indicators-1-10"))
             }
             if let q = c.question { checkCode(q, cp + ".question", catalog) }
             let known = c.indicator.flatMap { data.assessment?.indicators?[$0] } ?? c.question.flatMap { data.assessment?.questions?[$0] }
-            if c.score == nil, known == nil, c.indicator != nil || c.question != nil {
-                let what = c.indicator.map { "indicator \($0)" } ?? "question \(c.question ?? "")"
-                add(.warning, .citationWithoutScore, cp, "measure \(m.title.map { "'\($0)'" } ?? "\(path)") cites \(what) without a score, and the assessment has none; the document prints it without \"ได้คะแนน\"",
-                    hint: "add 'score: …' to the citation, or the score under assessment.\(c.indicator != nil ? "indicators" : "questions")")
+            if c.score == nil, known == nil, c.indicator != nil || c.question != nil, printsCitations {
+                let what = c.indicator.map { Message("what.indicator", ["number": "\($0)"]) }
+                    ?? Message("what.question", ["code": "\(c.question ?? "")"])
+                let measure: Message.Argument = m.title.map { .message(Message("quoted", ["value": "\($0)"])) } ?? "\(path)"
+                add(.warning, .citationWithoutScore, cp,
+                    Message("check.citation-without-score", ["measure": measure, "what": .message(what)]),
+                    hint: Message("check.citation-without-score.hint", ["section": "\(c.indicator != nil ? "indicators" : "questions")"]))
             }
             if let s = c.score {
                 checkScore(s, cp + ".score")
@@ -165,8 +177,8 @@ struct ReportValidator {
                     ?? c.question.flatMap { data.assessment?.questions?[$0] }
                 if let known, known != s {
                     add(.warning, .invalidValue, cp + ".score",
-                        "the cited score \(fmt(s)) differs from the assessment's \(fmt(known))",
-                        hint: "cite the score as announced, or correct the assessment")
+                        Message("check.cited-score-differs", ["cited": "\(fmt(s))", "score": "\(fmt(known))"]),
+                        hint: Message("check.cited-score-differs.hint"))
                 }
             }
         }
@@ -174,8 +186,9 @@ struct ReportValidator {
 
     private mutating func checkPeriod(_ p: Period, _ path: String, fiscalYear: Int?, throughNextYear: Bool = false) {
         if let f = p.from, let t = p.to, t < f {
-            add(.error, .periodReversed, path + ".to", "the period ends (\(ThaiDateFormat.long(t))) before it starts (\(ThaiDateFormat.long(f)))",
-                hint: "swap 'from' and 'to'")
+            add(.error, .periodReversed, path + ".to",
+                Message("check.period-reversed", ["end": "\(ThaiDateFormat.long(t))", "start": "\(ThaiDateFormat.long(f))"]),
+                hint: Message("check.period-reversed.hint"))
         }
         guard let fy = fiscalYear, Self.plausibleBE.contains(fy),
               let start = CalendarDate.fiscalYearStart(fy),
@@ -185,10 +198,10 @@ struct ReportValidator {
             guard let date else { continue }
             if date.days(to: start) > 92 || end.days(to: date) > 92 {
                 let ce = date.year
-                let hint = ce > 2400 ? "a year of \(ce + 543) looks like BE written twice; check the year"
-                    : "the fiscal year \(fy) runs \(ThaiDateFormat.fiscalYearRange(fy)); check the year (BE = CE + 543)"
+                let hint = ce > 2400 ? Message("check.be-twice", ["year": "\(ce + 543)"])
+                    : Message("check.period-outside.hint", ["fiscal_year": "\(fy)", "range": "\(ThaiDateFormat.fiscalYearRange(fy))"])
                 add(.warning, .periodOutsideFiscalYear, "\(path).\(key)",
-                    "\(ThaiDateFormat.long(date)) is far outside fiscal year \(fy)", hint: hint)
+                    Message("check.period-outside", ["date": "\(ThaiDateFormat.long(date))", "fiscal_year": "\(fy)"]), hint: hint)
             }
         }
     }
@@ -198,25 +211,25 @@ struct ReportValidator {
     private mutating func checkYear(_ y: Int, _ path: String) {
         if Self.plausibleBE.contains(y) { return }
         if (1900...2157).contains(y) {
-            add(.error, .ceYear, path, "\(y) looks like a CE year",
-                hint: "years are Buddhist Era (BE = CE + 543): write \(y + 543)")
+            add(.error, .ceYear, path, Message("check.ce-year", ["year": "\(y)"]),
+                hint: Message("check.ce-year.hint", ["be_year": "\(y + 543)"]))
         } else {
-            add(.error, .implausibleYear, path, "\(y) is not a plausible Buddhist Era year",
-                hint: "write the year in BE, e.g. 2568")
+            add(.error, .implausibleYear, path, Message("check.implausible-year", ["year": "\(y)"]),
+                hint: Message("check.implausible-year.hint"))
         }
     }
 
     private mutating func checkScore(_ s: Decimal, _ path: String) {
         if s < 0 || s > 100 {
-            add(.error, .scoreOutOfRange, path, "the score \(fmt(s)) is outside 0–100",
-                hint: "scores are between 0 and 100; check the digits and the decimal point")
+            add(.error, .scoreOutOfRange, path, Message("check.score-out-of-range", ["score": "\(fmt(s))"]),
+                hint: Message("check.score-out-of-range.hint"))
         }
     }
 
     private mutating func checkIssueNumber(_ n: Int, _ path: String) {
         if !(1...7).contains(n) {
-            add(.error, .issueOutOfRange, path, "there is no analysis issue \(n)",
-                hint: "the O34 analysis issues are numbered 1 to 7")
+            add(.error, .issueOutOfRange, path, Message("check.no-such-issue", ["number": "\(n)"]),
+                hint: Message("check.no-such-issue.hint"))
         }
     }
 
@@ -225,11 +238,12 @@ struct ReportValidator {
         let ranges = catalog.questionRanges.counts.sorted { $0.key > $1.key }
             .map { "\($0.key)1–\($0.key)\($0.value)" }.joined(separator: ", ")
         if catalog.questionRanges.confirmed {
-            add(.error, .unknownQuestion, path, "the ITA of \(catalog.fiscalYear) has no question '\(code)'",
-                hint: "that year's codes are \(ranges)", atKey: atKey)
+            add(.error, .unknownQuestion, path, Message("check.no-such-question", ["year": "\(catalog.fiscalYear)", "code": "\(code)"]),
+                hint: Message("check.no-such-question.hint", ["ranges": "\(ranges)"]), atKey: atKey)
         } else {
-            add(.warning, .unknownQuestion, path, "'\(code)' is outside the codes known for \(catalog.fiscalYear) (\(ranges), not confirmed)",
-                hint: "check the code against that year's ITA results", atKey: atKey)
+            add(.warning, .unknownQuestion, path,
+                Message("check.question-unconfirmed", ["code": "\(code)", "year": "\(catalog.fiscalYear)", "ranges": "\(ranges)"]),
+                hint: Message("check.question-unconfirmed.hint"), atKey: atKey)
         }
     }
 
@@ -238,9 +252,9 @@ struct ReportValidator {
     private func fmt(_ d: Decimal) -> String { ThaiNumberFormat.fixed(d, places: 2) }
 
     private mutating func add(_ severity: Diagnostic.Severity, _ kind: Diagnostic.Kind, _ path: String,
-                              _ message: String, hint: String?, atKey: Bool = false) {
+                              _ message: Message, hint: Message?, atKey: Bool = false) {
         let p = (atKey ? sourceMap.keys[path] : nil) ?? sourceMap.position(of: path)
         diagnostics.append(Diagnostic(severity, kind, file: file, line: p?.line, column: p?.column,
-                                      path: path, message: message, hint: hint))
+                                      path: path, problem: message, remedy: hint))
     }
 }

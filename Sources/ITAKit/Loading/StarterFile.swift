@@ -3,9 +3,10 @@ import Foundation
 /// The starter data file `itareport init` writes, with Thai comments on every field.
 public enum StarterFile {
     /// Why the starter could not be produced.
-    public enum StarterError: Error, CustomStringConvertible {
+    public enum StarterError: CataloguedError, CustomStringConvertible {
         case missingResource
-        public var description: String { "the starter file template is missing from the installation" }
+        public var catalogueMessage: Message { Message("init.missing-resource") }
+        public var description: String { catalogueMessage.text(in: .en) }
     }
 
     /// The starter text for `organization` (may be empty) and document fiscal year `fiscalYear` (BE).

@@ -4,6 +4,6 @@ struct ValidationFinding: Equatable {
     var severity: Diagnostic.Severity
     var kind: Diagnostic.Kind
     var path: String
-    var message: String
-    var hint: String
+    var message: Message
+    var hint: Message
 }

@@ -64,6 +64,10 @@ public struct DataFileWriter: Sendable {
                                            ("province", o.province), ("logo", o.logo), ("website", o.website),
                                            ("address", o.address), ("head", o.head)]
         for (key, value) in fields { out.text(key, "organization.\(key)", value, indent: 2) }
+        // The organisation's own further fields (phone, email, …), in a stable order: nothing written is lost.
+        for (key, value) in (o.extra ?? [:]).sorted(by: { $0.key < $1.key }) {
+            out.text(key, "organization.\(key)", value, indent: 2)
+        }
     }
 
     private func assessment(_ a: Assessment?, _ out: inout Output) {

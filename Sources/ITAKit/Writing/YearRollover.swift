@@ -10,24 +10,26 @@ import ThaiFormat
 /// ```
 public enum YearRollover {
     /// Why a data file cannot be rolled forward.
-    public enum RolloverError: Error, CustomStringConvertible {
+    public enum RolloverError: CataloguedError, CustomStringConvertible {
         case noFiscalYear
         case notAPlan(DocumentKind)
         case noMeasures
         case yearNotAfter(to: Int, from: Int)
 
-        public var description: String {
+        public var catalogueMessage: Message {
             switch self {
             case .noFiscalYear:
-                return "the data file has no fiscal_year, so it cannot be rolled forward; add 'fiscal_year: 2568' (BE)"
+                return Message("rollover.no-fiscal-year")
             case let .notAPlan(kind):
-                return "the data file is for \(kind.rawValue.uppercased()); rollover starts from this year's O34 data file (document: o34)"
+                return Message("rollover.not-a-plan", ["document": "\(kind.rawValue.uppercased())"])
             case .noMeasures:
-                return "the data file has no measures to carry forward; add this year's 'measures' first"
+                return Message("rollover.no-measures")
             case let .yearNotAfter(to, from):
-                return "--to \(to) is not after the file's fiscal year \(from); use --to \(from + 1)"
+                return Message("rollover.year-not-after", ["to": "\(to)", "from": "\(from)", "next": "\(from + 1)"])
             }
         }
+
+        public var description: String { catalogueMessage.text(in: .en) }
     }
 
     /// One data file the rollover writes.

@@ -2,9 +2,9 @@ import Foundation
 
 /// What an O35 measure did and what came of it, as both O35 forms print them.
 public struct O35Result: Encodable, Sendable {
-    /// What was done, as numbered items (`details`); empty when the summary stands instead.
+    /// What was done, as numbered items (`details`).
     public var details: [String]
-    /// What was done, as paragraphs (`summary`), only when there are no details.
+    /// What was done, as paragraphs (`summary`): after the details when both are given.
     public var summary: [String]
     /// What came of it: the user's `outcome`, else written from the citations.
     public var outcome: String

@@ -14,12 +14,21 @@ enum RealClients {
         let stderr: String
     }
 
-    /// Runs a program found on PATH; nil when it is not there.
-    static func run(_ program: String, _ args: [String], timeout: TimeInterval = 240) -> Result? {
+    /// Runs a program found on PATH; nil when it is not there. `environment` is set over the inherited
+    /// one (an empty value removes the variable). The locale variables are English unless given: the tests
+    /// read the programs' English messages, whatever the locale of the machine running them.
+    static func run(_ program: String, _ args: [String], timeout: TimeInterval = 240,
+                    environment: [String: String] = [:]) -> Result? {
         guard let exe = which(program) else { return nil }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: exe)
         p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] where env[name]?.lowercased().hasPrefix("th") == true {
+            env[name] = "C.UTF-8"
+        }
+        for (name, value) in environment { env[name] = value.isEmpty ? nil : value }
+        p.environment = env
         // Output goes to files, so a chatty child can never block on a full pipe.
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("itareport-run-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: tmp.path + ".out", contents: nil)
