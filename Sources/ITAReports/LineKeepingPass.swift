@@ -22,6 +22,16 @@ struct LineKeepingPass: Sendable {
     private static let wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     private static let textNS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 
+    /// Rewrites the text parts among `changes.replaced` (each read, rewritten and written again).
+    func apply(to changes: inout PackageChanges, kind: PackageKind) throws {
+        for name in changes.replaced.keys.sorted() where Self.isTextPart(name, kind: kind) {
+            guard let data = changes.replaced[name] else { continue }
+            let doc = try XMLDocument(data: data, name: name)
+            try apply(to: doc, part: name, kind: kind)
+            changes.replaced[name] = try doc.serialize()
+        }
+    }
+
     /// Rewrites one filled part's tree, when it is a text part (body, header, footer; ODT content and
     /// styles); other parts are left alone. Used while the template is filled (`RenderOptions.finishPart`),
     /// so the part is not read again. `numbers: false` leaves numbers in the runs they are in.
