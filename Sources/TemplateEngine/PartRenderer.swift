@@ -17,6 +17,13 @@ final class RenderSession {
     var drawingId = 5000
     /// Copies made so far, to keep identifiers of copies unique.
     var cloneCount = 0
+    /// Elements copied by loops so far, and the problem that stopped them past `maxCopiedElements`: loops
+    /// inside loops multiply (forty nested loops over two items would copy 2^40 times), so a fill is
+    /// bounded by its output, whatever the template and data.
+    var copiedElements = 0
+    var runaway: TemplateProblem?
+    /// Twenty times what the largest shipped example copies (under 5,000), a few tens of megabytes at most.
+    static let maxCopiedElements = 100_000
     /// `word/numbering.xml` of the template, copied for this document only when a list needs it.
     var numberingSource: XMLDocument?
     private var numberingCopy: Numbering?
@@ -205,6 +212,7 @@ final class PartRenderer {
         let suffix = "c\(session.cloneCount)"
         copy.walk { n in
             guard n.isElement else { return false }
+            session.copiedElements += 1
             if let id = n.attribute("id", Dialect.xml) { n.setAttribute("id", Dialect.xml, value: "\(id)\(suffix)", prefixHint: "xml") }
             if dialect.kind == .docx {
                 n.removeAttribute("paraId", Dialect.w14)
@@ -442,6 +450,11 @@ final class PartRenderer {
             let isRows: Bool = { if case .rows = structure { return true }; return false }()
             let collector = isRows ? MergeCollector() : nil
             for (i, item) in items.enumerated() {
+                if session.runaway != nil { break }
+                if session.copiedElements > RenderSession.maxCopiedElements {
+                    session.runaway = b.open.problem("the loops copy more than \(RenderSession.maxCopiedElements) elements into the document: loops inside loops multiply their items (an inner {{#each}} of a name its item lacks repeats an outer list again); check the lists these loops repeat")
+                    break
+                }
                 var clones: [XMLNode] = []
                 for n in thenNodes {
                     let c = cloneUnique(n)

@@ -141,6 +141,7 @@ public final class Template: @unchecked Sendable {
                 return try Relationships(data: nil, name: relName)
             }
             if let root = doc.root { renderer.render(root: root, data: data) }
+            if let p = session.runaway { throw TemplateError.tooLarge(path: package.path, problem: p) }
             if let rels = renderer.relationships { relParts.append((relName, rels)) }
             try options.finishPart?(name, doc)
             changes.replaced[name] = try doc.serialize()

@@ -63,6 +63,22 @@ final class MessageCatalogueTests: XCTestCase {
         XCTAssertEqual(problems, [], problems.joined(separator: "\n"))
     }
 
+    /// A diagnostic of the program carries a catalogue message: the initialiser that takes English text is
+    /// for tests and other programs only.
+    func testNoDiagnosticOfTheProgramIsEnglishOnly() throws {
+        let sources = Self.packageRoot.appendingPathComponent("Sources")
+        var found: [String] = []
+        for url in FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!.compactMap({ $0 as? URL })
+            where url.pathExtension == "swift" {
+            let scan = SwiftScan(try String(contentsOf: url, encoding: .utf8))
+            found += scan.callArguments(of: "Diagnostic").filter { $0.arguments.contains("message:") }
+                .map { "\(url.lastPathComponent):\($0.line)" }
+        }
+        XCTAssertEqual(found, [], "give these diagnostics a Message (problem:, remedy:)")
+        XCTAssertGreaterThan(SwiftScan("let d = Diagnostic(.error, .syntax, file: f, path: \"\", message: \"x\")").callArguments(of: "Diagnostic")
+            .filter { $0.arguments.contains("message:") }.count, 0, "the scan sees an English-only diagnostic")
+    }
+
     func testEveryEntryHasBothTextsWithTheSameParametersAndIsUsed() throws {
         let used = Set(try Self.uses().uses.map(\.id))
         XCTAssertGreaterThan(catalogue.entries.count, 150)
@@ -306,6 +322,35 @@ struct SwiftScan {
             i += 1
         }
         return (uses, dynamic)
+    }
+
+    /// Each call `name(…)` in code (not in comments or strings): its line and its argument list at the
+    /// call's own level (nested calls and string contents left out).
+    func callArguments(of name: String) -> [(line: Int, arguments: String)] {
+        var out: [(line: Int, arguments: String)] = []
+        var i = 0
+        while i < s.count {
+            if s[i] == "/" && i + 1 < s.count && s[i + 1] == "/" {
+                while i < s.count && s[i] != "\n" { i += 1 }
+                continue
+            }
+            if s[i] == "\"" { i = skipString(i); continue }
+            if matches(name + "(", at: i), i == 0 || !(s[i - 1].isLetter || s[i - 1].isNumber || s[i - 1] == "_") {
+                let line = s[..<i].filter { $0 == "\n" }.count + 1
+                var j = i + name.count + 1
+                var depth = 1
+                var top = ""
+                while j < s.count && depth > 0 {
+                    if s[j] == "\"" { j = skipString(j); top += "\"\""; continue }
+                    if "([{".contains(s[j]) { depth += 1 } else if ")]}".contains(s[j]) { depth -= 1 }
+                    if depth == 1 { top.append(s[j]) }
+                    j += 1
+                }
+                out.append((line, top))
+            }
+            i += 1
+        }
+        return out
     }
 
     private func matches(_ word: String, at i: Int) -> Bool {

@@ -166,6 +166,28 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    /// Forty nested loops over a list of two (each inner {{#each xs}} finds the outer list again) would
+    /// copy 2^40 times: the fill grew past a gigabyte within a minute. It stops at the bound on copied
+    /// elements, lenient or not.
+    func testLoopsInsideLoopsThatMultiplyWithoutEndAreStopped() throws {
+        let wb = try Workbench(name)
+        for kind in kinds {
+            let b = Body(kind)
+            // Over paragraphs in a DOCX, inside one paragraph in an ODT; strict and lenient alike.
+            let body = kind == .docx
+                ? String(repeating: b.p("{{#each xs}}"), count: 40) + b.p("{{this}}") + String(repeating: b.p("{{/each}}"), count: 40)
+                : b.p(String(repeating: "{{#each xs}}", count: 40) + "{{this}}" + String(repeating: "{{/each}}", count: 40))
+            XCTAssertThrowsError(try wb.fill(try wb.template(kind, body: body), ["xs": [1, 2]], options: RenderOptions(lenient: kind == .odt)), "\(kind)") { error in
+                guard case let TemplateError.tooLarge(_, problem) = error else { return XCTFail("\(error)") }
+                XCTAssertTrue(problem.description.contains("loops copy more than 100000 elements"), problem.description)
+            }
+            // Ten levels (1,024 copies of the innermost paragraph) stay below the bound and fill.
+            let ten = String(repeating: b.p("{{#each xs}}"), count: 10) + b.p("{{this}}") + String(repeating: b.p("{{/each}}"), count: 10)
+            let out = try wb.fill(try wb.template(kind, body: ten), ["xs": [1, 2]])
+            XCTAssertEqual(try out.paragraphs().count, 1_024)
+        }
+    }
+
     /// Twenty thousand tags in one paragraph: cut in one pass (cutting the text per tag was quadratic).
     func testManyTagsInOneParagraph() throws {
         let wb = try Workbench(name)

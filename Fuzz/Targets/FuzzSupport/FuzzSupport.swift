@@ -31,6 +31,36 @@ public enum FuzzSupport {
         return out
     }
 
+    /// The bytes of a zip with the CRC of every stored entry set to match its bytes, in its local header
+    /// and in the central directory: mutations inside the XML of a stored part then reach the XML parser
+    /// and the engine instead of stopping at the CRC check. Nil when nothing changed.
+    public static func repairingStoredCRCs(_ input: Data) -> Data? {
+        var d = [UInt8](input)
+        func le16(_ i: Int) -> Int { Int(d[i]) | Int(d[i + 1]) << 8 }
+        func le32(_ i: Int) -> Int { le16(i) | le16(i + 2) << 16 }
+        func put32(_ v: UInt32, _ i: Int) { for k in 0..<4 { d[i + k] = UInt8((v >> UInt32(8 * k)) & 0xFF) } }
+        var crcAt: [Int: UInt32] = [:]
+        var i = 0
+        while i + 30 <= d.count {
+            if d[i] == 0x50, d[i + 1] == 0x4B, d[i + 2] == 3, d[i + 3] == 4, le16(i + 8) == 0 {
+                let size = le32(i + 18), start = i + 30 + le16(i + 26) + le16(i + 28)
+                if size == le32(i + 22), start + size <= d.count {
+                    let crc = crc32(Data(d[start..<(start + size)]))
+                    put32(crc, i + 14)
+                    crcAt[i] = crc
+                }
+            }
+            i += 1
+        }
+        i = 0
+        while i + 46 <= d.count {
+            if d[i] == 0x50, d[i + 1] == 0x4B, d[i + 2] == 1, d[i + 3] == 2, let crc = crcAt[le32(i + 42)] { put32(crc, i + 16) }
+            i += 1
+        }
+        let out = Data(d)
+        return out == input ? nil : out
+    }
+
     static let table: [UInt32] = (0..<256).map { i in
         var c = UInt32(i)
         for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }

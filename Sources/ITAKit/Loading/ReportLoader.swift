@@ -60,8 +60,7 @@ public enum ReportLoader {
             root = try Yams.compose(yaml: source)
         } catch let e as YAMLExpansion.TooLarge {
             return Result(data: nil, diagnostics: [Diagnostic(.error, .syntax, file: file, line: e.line, column: e.column, path: "",
-                message: "the file expands to more than \(e.limit) values: YAML aliases such as *name repeat what &name holds, and here they repeat it without end",
-                hint: "write the values out, or remove the repeated aliases (a yearly report needs a few thousand values)")],
+                problem: Message("load.alias-bomb", ["limit": "\(e.limit)"]), remedy: Message("load.alias-bomb.hint"))],
                 sourceMap: SourceMap(), catalog: nil)
         } catch let error as YamlError {
             return Result(data: nil, diagnostics: [syntaxDiagnostic(error, file: file)], sourceMap: SourceMap(),
@@ -113,15 +112,16 @@ public enum ReportLoader {
             return Diagnostic(.error, .duplicateKey, file: file, line: mark?.line, column: mark?.column, path: "",
                               problem: Message("load.field-twice", ["problem": "\(problem)"]), remedy: Message("hint.keep-one"))
         }
-        var message = Message("yaml.syntax", ["problem": "\(problem)"])
+        let said = Self.parserProblem(problem)
+        var message = Message("yaml.syntax", ["problem": said])
         var hint = Message("yaml.syntax.hint")
         if let opened, let what = Self.opening(opened.text) {
             // The parser notices an unclosed bracket or quote where the file goes wrong next, often lines later.
-            message = Message("yaml.unclosed", ["problem": "\(problem)", "what": .message(what),
+            message = Message("yaml.unclosed", ["problem": said, "what": .message(what),
                                                 "line": "\(opened.mark.line)", "column": "\(opened.mark.column)"])
             hint = Message("yaml.unclosed.hint", ["what": .message(what), "line": "\(opened.mark.line)"])
         } else if let opened, !opened.text.isEmpty {
-            message = Message("yaml.syntax.context", ["problem": "\(problem)", "context": "\(opened.text)",
+            message = Message("yaml.syntax.context", ["problem": said, "context": "\(opened.text)",
                                                       "line": "\(opened.mark.line)", "column": "\(opened.mark.column)"])
         }
         if problem.contains("mapping values are not allowed") {
@@ -129,6 +129,27 @@ public enum ReportLoader {
         }
         return Diagnostic(.error, .syntax, file: file, line: mark?.line, column: mark?.column, path: "",
                           problem: message, remedy: hint)
+    }
+
+    /// The YAML parser's own words for a problem, with Thai for the ones a clerk meets; its English is the
+    /// parser's text exactly, and any other problem is shown as the parser says it.
+    static func parserProblem(_ problem: String) -> Message.Argument {
+        let known: Message? = switch problem {
+        case "mapping values are not allowed in this context": Message("yaml.problem.mapping-values")
+        case "found unexpected end of stream": Message("yaml.problem.end-of-stream")
+        case "did not find expected key": Message("yaml.problem.expected-key")
+        case "did not find expected '-' indicator": Message("yaml.problem.expected-dash")
+        case "found character that cannot start any token": Message("yaml.problem.bad-character")
+        case "could not find expected ':'": Message("yaml.problem.expected-colon")
+        case "did not find expected node content": Message("yaml.problem.expected-content")
+        case "block sequence entries are not allowed in this context": Message("yaml.problem.sequence-entry")
+        case "found unknown escape character": Message("yaml.problem.escape")
+        case "did not find expected ',' or '}'": Message("yaml.problem.expected-brace")
+        case "did not find expected ',' or ']'": Message("yaml.problem.expected-bracket")
+        default: nil
+        }
+        guard let known, known.text(in: .en) == problem else { return .text(problem) }
+        return .message(known)
     }
 
     /// What an error context's text says was opened: "quote", "bracket [ ]", "brace { }".

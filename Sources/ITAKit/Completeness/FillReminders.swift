@@ -1,11 +1,11 @@
 import Foundation
-import ITAKit
 
 /// What a data file still leaves to fill for the document it names, as warnings for `validate`:
 /// the year's scores (O34, analysis report: see `CompletenessChecker`) and the content the NACC requirements ask for
 /// (see `CompletenessChecker`). Files written by `rollover` rely on these to list their blanks.
-enum FillReminders {
-    static func diagnostics(for loaded: ReportLoader.Result, file: String) -> [Diagnostic] {
+public enum FillReminders {
+    /// One `not filled yet` warning per gap, placed where the field is (or its nearest enclosing field).
+    public static func diagnostics(for loaded: ReportLoader.Result, file: String) -> [Diagnostic] {
         guard let data = loaded.data, let kind = data.document else { return [] }
         var out: [Diagnostic] = []
         for gap in CompletenessChecker.check(data, document: kind, catalog: loaded.catalog) {
