@@ -82,6 +82,13 @@ bench: build $(ZIPFLOOR)
 print-check: build setup-test
 	python3 scripts/print-check.py --bin $(BIN) $(PRINT_CHECK_ARGS)
 
+# A batch of BATCH_ORGS organisations from a CSV of scores with BATCH_JOBS workers: wall time, CPU per file,
+# files per second, peak memory, and CPU per file against the libzip floor of the files it wrote.
+BATCH_ORGS ?= 200
+BATCH_JOBS ?= 2
+bench-batch: build $(ZIPFLOOR)
+	@scripts/bench-batch.sh $(BATCH_ORGS) $(BATCH_JOBS)
+
 # Rebuilds the shipped templates from their sources (needs python3 only).
 templates:
 	python3 Templates/source/build_templates.py
