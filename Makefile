@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/release/itareport
 PREFIX ?= /usr/local
 
-.PHONY: setup setup-test build run test test-asan fuzz bench bench-peers templates clean install install-built uninstall print-check
+.PHONY: setup setup-test build run test test-asan fuzz bench bench-batch bench-peers templates clean install install-built uninstall print-check
 
 setup:
 	@scripts/setup.sh build
