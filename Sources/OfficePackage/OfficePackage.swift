@@ -114,7 +114,7 @@ public final class OfficePackage: Sendable {
             var written = Set<String>()
             for e in order {
                 if let data = changes.replaced[e.name] {
-                    try writer.add(name: e.name, data: data, store: e.name == "mimetype", mtime: e.mtime)
+                    try writer.add(name: e.name, data: data, store: e.name == "mimetype" || Self.isCompressedMedia(e.name), mtime: e.mtime)
                 } else if e.name == "mimetype" && e.method != ZIP_CM_STORE {
                     // ODF readers look for the media type stored uncompressed at the start of the file.
                     try writer.add(name: e.name, data: source.read(e.index, size: e.size, name: e.name), store: true, mtime: e.mtime)
@@ -128,7 +128,7 @@ public final class OfficePackage: Sendable {
                 written.insert(name)
             }
             for (name, data) in changes.replaced where !written.contains(name) {
-                try writer.add(name: name, data: data, store: false, mtime: Self.fixedTime)
+                try writer.add(name: name, data: data, store: Self.isCompressedMedia(name), mtime: Self.fixedTime)
             }
             try writer.close()
         } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import OfficeXML
 
 /// The digits a document is written in: Arabic (as typed), or a script a caller registers, which
 /// turns every digit of the document (fixed text, values, page numbers, list numbers) into its own.
@@ -59,6 +60,9 @@ public struct RenderOptions: Sendable {
     public var digits: DigitScript
     /// Folder that relative picture paths start from (usually the data file's folder).
     public var assetRoot: URL?
+    /// Called with each filled part (its name and tree) before the part is written out, to change it
+    /// further without reading it again: e.g. line-break rules applied to all of its text.
+    public var finishPart: (@Sendable (_ name: String, _ document: XMLDocument) throws -> Void)?
 
     public init(lenient: Bool = false, digits: DigitScript = .arabic, assetRoot: URL? = nil) {
         self.lenient = lenient

@@ -235,6 +235,7 @@ public final class Template: Sendable {
             if let root = doc.root { renderer.render(root: root, data: data) }
             if let p = session.runaway { throw TemplateError.tooLarge(path: package.path, problem: p) }
             if let rels = renderer.relationships { relParts.append((relName, rels)) }
+            try options.finishPart?(name, doc)
             changes.replaced[name] = try doc.serialize()
         }
         if !session.problems.isEmpty && !options.lenient {
