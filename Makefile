@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/release/itareport
 PREFIX ?= /usr/local
 
-.PHONY: setup setup-test build run test browser-check test-asan fuzz bench bench-peers templates clean install install-built uninstall print-check
+.PHONY: setup setup-test build run test browser-check test-asan fuzz bench bench-batch bench-peers templates clean install install-built uninstall print-check
 
 setup:
 	@scripts/setup.sh build
@@ -65,7 +65,7 @@ $(ZIPFLOOR): bench/zipfloor.c
 # in the engine stops the run with a report. ITAREPORT_SKIP_OFFICE=1 skips the LibreOffice round trips.
 test-asan: setup-test
 	$(SWIFT) build --build-tests --sanitize=address --build-path .build-asan
-	$(SWIFT) test --skip-build --sanitize=address --build-path .build-asan $(if $(FILTER),--filter $(FILTER),)
+	$(SWIFT) test --skip-build --sanitize=address --build-path .build-asan $(if $(FILTER),--filter '$(FILTER)',)
 
 # libFuzzer targets (Fuzz/Targets): the tag lexer and parser (tags), template loading from package bytes
 # (package), data conversion from YAML or JSON (data). Built with AddressSanitizer in .build-fuzz, each run
@@ -92,6 +92,13 @@ bench: build $(ZIPFLOOR)
 # anything is found; PRINT_CHECK_ARGS="-v --keep DIR --png" lists each finding and keeps PDFs and PNGs.
 print-check: build setup-test
 	python3 scripts/print-check.py --bin $(BIN) $(PRINT_CHECK_ARGS)
+
+# A batch of BATCH_ORGS organisations from a CSV of scores with BATCH_JOBS workers: wall time, CPU per file,
+# files per second, peak memory, and CPU per file against the libzip floor of the files it wrote.
+BATCH_ORGS ?= 200
+BATCH_JOBS ?= 2
+bench-batch: build $(ZIPFLOOR)
+	@scripts/bench-batch.sh $(BATCH_ORGS) $(BATCH_JOBS)
 
 # Rebuilds the shipped templates from their sources (needs python3 only).
 templates:

@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "ITAReport",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "itareport", targets: ["itareport"]),
         .library(name: "TemplateEngine", targets: ["TemplateEngine"]),
@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "OfficePackage", dependencies: ["CLibZip", "CZlib", "OfficeXML"]),
         .target(name: "ThaiFormat"),
         .target(name: "SpreadsheetReader", dependencies: ["OfficePackage", "OfficeXML"]),
-        .target(name: "TemplateEngine", dependencies: ["OfficeXML", "OfficePackage", "ThaiFormat"]),
+        .target(name: "TemplateEngine", dependencies: ["OfficeXML", "OfficePackage"]),
         .target(name: "YAMLLimits", dependencies: ["CLibYAML"]),
         .target(name: "TemplateData", dependencies: ["TemplateEngine", "YAMLLimits", .product(name: "Yams", package: "Yams")]),
         .target(
@@ -73,7 +73,7 @@ let package = Package(
         ),
         .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML"]),
         .testTarget(name: "OfficePackageTests", dependencies: ["OfficePackage"]),
-        .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "OfficeXML", "OfficePackage"]),
+        .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "OfficeXML", "OfficePackage", "ITAReports"]),
         .testTarget(name: "TemplateDataTests", dependencies: ["TemplateData", "YAMLLimits", "TemplateEngine"]),
         .testTarget(name: "ThaiFormatTests", dependencies: ["ThaiFormat"]),
         .testTarget(name: "SpreadsheetReaderTests", dependencies: ["SpreadsheetReader", "OfficePackage"]),

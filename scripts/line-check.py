@@ -10,7 +10,8 @@ text block each line end is checked against the start of the next line:
 
   number  a number, score or year split ("25 / 68", "100. / 00")
   year    "พ.ศ." ending a line with its year on the next
-  date    a month name ending a line with its year on the next
+  date    a month name ending a line with its year on the next (four digits, or two
+          after an abbreviation: "มี.ค. / ๖๔")
   word    a word of the keep-whole list split (เจ้า / หน้าที่)
   org     the organisation's name split (from the file name KIND_ORG_YEAR.ext,
           or --org)
@@ -105,13 +106,23 @@ def pages(pdf):
                     rows.append([w[0], [w]])
             for y, ws in rows:
                 ws.sort(key=lambda w: w[1])
-                text, right = "", None
-                for _, x0, x1, t, _ in ws:
-                    if right is not None and x0 - right > 1.5:
-                        text += " "
-                    text += t
-                    right = x1 if right is None else max(right, x1)
-                lines.append((text, min(w[1] for w in ws), right, y, max(w[4] for w in ws)))
+                # A gap wider than 0.4 line heights parts two table cells that poppler put in one
+                # block: each side is a line of its own.
+                height = max(w[4] for w in ws)
+                pieces = [[ws[0]]]
+                for w in ws[1:]:
+                    if w[1] - max(v[2] for v in pieces[-1]) > 0.4 * height:
+                        pieces.append([w])
+                    else:
+                        pieces[-1].append(w)
+                for piece in pieces:
+                    text, right = "", None
+                    for _, x0, x1, t, _ in piece:
+                        if right is not None and x0 - right > 1.5:
+                            text += " "
+                        text += t
+                        right = x1 if right is None else max(right, x1)
+                    lines.append((text, piece[0][1], right, y, max(w[4] for w in piece)))
         out.append(lines)
     return out
 
@@ -182,7 +193,8 @@ def check_pair(a, b, words, orgs):
         found.append(("number", a_end[-12:] + " / " + b_start[:12]))
     if re.search(r"(พ\.ศ\.|ค\.ศ\.)$", a_end) and re.match(rf"[{DIGIT}]", b_start):
         found.append(("year", a_end[-12:] + " / " + b_start[:12]))
-    if any(a_end.endswith(m) for m in MONTHS) and re.match(rf"[{DIGIT}]{{4}}", b_start):
+    if any(a_end.endswith(skeleton(m)) for m in MONTHS) and (re.match(rf"[{DIGIT}]{{4}}", b_start)
+                                                   or (a_end.endswith(".") and re.match(rf"[{DIGIT}]{{2}}(?![{DIGIT}])", b_start))):
         found.append(("date", a_end[-12:] + " / " + b_start[:12]))
     a_tight, b_tight = skeleton(a_end).replace(" ", ""), skeleton(b_start).replace(" ", "")
     for kind, names in (("word", words), ("org", orgs)):

@@ -17,8 +17,9 @@ and per document:
   pages      DOCX and ODT page counts apart by more than one page and more than 10 %
 
 Prints one line per rendering and the totals; --verbose each finding with its page. With --png the
-pages are also written as PNG (pdftoppm -r 60) beside the PDFs in the --keep folder. Exit status 1
-when anything is found.
+pages are also written as PNG (pdftoppm -r 60) beside the PDFs in the --keep folder; --again checks
+the documents and PDFs kept there by an earlier run (another build's) without generating them. Exit
+status 1 when anything is found.
 """
 
 import argparse
@@ -171,7 +172,11 @@ def main():
     ap.add_argument("--keep", help="folder for the documents, PDFs and PNGs (default: a temporary one)")
     ap.add_argument("--png", action="store_true", help="also write every page as PNG (60 dpi)")
     ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--again", action="store_true",
+                    help="check the documents already in the --keep folder again, without generating them")
     args = ap.parse_args()
+    if args.again and not args.keep:
+        sys.exit("print-check: --again needs --keep FOLDER")
     data = args.data or sorted(glob.glob(os.path.join(ROOT, "Examples", "*.yaml")))
     program = args.bin or next((p for p in (os.path.join(ROOT, ".build", d, "itareport") for d in ("release", "debug"))
                                 if os.path.exists(p)), None)
@@ -188,7 +193,14 @@ def main():
     for d in flat.values():
         os.makedirs(d, exist_ok=True)
     docs = []  # (stem, data file, org)
-    for f in data:
+    if args.again:
+        by_stem = {os.path.splitext(os.path.basename(f))[0]: f for f in data}
+        for name in sorted(os.listdir(flat["docx"])):
+            stem = os.path.splitext(name)[0]
+            f = by_stem.get(stem.split("__")[0])
+            if f:
+                docs.append((stem, f, org_name(f)))
+    for f in ([] if args.again else data):
         stem = os.path.splitext(os.path.basename(f))[0]
         out = os.path.join(work, "generated", stem)
         shutil.rmtree(out, ignore_errors=True)

@@ -9,6 +9,9 @@ import TemplateEngine
 /// relationship), the chart object's `content.xml` in ODT (through `draw:object`'s link). Frames
 /// are found by name (`wp:docPr/@name`, `draw:frame/@draw:name`), which Word and LibreOffice keep
 /// when a template is edited and saved.
+///
+/// Which part stands behind which frame is read from the template once (`Targets`); filling only
+/// changes text around the frames, and a chart part whose frame a `{{#if}}` removed is unused.
 struct ChartParts {
     let charts: [String: ScoreChart]
 
@@ -21,7 +24,90 @@ struct ChartParts {
         charts = found
     }
 
-    private static let ns = [
+    /// The chart part behind a named frame, and (ODT) the frame's size.
+    struct Target: Sendable, Equatable {
+        var part: String
+        var width: String = "15cm"
+        var height: String = "9cm"
+    }
+
+    /// The chart frames of a template: frame name → the chart parts behind frames of that name.
+    struct Targets: Sendable {
+        let kind: PackageKind
+        let byName: [String: [Target]]
+        /// Frames whose chart part the package lacks: frame name → the part named.
+        let missing: [String: String]
+        let path: String
+
+        /// Reads the frames of `package`'s main part (`word/document.xml` with its relationships, or `content.xml`).
+        init(package: OfficePackage) throws {
+            kind = package.kind
+            path = package.path
+            var found: [String: [Target]] = [:]
+            var lacking: [String: String] = [:]
+            switch package.kind {
+            case .docx:
+                guard package.contains("word/document.xml") else { byName = [:]; missing = [:]; return }
+                let doc = try package.xmlDocument("word/document.xml")
+                let relName = Relationships.partName(for: "word/document.xml")
+                let rels = try Relationships(data: package.contains(relName) ? package.read(relName) : nil, name: relName)
+                for docPr in try doc.select("//wp:docPr[@name]", namespaces: ChartParts.ns) {
+                    guard let name = docPr.attribute("name") else { continue }
+                    for ref in try doc.select("ancestor::*[self::wp:inline or self::wp:anchor][1]//c:chart", from: docPr, namespaces: ChartParts.ns) {
+                        guard let id = ref.attribute("id", ChartParts.ns["r"]), let target = try rels.target(of: id) else { continue }
+                        let part = ChartParts.resolve(target, from: "word")
+                        guard package.contains(part) else { lacking[name] = part; continue }
+                        found[name, default: []].append(Target(part: part))
+                    }
+                }
+            case .odt:
+                guard package.contains("content.xml") else { byName = [:]; missing = [:]; return }
+                let doc = try package.xmlDocument("content.xml")
+                for frame in try doc.select("//draw:frame[@draw:name]", namespaces: ChartParts.ns) {
+                    guard let name = frame.attribute("name", ChartParts.ns["draw"]),
+                          let object = frame.child("object", ChartParts.ns["draw"]),
+                          var href = object.attribute("href", ChartParts.ns["xlink"]) else { continue }
+                    if href.hasPrefix("./") { href.removeFirst(2) }
+                    if href.hasSuffix("/") { href.removeLast() }
+                    let part = href + "/content.xml"
+                    guard package.contains(part) else { lacking[name] = part; continue }
+                    found[name, default: []].append(Target(part: part, width: frame.attribute("width", ChartParts.ns["svg"]) ?? "15cm",
+                                                           height: frame.attribute("height", ChartParts.ns["svg"]) ?? "9cm"))
+                }
+            }
+            byName = found
+            missing = lacking
+        }
+    }
+
+    /// The chart parts drawn for one organisation, shared by all its documents: each chart is drawn
+    /// once per format and frame size however many reports show it.
+    final class Drawn {
+        private struct Key: Hashable {
+            var chart: ScoreChart
+            var kind: PackageKind
+            var width: String
+            var height: String
+        }
+        private var parts: [Key: Data] = [:]
+        /// How many parts were drawn (not taken from earlier documents).
+        private(set) var drawnCount = 0
+
+        func part(_ chart: ScoreChart, kind: PackageKind, target: Target) -> Data {
+            let key = Key(chart: chart, kind: kind, width: kind == .odt ? target.width : "", height: kind == .odt ? target.height : "")
+            if let known = parts[key] { return known }
+            let data: Data
+            switch kind {
+            case .docx: data = DrawingMLChart.xml(chart)
+            case .odt: data = ODFChart.contentXML(chart, width: target.width, height: target.height)
+            }
+            drawnCount += 1
+            parts[key] = data
+            return data
+        }
+    }
+
+    static let ns = [
         "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
         "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
         "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
@@ -31,53 +117,13 @@ struct ChartParts {
         "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
     ]
 
-    /// Replaces the chart parts of the frames in the filled main part. Names that have no frame
-    /// (the template left the chart out, or its `{{#if}}` removed it) are skipped.
-    func apply(to changes: inout PackageChanges, package: OfficePackage) throws {
-        guard !charts.isEmpty else { return }
-        switch package.kind {
-        case .docx: try applyDOCX(&changes, package)
-        case .odt: try applyODT(&changes, package)
-        }
-    }
-
-    private func mainPart(_ name: String, _ changes: PackageChanges, _ package: OfficePackage) throws -> XMLDocument {
-        if let data = changes.replaced[name] { return try XMLDocument(data: data, name: name) }
-        return try package.xmlDocument(name)
-    }
-
-    private func applyDOCX(_ changes: inout PackageChanges, _ package: OfficePackage) throws {
-        let doc = try mainPart("word/document.xml", changes, package)
-        let relName = Relationships.partName(for: "word/document.xml")
-        let relData = try changes.replaced[relName] ?? (package.contains(relName) ? package.read(relName) : nil)
-        let rels = try Relationships(data: relData, name: relName)
-        for (name, chart) in charts.sorted(by: { $0.key < $1.key }) {
-            let refs = try doc.select("//wp:docPr[@name='\(name)']/ancestor::*[self::wp:inline or self::wp:anchor][1]//c:chart", namespaces: Self.ns)
-            for ref in refs {
-                guard let id = ref.attribute("id", Self.ns["r"]), let target = try rels.target(of: id) else { continue }
-                let part = Self.resolve(target, from: "word")
-                guard package.contains(part) || changes.replaced[part] != nil else {
-                    throw PackageError.missingPart(path: package.path, part: part)
-                }
-                changes.replaced[part] = DrawingMLChart.xml(chart)
-            }
-        }
-    }
-
-    private func applyODT(_ changes: inout PackageChanges, _ package: OfficePackage) throws {
-        let doc = try mainPart("content.xml", changes, package)
-        for (name, chart) in charts.sorted(by: { $0.key < $1.key }) {
-            for frame in try doc.select("//draw:frame[@draw:name='\(name)']", namespaces: Self.ns) {
-                guard let object = frame.child("object", Self.ns["draw"]), var href = object.attribute("href", Self.ns["xlink"]) else { continue }
-                if href.hasPrefix("./") { href.removeFirst(2) }
-                if href.hasSuffix("/") { href.removeLast() }
-                let part = href + "/content.xml"
-                guard package.contains(part) || changes.replaced[part] != nil else {
-                    throw PackageError.missingPart(path: package.path, part: part)
-                }
-                let width = frame.attribute("width", Self.ns["svg"]) ?? "15cm"
-                let height = frame.attribute("height", Self.ns["svg"]) ?? "9cm"
-                changes.replaced[part] = ODFChart.contentXML(chart, width: width, height: height)
+    /// Replaces the chart parts behind the template's frames of the view's charts. Names that have no
+    /// frame (the template left the chart out) are skipped.
+    func apply(to changes: inout PackageChanges, targets: Targets, drawn: Drawn) throws {
+        for (name, chart) in charts {
+            if let part = targets.missing[name] { throw PackageError.missingPart(path: targets.path, part: part) }
+            for target in targets.byName[name] ?? [] {
+                changes.replaced[target.part] = drawn.part(chart, kind: targets.kind, target: target)
             }
         }
     }

@@ -48,10 +48,14 @@ public struct DocumentProperties: Sendable, Equatable {
 
     /// The time as W3C date-time in UTC (`2025-09-30T08:00:00Z`).
     var isoTime: String {
-        let f = ISO8601DateFormatter()
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: created)
+        // Written out by hand: a date formatter costs more to make than a whole document's properties.
+        var t = time_t(created.timeIntervalSince1970.rounded(.down))
+        var tm = tm()
+        gmtime_r(&t, &tm)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let year = String(tm.tm_year + 1900)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year
+            + "-\(two(tm.tm_mon + 1))-\(two(tm.tm_mday))T\(two(tm.tm_hour)):\(two(tm.tm_min)):\(two(tm.tm_sec))Z"
     }
 
     /// DOCX `docProps/core.xml`.

@@ -18,6 +18,12 @@ enum NumberRuns {
 
     /// The numbers of `text` (digits with the joiners and separators between them), as ranges.
     static func numberRanges(_ text: String) -> [Range<String.Index>] {
+        guard hasDigit(text) else { return [] }
+        return scalarNumberRanges(text) ?? characterNumberRanges(text)
+    }
+
+    /// `numberRanges` read character by character (any text).
+    static func characterNumberRanges(_ text: String) -> [Range<String.Index>] {
         var out: [Range<String.Index>] = []
         var i = text.startIndex
         while i < text.endIndex {
@@ -37,6 +43,63 @@ enum NumberRuns {
         return out
     }
 
+    /// `numberRanges` read scalar by scalar, for text of ASCII, Latin-1, Thai and general punctuation
+    /// (nil for any other text). There a character is one scalar unless a Thai vowel or tone mark
+    /// follows it, so a digit or separator with a mark after it is no digit or separator, as in the
+    /// character-by-character reading; the ranges fall on the same character boundaries.
+    static func scalarNumberRanges(_ text: String) -> [Range<String.Index>]? {
+        let scalars = text.unicodeScalars
+        for c in scalars {
+            let v = c.value
+            guard v < 0x300 || (0x0E00...0x0E7F).contains(v) || (0x2000...0x200B).contains(v) || (0x200E...0x206F).contains(v) else { return nil }
+        }
+        func isThaiMark(_ c: Unicode.Scalar) -> Bool {
+            let v = c.value
+            return v == 0x0E31 || (0x0E33...0x0E3A).contains(v) || (0x0E47...0x0E4E).contains(v)
+        }
+        func plain(_ i: String.Index) -> Bool {
+            let n = scalars.index(after: i)
+            return n == scalars.endIndex || !isThaiMark(scalars[n])
+        }
+        func digit(_ i: String.Index) -> Bool {
+            let v = scalars[i].value
+            return ((0x30...0x39).contains(v) || (0x0E50...0x0E59).contains(v)) && plain(i)
+        }
+        func separator(_ i: String.Index) -> Bool {
+            let v = scalars[i].value
+            // A word joiner is a character of its own whatever follows it.
+            return v == 0x2060 || ((v == 0x2E || v == 0x2C || v == 0x3A || v == 0x2F) && plain(i))
+        }
+        var out: [Range<String.Index>] = []
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            guard digit(i) else { i = scalars.index(after: i); continue }
+            let start = i
+            var end = scalars.index(after: i)
+            var j = end
+            while j < scalars.endIndex {
+                if digit(j) { j = scalars.index(after: j); end = j; continue }
+                if separator(j) { j = scalars.index(after: j); continue }
+                break
+            }
+            out.append(start..<end)
+            i = end
+        }
+        return out
+    }
+
+    /// Whether `text` holds an Arabic or a Thai digit (U+0E50–U+0E59, in UTF-8 E0 B9 90–99), read
+    /// byte by byte: most runs of a document hold none, and walking them by character is slow.
+    static func hasDigit(_ text: String) -> Bool {
+        var thaiLead = 0
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 { return true }
+            if thaiLead == 2, b >= 0x90 && b <= 0x99 { return true }
+            thaiLead = b == 0xE0 ? 1 : (thaiLead == 1 && b == 0xB9 ? 2 : 0)
+        }
+        return false
+    }
+
     private static func isDigit(_ c: Character) -> Bool {
         guard let s = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
         return (0x30...0x39).contains(s.value) || (0x0E50...0x0E59).contains(s.value)
@@ -45,8 +108,11 @@ enum NumberRuns {
     /// DOCX: each run holding a number in its text is cut into runs of its own properties, the
     /// numbers' runs with `w:lang w:val="en-US" w:bidi="en-US"`.
     static func applyDOCX(_ doc: XMLDocument) throws {
-        let ns = ["w": wordNS]
-        let runs = try doc.select("//w:r[w:t]", namespaces: ns)
+        applyDOCX(runs: try doc.select("//w:r[w:t]", namespaces: ["w": wordNS]), doc)
+    }
+
+    /// DOCX: the same for the given runs only (those that may hold numbers, in any order).
+    static func applyDOCX(runs: [XMLNode], _ doc: XMLDocument) {
         for run in runs {
             let texts = run.elementChildren.filter { $0.is("t", wordNS) }
             guard texts.contains(where: { !numberRanges($0.text).isEmpty }) else { continue }
@@ -108,16 +174,22 @@ enum NumberRuns {
     /// (English as the Western and the complex-script language), added to the part's automatic styles.
     static func applyODT(_ doc: XMLDocument) throws {
         guard let root = doc.root else { return }
-        var textNodes: [XMLNode] = []
+        var textNodes: [(node: XMLNode, text: String)] = []
         root.walk { node in
             if node.isText, let p = node.parent, p.namespaceURI == textNS, ["p", "h", "span", "a"].contains(p.localName) {
-                textNodes.append(node)
+                textNodes.append((node, node.text))
             }
             return true
         }
+        applyODT(texts: textNodes, doc)
+    }
+
+    /// ODT: the same for the given text nodes only (each under a `text:p`, `h`, `span` or `a`, with its
+    /// text; those that may hold numbers, in any order).
+    static func applyODT(texts textNodes: [(node: XMLNode, text: String)], _ doc: XMLDocument) {
+        guard let root = doc.root else { return }
         var used = false
-        for node in textNodes {
-            let t = node.text
+        for (node, t) in textNodes {
             let ranges = numberRanges(t)
             guard !ranges.isEmpty, let parent = node.parent else { continue }
             used = true

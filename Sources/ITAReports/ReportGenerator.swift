@@ -23,6 +23,12 @@ public final class ReportGenerator: @unchecked Sendable {
     /// Leave names missing from the data empty (each one a warning) instead of failing.
     public let lenient: Bool
     private var cache: [String: Template] = [:]
+    /// The template file of each form and format, found once (looking costs several file look-ups).
+    private var resolved: [String: URL] = [:]
+    private var chartTargets: [ObjectIdentifier: ChartParts.Targets] = [:]
+    /// Paragraphs kept whole at line ends, shared by every document this generator writes (all its
+    /// keepers have the shipped word list): a template's own text is worked out once, not per document.
+    private let keptParagraphs = LineKeepingPass.Memo()
     private var noted: [String] = []
     private let lock = NSLock()
 
@@ -38,14 +44,30 @@ public final class ReportGenerator: @unchecked Sendable {
 
     /// The template of `form` in `format`, loaded once.
     public func template(for form: ReportForm, format: PackageKind) throws -> Template {
+        let key = "\(form.name).\(format.fileExtension)"
+        lock.lock()
+        if let url = resolved[key], let t = cache[url.path] { lock.unlock(); return t }
+        lock.unlock()
         let (url, note) = try templates.resolve(form, format: format)
         lock.lock(); defer { lock.unlock() }
+        resolved[key] = url
         if let note, !noted.contains(note) { noted.append(note) }
         if let t = cache[url.path] { return t }
         guard FileManager.default.fileExists(atPath: url.path) else { throw GenerateError.templateMissing(path: url.path) }
-        let t = try Template(contentsOf: url)
+        let t = try Template(contentsOf: url, language: ThaiTemplateLanguage.language)
         cache[url.path] = t
         return t
+    }
+
+    /// The chart frames of a template (loaded through `template(for:format:)`), read once.
+    func chartTargets(of template: Template) throws -> ChartParts.Targets {
+        lock.lock()
+        if let known = chartTargets[ObjectIdentifier(template)] { lock.unlock(); return known }
+        lock.unlock()
+        let targets = try ChartParts.Targets(package: template.package)
+        lock.lock(); defer { lock.unlock() }
+        chartTargets[ObjectIdentifier(template)] = targets
+        return targets
     }
 
     /// What the templates used so far said about themselves, each once: the shipped templates that stood
@@ -129,12 +151,15 @@ public final class ReportGenerator: @unchecked Sendable {
                          generatedPaths: Set<String> = []) throws -> [Output] {
         try OutputFolder.create(outputDirectory)
         var builder = ReportViewBuilder(data: data, scores: scores, catalog: catalog, baseDirectory: dataDirectory, generatedPaths: generatedPaths)
-        let digits: RenderOptions.Digits = data.options?.digits == .thai ? .thai : .arabic
+        let digits: DigitScript = data.options?.digits == .thai ? .thai : .arabic
         let created = try DocumentProperties.generationTime()
         let organization = data.organization?.name ?? ""
         let lines = LineKeepingPass(keeper: ThaiLineKeeper(words: try KeepWholeWords.shipped(), names: [organization]),
-                                    cellKeeper: ThaiLineKeeper(words: try KeepWholeWords.shipped(), names: [organization], inCells: true))
+                                    cellKeeper: ThaiLineKeeper(words: try KeepWholeWords.shipped(), names: [organization], inCells: true),
+                                    memo: keptParagraphs)
         let limit = SafeFileName.limit(in: outputDirectory)
+        // The organisation's charts are drawn once for all its documents.
+        let drawn = ChartParts.Drawn()
         // Each document is written under a short scratch name first and all are renamed into place at the
         // end: a failure leaves none of them, and a long final name never has temporary suffixes added to it.
         var rendered: [(output: Output, scratch: URL)] = []
@@ -147,9 +172,11 @@ public final class ReportGenerator: @unchecked Sendable {
                 let template = try template(for: form, format: format)
                 let url = outputDirectory.appendingPathComponent(Self.fileName(kind: kind, data: data, format: format, draft: builder.draft, maxBytes: limit))
                 let scratch = ScratchFiles.url(in: outputDirectory, suffix: "." + format.fileExtension)
-                var (changes, report) = try template.render(view, options: RenderOptions(lenient: lenient, digits: digits, assetRoot: dataDirectory))
-                try lines.apply(to: &changes, kind: format)
-                try ChartParts(view: view).apply(to: &changes, package: template.package)
+                var options = RenderOptions(lenient: lenient, digits: digits, assetRoot: dataDirectory)
+                // Line-break rules go on each filled part's tree before it is written out.
+                options.finishPart = { name, document in try lines.apply(to: document, part: name, kind: format) }
+                var (changes, report) = try template.render(view, options: options)
+                try ChartParts(view: view).apply(to: &changes, targets: try chartTargets(of: template), drawn: drawn)
                 DocumentProperties(kind: kind, organization: organization, fiscalYear: data.fiscalYear ?? 0, created: created)
                     .apply(to: &changes, package: template.package)
                 do { try template.package.write(to: scratch, changes: changes) } catch let PackageError.writeFailed(_, reason) {

@@ -10,8 +10,8 @@ import ThaiFormat
 /// It travels in the view as an object (`categories`, `series[]` with `name`, `color`, `values`,
 /// and `thai_digits`), so a template tests it with `{{#if chart_tools}}` and generation writes it
 /// into the template's chart frame of the same name as a native chart.
-public struct ScoreChart: Sendable, Equatable {
-    public struct Series: Sendable, Equatable {
+public struct ScoreChart: Sendable, Hashable {
+    public struct Series: Sendable, Hashable {
         public var name: String
         /// RGB hex, e.g. `2E5EAA`.
         public var color: String

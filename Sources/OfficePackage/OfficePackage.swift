@@ -5,7 +5,7 @@ import OfficeXML
 /// An office file (DOCX or ODT) read into memory once. Parts are read on demand; writing a new
 /// package copies untouched parts raw (no re-compression) and deflates changed ones. Every read and
 /// write opens its own libzip handle on the immutable bytes, so one package serves many threads.
-public final class OfficePackage: @unchecked Sendable {
+public final class OfficePackage: Sendable {
     /// One entry of the zip.
     public struct Entry: Sendable {
         public let index: UInt64
@@ -114,7 +114,7 @@ public final class OfficePackage: @unchecked Sendable {
             var written = Set<String>()
             for e in order {
                 if let data = changes.replaced[e.name] {
-                    try writer.add(name: e.name, data: data, store: e.name == "mimetype", mtime: e.mtime)
+                    try writer.add(name: e.name, data: data, store: e.name == "mimetype" || Self.isCompressedMedia(e.name), mtime: e.mtime)
                 } else if e.name == "mimetype" && e.method != ZIP_CM_STORE {
                     // ODF readers look for the media type stored uncompressed at the start of the file.
                     try writer.add(name: e.name, data: source.read(e.index, size: e.size, name: e.name), store: true, mtime: e.mtime)
@@ -128,7 +128,7 @@ public final class OfficePackage: @unchecked Sendable {
                 written.insert(name)
             }
             for (name, data) in changes.replaced where !written.contains(name) {
-                try writer.add(name: name, data: data, store: false, mtime: Self.fixedTime)
+                try writer.add(name: name, data: data, store: Self.isCompressedMedia(name), mtime: Self.fixedTime)
             }
             try writer.close()
         } catch {

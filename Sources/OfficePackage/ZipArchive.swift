@@ -4,7 +4,7 @@ import Foundation
 /// family): the same entry checks as `OfficePackage` (entry count, total unpacked size, no absolute
 /// or `..` names), without asking for a Word or OpenDocument text file. Parts are read on demand,
 /// each with its own size bound.
-public final class ZipArchive: @unchecked Sendable {
+public final class ZipArchive: Sendable {
     /// Where the file came from, for messages.
     public let path: String
     public let bytes: Data

@@ -123,6 +123,11 @@ public final class XMLDocument {
         return wrapped
     }
 
+    /// Creates a processing instruction `<?target content?>`, outside the tree until inserted.
+    public func createProcessingInstruction(_ target: String, _ content: String) -> XMLNode {
+        owned(xmlNewDocPI(ptr, target, content)!)
+    }
+
     /// Creates a text node (the content is stored raw and escaped on serialisation).
     public func createText(_ text: String) -> XMLNode {
         owned(xmlNewDocText(ptr, text)!)

@@ -24,6 +24,11 @@ public struct XMLNode: Hashable {
     public var identity: UnsafeMutableRawPointer { UnsafeMutableRawPointer(ptr) }
 
     public var isElement: Bool { ptr.pointee.type == XML_ELEMENT_NODE }
+    public var isProcessingInstruction: Bool { ptr.pointee.type == XML_PI_NODE }
+    /// The target of a processing instruction (`tpl` for `<?tpl 3?>`).
+    public var processingTarget: String? { isProcessingInstruction ? ptr.pointee.name.map { String(cString: $0) } : nil }
+    /// True when the element has no child node at all (written `<x/>`).
+    public var hasNoChildren: Bool { ptr.pointee.children == nil }
     public var isText: Bool { ptr.pointee.type == XML_TEXT_NODE || ptr.pointee.type == XML_CDATA_SECTION_NODE }
 
     /// Local name of an element (`p` for `w:p`); `#text` for text nodes.

@@ -1,71 +1,105 @@
 import Foundation
-import ThaiFormat
 
-/// A filter after `|` in a tag: `number:2`, `number:2,group`, `thai`, `date:long`, `date:short`, `bahttext`,
-/// `default:"-"`, `join:", "`.
+/// A filter after `|` in a tag: `number:2`, `default:"-"`, `join:", "`, or one a caller registers
+/// (`FilterSet`). Reading a tag only splits the name from its argument; the template checks both
+/// against the filters it was given.
 public struct Filter: Equatable, Sendable {
-    public enum Name: String, Sendable, CaseIterable { case number, thai, date, bahttext, `default`, join }
-    public let name: Name
+    public let name: String
     public let argument: String?
 
     static func parse(_ text: String) throws -> Filter {
         let kv = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
-        guard let n = kv.first, let name = Name(rawValue: n) else {
-            let known = Name.allCases.map(\.rawValue).joined(separator: ", ")
-            throw TagSyntaxError(message: "unknown filter '\(text)': the filters are \(known)")
-        }
         var arg = kv.count > 1 ? kv[1] : nil
         if let a = arg, a.hasPrefix("\""), a.hasSuffix("\""), a.count >= 2 { arg = String(a.dropFirst().dropLast()) }
-        switch name {
-        case .number:
-            if let a = arg, numberFormat(a) == nil {
-                throw TagSyntaxError(message: "number:\(a): the number of decimals must be 0 to 10, and ,group adds thousands separators: number:2 gives 15000.00, number:2,group gives 15,000.00")
-            }
-        case .date:
-            guard let a = arg, ["long", "short"].contains(a) else {
-                throw TagSyntaxError(message: "date needs long or short: date:long gives 15 มีนาคม 2568, date:short gives 15 มี.ค. 68")
-            }
-        case .default:
-            guard arg != nil else { throw TagSyntaxError(message: "default needs a value, e.g. default:\"-\"") }
-        case .thai, .bahttext, .join:
-            break
-        }
-        return Filter(name: name, argument: arg)
+        return Filter(name: kv.first ?? "", argument: arg, text: text)
     }
 
-    /// Applies the filter; returns nil with a message when the value does not fit.
-    func apply(_ value: TemplateValue?) -> Result<TemplateValue?, FilterFailure> {
-        switch name {
-        case .default:
-            if let v = value, v.isTruthy { return .success(v) }
-            return .success(.string(argument ?? ""))
-        case .number:
-            guard let v = value, v != .null else { return .success(value) }
-            guard let d = Self.decimal(v) else { return .failure(FilterFailure("'\(v.text)' is not a number")) }
-            let format = Self.numberFormat(argument ?? "2") ?? (2, false)
-            return .success(.string(ThaiNumberFormat.fixed(d, places: format.places, grouping: format.group)))
-        case .thai:
-            guard let v = value else { return .success(nil) }
-            if case let .list(l) = v { return .success(.list(l.map { .string(ThaiNumerals.toThai($0.text)) })) }
-            return .success(.string(ThaiNumerals.toThai(v.text)))
-        case .date:
-            guard let v = value, v != .null, v.text != "" else { return .success(value) }
-            guard let d = CalendarDate(iso: v.text) else {
-                return .failure(FilterFailure(DateProblem.of(v.text)?.description ?? "'\(v.text)' is not a date: write it as YYYY-MM-DD, e.g. 2025-03-15"))
-            }
-            return .success(.string(argument == "short" ? ThaiDateFormat.short(d) : ThaiDateFormat.long(d)))
-        case .bahttext:
-            guard let v = value, v != .null else { return .success(value) }
-            guard let d = Self.decimal(v), let s = BahtText.spell(d) else {
-                return .failure(FilterFailure("'\(v.text)' is not an amount of baht"))
-            }
-            return .success(.string(s))
-        case .join:
-            guard let v = value else { return .success(nil) }
-            if case let .list(l) = v { return .success(.string(l.map(\.text).joined(separator: argument ?? ", "))) }
-            return .success(v)
-        }
+    /// The filter as written, for messages.
+    let text: String
+
+    init(name: String, argument: String?, text: String? = nil) {
+        self.name = name
+        self.argument = argument
+        self.text = text ?? (argument.map { "\(name):\($0)" } ?? name)
     }
+
+    public static func == (a: Filter, b: Filter) -> Bool { a.name == b.name && a.argument == b.argument }
+}
+
+/// A filter that could not apply to its value.
+public struct FilterFailure: Error, Sendable {
+    public let message: String
+    public init(_ m: String) { message = m }
+}
+
+/// What a filter does: checks its argument when a template is read (nil: fine, else the message),
+/// then turns a value (nil: no value) into another.
+public struct FilterDefinition: Sendable {
+    public let name: String
+    public let check: @Sendable (_ argument: String?) -> String?
+    public let apply: @Sendable (_ value: TemplateValue?, _ argument: String?) -> Result<TemplateValue?, FilterFailure>
+
+    public init(name: String, check: @escaping @Sendable (String?) -> String? = { _ in nil },
+                apply: @escaping @Sendable (TemplateValue?, String?) -> Result<TemplateValue?, FilterFailure>) {
+        self.name = name
+        self.check = check
+        self.apply = apply
+    }
+}
+
+/// The filters a template may use: the engine's own (`number`, `default`, `join`) and those a caller adds.
+public struct FilterSet: Sendable {
+    public let definitions: [FilterDefinition]
+
+    public init(_ definitions: [FilterDefinition]) { self.definitions = definitions }
+
+    /// The filters of any template.
+    public static let standard = FilterSet([number, defaultValue, join])
+
+    /// These filters and `more` (a later one replaces an earlier one of the same name).
+    public func adding(_ more: [FilterDefinition]) -> FilterSet {
+        let names = Set(more.map(\.name))
+        return FilterSet(definitions.filter { !names.contains($0.name) } + more)
+    }
+
+    func definition(_ name: String) -> FilterDefinition? { definitions.first { $0.name == name } }
+
+    /// Why `filter` cannot be used, or nil.
+    func problem(with filter: Filter) -> String? {
+        guard let d = definition(filter.name) else {
+            return "unknown filter '\(filter.text)': the filters are \(definitions.map(\.name).joined(separator: ", "))"
+        }
+        return d.check(filter.argument)
+    }
+
+    /// Applies `filter` (checked when the template was read).
+    func apply(_ filter: Filter, to value: TemplateValue?) -> Result<TemplateValue?, FilterFailure> {
+        guard let d = definition(filter.name) else { return .failure(FilterFailure("unknown filter '\(filter.text)'")) }
+        return d.apply(value, filter.argument)
+    }
+
+    static let number = FilterDefinition(name: "number", check: { arg in
+        guard let a = arg, numberFormat(a) == nil else { return nil }
+        return "number:\(a): the number of decimals must be 0 to 10, and ,group adds thousands separators: number:2 gives 15000.00, number:2,group gives 15,000.00"
+    }, apply: { value, arg in
+        guard let v = value, v != .null else { return .success(value) }
+        guard let d = decimal(v) else { return .failure(FilterFailure("'\(v.text)' is not a number")) }
+        let format = numberFormat(arg ?? "2") ?? (2, false)
+        return .success(.string(DecimalText.fixed(d, places: format.places, grouping: format.group)))
+    })
+
+    static let defaultValue = FilterDefinition(name: "default", check: { arg in
+        arg == nil ? "default needs a value, e.g. default:\"-\"" : nil
+    }, apply: { value, arg in
+        if let v = value, v.isTruthy { return .success(v) }
+        return .success(.string(arg ?? ""))
+    })
+
+    static let join = FilterDefinition(name: "join", apply: { value, arg in
+        guard let v = value else { return .success(nil) }
+        if case let .list(l) = v { return .success(.string(l.map(\.text).joined(separator: arg ?? ", "))) }
+        return .success(v)
+    })
 
     /// `N`, `N,group` or `group` (two decimals): the decimals (half-up) and whether to group thousands.
     static func numberFormat(_ argument: String) -> (places: Int, group: Bool)? {
@@ -78,11 +112,20 @@ public struct Filter: Equatable, Sendable {
         }
     }
 
-    static func decimal(_ v: TemplateValue) -> Decimal? {
+    /// A number, or text of one: digits of any script (Thai ๕ reads as 5), thousands commas left out.
+    public static func decimal(_ v: TemplateValue) -> Decimal? {
         switch v {
         case let .number(d): return d
         case let .string(s):
-            let t = ThaiNumerals.toArabic(s).replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
+            var ascii = ""
+            for u in s.unicodeScalars {
+                if u.properties.numericType == .decimal, let d = u.properties.numericValue, !u.isASCII {
+                    ascii.unicodeScalars.append(Unicode.Scalar(UInt8(0x30 + Int(d))))
+                } else if u != "," {
+                    ascii.unicodeScalars.append(u)
+                }
+            }
+            let t = ascii.trimmingCharacters(in: .whitespaces)
             guard !t.isEmpty, t.allSatisfy({ "0123456789.-".contains($0) }) else { return nil }
             return Decimal(string: t)
         default: return nil
@@ -90,8 +133,48 @@ public struct Filter: Equatable, Sendable {
     }
 }
 
-/// A filter that could not apply to its value.
-struct FilterFailure: Error {
-    let message: String
-    init(_ m: String) { message = m }
+/// Decimal numbers written with a fixed number of decimals, half-up (94.125 → 94.13 exactly).
+enum DecimalText {
+    static func fixed(_ value: Decimal, places: Int, grouping: Bool) -> String {
+        let places = max(0, places)
+        var input = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &input, places, .plain)
+        var text = rounded.description
+        var negative = false
+        if text.hasPrefix("-") { negative = true; text.removeFirst() }
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            // Exponent notation, should a platform write it: the digits in full.
+            let mantissa = text[..<e].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            let exponent = Int(text[text.index(after: e)...]) ?? 0
+            let intDigits = String(mantissa[0]), fracDigits = mantissa.count > 1 ? String(mantissa[1]) : ""
+            var all = intDigits + fracDigits
+            var point = intDigits.count + exponent
+            if point <= 0 { all = String(repeating: "0", count: 1 - point) + all; point = 1 }
+            if point >= all.count {
+                text = all + String(repeating: "0", count: point - all.count)
+            } else {
+                let idx = all.index(all.startIndex, offsetBy: point)
+                text = String(all[..<idx]) + "." + String(all[idx...])
+            }
+        }
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var integer = String(parts[0])
+        if integer.isEmpty { integer = "0" }
+        var frac = parts.count > 1 ? String(parts[1]) : ""
+        if frac.count < places { frac += String(repeating: "0", count: places - frac.count) }
+        if frac.count > places { frac = String(frac.prefix(places)) }
+        var intPart = integer
+        if grouping {
+            var out: [Character] = []
+            for (i, c) in integer.reversed().enumerated() {
+                if i > 0, i % 3 == 0 { out.append(",") }
+                out.append(c)
+            }
+            intPart = String(out.reversed())
+        }
+        let isZero = integer.allSatisfy { $0 == "0" } && frac.allSatisfy { $0 == "0" }
+        let sign = negative && !isZero ? "-" : ""
+        return places > 0 ? "\(sign)\(intPart).\(frac)" : "\(sign)\(intPart)"
+    }
 }

@@ -8,17 +8,17 @@ final class Numbering {
     private var nextId: Int
     private(set) var changed = false
 
-    /// Works on a copy of a parsed numbering part, leaving the original untouched.
-    init(copying original: XMLDocument) {
-        document = original.copy()
+    /// Parses the numbering part of a template for one document.
+    init(data: Data) throws {
+        document = try XMLDocument(data: data, name: Self.partName)
         let ids = (try? document.select("/w:numbering/w:num", namespaces: ["w": Dialect.w]).compactMap { Int($0.attribute("numId", Dialect.w) ?? "") }) ?? []
         nextId = (ids.max() ?? 0) + 1
     }
 
-    /// Numbers lists in Thai digits (`thaiNumbers`) wherever they were decimal.
-    func useThaiDigits() {
+    /// Numbers lists in a digit script's format (`thaiNumbers`) wherever they were decimal.
+    func useDigits(format: String) {
         guard let nodes = try? document.select("//w:lvl/w:numFmt[@w:val='decimal']", namespaces: ["w": Dialect.w]) else { return }
-        for n in nodes { n.setAttribute("val", Dialect.w, value: "thaiNumbers") }
+        for n in nodes { n.setAttribute("val", Dialect.w, value: format) }
         if !nodes.isEmpty { changed = true }
     }
 

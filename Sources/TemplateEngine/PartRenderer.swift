@@ -1,7 +1,6 @@
 import Foundation
 import OfficePackage
 import OfficeXML
-import ThaiFormat
 
 /// State shared by the parts of one document being filled: problems, media, options.
 final class RenderSession {
@@ -25,11 +24,11 @@ final class RenderSession {
     /// Twenty times what the largest shipped example copies (under 5,000), a few tens of megabytes at most.
     static let maxCopiedElements = 100_000
     /// `word/numbering.xml` of the template, copied for this document only when a list needs it.
-    var numberingSource: XMLDocument?
+    var numberingSource: Data?
     private var numberingCopy: Numbering?
     /// `word/numbering.xml` of a DOCX, when the template has one.
     var numbering: Numbering? {
-        if numberingCopy == nil, let numberingSource { numberingCopy = Numbering(copying: numberingSource) }
+        if numberingCopy == nil, let numberingSource { numberingCopy = try? Numbering(data: numberingSource) }
         return numberingCopy
     }
     /// The copy, if a list needed one.
@@ -38,8 +37,11 @@ final class RenderSession {
     var parsedTags: [String: Tag] = [:]
     /// No picture is larger than the template's largest page.
     let page: PageSize
+    /// The filters tags may use.
+    let filters: FilterSet
 
-    init(options: RenderOptions, dialect: Dialect, page: PageSize = .a4) {
+    init(options: RenderOptions, dialect: Dialect, page: PageSize = .a4, filters: FilterSet = .standard) {
+        self.filters = filters
         self.options = options
         self.dialect = dialect
         self.page = page
@@ -136,7 +138,7 @@ final class PartRenderer {
                 }
                 value = v
             case .missing:
-                if !e.filters.contains(where: { $0.name == .default }) {
+                if !e.filters.contains(where: { $0.name == "default" }) {
                     let hint = session.options.lenient ? " (left empty)" : ""
                     session.report(anchor.problem("the data has no '\(path)'\(hint)"))
                 }
@@ -144,10 +146,10 @@ final class PartRenderer {
             }
         }
         for f in e.filters {
-            switch f.apply(value) {
+            switch session.filters.apply(f, to: value) {
             case let .success(v): value = v
             case let .failure(err):
-                session.report(anchor.problem("filter \(f.name.rawValue): \(err.message)"))
+                session.report(anchor.problem("filter \(f.name): \(err.message)"))
                 return nil
             }
         }
@@ -695,43 +697,8 @@ final class PartRenderer {
                 }
             }
         }
-        if session.options.digits == .thai { convertDigits(root: root) }
+        if let script = session.options.digits.pass { DigitsPass.apply(root: root, document: document, dialect: dialect, script: script) }
         if dialect.kind == .odt { pruneAutomaticStyles(root: root) }
     }
 
-    private func convertDigits(root: XMLNode) {
-        root.walk { n in
-            if n.isText {
-                if dialect.countsText(n) || dialect.kind == .odt {
-                    let t = n.text
-                    if t.contains(where: { $0.isASCII && $0.isNumber }) { n.text = ThaiNumerals.toThai(t) }
-                }
-                return false
-            }
-            if dialect.kind == .docx, n.is("instrText", Dialect.w) { return false }
-            if dialect.kind == .docx, n.is("sectPr", Dialect.w) {
-                let pg = n.child("pgNumType", Dialect.w) ?? {
-                    let e = document.createElement("pgNumType", namespace: Dialect.w, context: n)
-                    // Schema order: … pgSz, pgMar, paperSrc, pgBorders, lnNumType, pgNumType, cols …
-                    if let after = n.elementChildren.last(where: { ["headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType"].contains($0.localName) }) {
-                        after.insertAfter(e)
-                    } else { n.prepend(e) }
-                    return e
-                }()
-                pg.setAttribute("fmt", Dialect.w, value: "thaiNumbers")
-                return false
-            }
-            if dialect.kind == .odt, n.namespaceURI == Dialect.office, n.localName == "annotation" { return false }
-            if dialect.kind == .odt, n.is("list-level-style-number", Dialect.text), n.attribute("num-format", Dialect.style) == "1" {
-                n.setAttribute("num-format", Dialect.style, value: "Native Numbering")
-            }
-            if dialect.kind == .odt, n.is("page-layout-properties", Dialect.style) || n.is("page-number", Dialect.text) {
-                // LibreOffice writes the locale's own digits for "Native Numbering"; the paragraphs are Thai.
-                if n.attribute("num-format", Dialect.style) == "1" || n.is("page-layout-properties", Dialect.style) {
-                    n.setAttribute("num-format", Dialect.style, value: "Native Numbering")
-                }
-            }
-            return true
-        }
-    }
 }

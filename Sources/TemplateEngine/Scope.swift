@@ -66,4 +66,6 @@ final class Scope {
 final class MergeCollector {
     struct Entry { let templateId: String; let cell: XMLNode; let value: String }
     var entries: [Entry] = []
+    /// The same for a compiled part: the cell is the index of its record in the renderer.
+    var compiled: [(templateId: String, record: Int, value: String)] = []
 }

@@ -1,9 +1,10 @@
 import Foundation
 import OfficePackage
 import OfficeXML
+import Synchronization
 
 /// A DOCX or ODT template, read and analysed once, then filled any number of times.
-public final class Template: @unchecked Sendable {
+public final class Template: Sendable {
     /// One tag of the template and what it expands to.
     public struct TagInfo: Sendable, CustomStringConvertible {
         public let location: TagLocation
@@ -12,70 +13,126 @@ public final class Template: @unchecked Sendable {
         public var description: String { "\(location.part) ¶\(location.paragraph): {{\(tag)}} — \(meaning)" }
     }
 
+    /// One text part: `hasTags` false for parts a fill leaves as they are (an ODT's styles.xml without
+    /// tags), which are then copied raw, never parsed again nor rewritten.
+    struct Part: Sendable {
+        let name: String
+        let hasTags: Bool
+        /// Compiled for Arabic digits (nil: a shape the program does not express, or no tags).
+        let program: PartProgram?
+        /// Compiled for the digit scripts of the template's language, by name.
+        let scriptPrograms: [String: PartProgram?]
+        /// The part with its tags anchored, as bytes: a part without a program is filled through its
+        /// tree, parsed from them, and a script met first in a fill is compiled from them.
+        let normalized: Data
+    }
+
     public let package: OfficePackage
     public var kind: PackageKind { package.kind }
     /// Every tag in document order with what it does.
-    public private(set) var tags: [TagInfo] = []
-    /// The text parts, tags anchored; `hasTags` false for parts a fill leaves as they are (an ODT's
-    /// styles.xml without tags), which are then copied raw, never parsed again nor rewritten.
-    private var parts: [(name: String, document: XMLDocument, hasTags: Bool)] = []
-    /// `word/numbering.xml`, parsed once; each fill works on a copy.
-    private var numbering: XMLDocument?
-    /// The relationships parts of the text parts that have one (DOCX), parsed once; each fill works on a copy.
-    private var relationships: [String: XMLDocument] = [:]
-    /// `[Content_Types].xml` (DOCX) or `META-INF/manifest.xml` (ODT), parsed once; a fill that adds
-    /// pictures works on a copy.
-    private var partList: XMLDocument?
+    public let tags: [TagInfo]
+    private let parts: [Part]
+    /// `word/numbering.xml`, read when a fill restarts a list.
+    private let numbering: Data?
+    /// The relationships parts of the text parts that have one (DOCX), read when a fill adds a picture.
+    private let relationships: [String: Data]
+    /// `[Content_Types].xml` (DOCX) or `META-INF/manifest.xml` (ODT), read when a fill adds a picture.
+    private let partList: Data?
     /// The template's tags parsed once, by their text, for every fill to start from.
-    private var parsedTags: [String: Tag] = [:]
+    private let parsedTags: [String: Tag]
     private let dialect: Dialect
     /// The largest page: pictures are bounded by it.
-    private var page = PageSize.a4
+    private let page: PageSize
+    /// The filters and digit scripts tags may use.
+    private let language: TemplateLanguage
+    /// Programs for digit scripts not in the language, compiled when a fill first asks (part → script → program).
+    private let lateScriptPrograms = Mutex<[String: [String: PartProgram?]]>([:])
 
     /// Reads and checks a template file.
-    public convenience init(contentsOf url: URL, limits: PackageLimits = .default) throws {
-        try self.init(package: OfficePackage(contentsOf: url, limits: limits))
+    public convenience init(contentsOf url: URL, limits: PackageLimits = .default, language: TemplateLanguage = .standard) throws {
+        try self.init(package: OfficePackage(contentsOf: url, limits: limits), language: language)
     }
 
-    /// Checks a template package: tag syntax, balanced blocks and what each block repeats. All problems
-    /// are reported together in one `TemplateError.invalidTemplate`.
-    public init(package: OfficePackage) throws {
+    /// Checks a template package: tag syntax, balanced blocks and what each block repeats, then
+    /// compiles each text part. All problems are reported together in one `TemplateError.invalidTemplate`.
+    public init(package: OfficePackage, language: TemplateLanguage = .standard) throws {
         self.package = package
-        dialect = Dialect(kind: package.kind)
+        self.language = language
+        let dialect = Dialect(kind: package.kind)
+        self.dialect = dialect
         var problems: [TemplateProblem] = []
+        var tags: [TagInfo] = []
         var nextId = 1
         let textParts = Self.textParts(of: package)
         try package.verify(skipping: Set(textParts))
         var docs: [(String, XMLDocument)] = []
         for name in textParts { docs.append((name, try package.xmlDocument(name))) }
-        page = PageSize.largest(docxBody: docs.first { $0.0 == "word/document.xml" }?.1, odfStyles: docs.first { $0.0 == "styles.xml" }?.1)
-        let analysis = RenderSession(options: .init(), dialect: dialect, page: page)
+        let page = PageSize.largest(docxBody: docs.first { $0.0 == "word/document.xml" }?.1, odfStyles: docs.first { $0.0 == "styles.xml" }?.1)
+        self.page = page
+        let analysis = RenderSession(options: .init(), dialect: dialect, page: page, filters: language.filters)
+        var analysed: [(name: String, document: XMLDocument, hasTags: Bool)] = []
         for (name, doc) in docs {
             problems += try TagNormalizer(dialect: dialect, document: doc, part: name).run(startingId: &nextId)
-            guard let root = doc.root else { parts.append((name, doc, false)); continue }
+            guard let root = doc.root else { analysed.append((name, doc, false)); continue }
             let analyser = PartRenderer(document: doc, part: name, session: analysis, loadRelationships: { nil })
             let anchors = analyser.anchors(in: root)
-            parts.append((name, doc, !anchors.isEmpty))
+            analysed.append((name, doc, !anchors.isEmpty))
             let (items, blockProblems) = BlockParser.parse(anchors)
             problems += blockProblems
-            problems += check(items)
+            problems += Self.check(items, dialect: dialect, page: page, filters: language.filters, tags: &tags)
         }
         if !problems.isEmpty { throw TemplateError.invalidTemplate(path: package.path, problems: problems) }
+        self.tags = tags
         parsedTags = analysis.parsedTags
+        var parts: [Part] = []
+        for (name, doc, hasTags) in analysed {
+            let program = hasTags ? Self.compile(doc, name, dialect: dialect, digits: .arabic, path: package.path) : nil
+            var scripts: [String: PartProgram?] = [:]
+            for script in language.digitScripts { scripts[script.name] = Self.compile(doc, name, dialect: dialect, digits: script, path: package.path) }
+            parts.append(Part(name: name, hasTags: hasTags, program: program, scriptPrograms: scripts, normalized: try doc.serialize()))
+        }
+        self.parts = parts
+        var numbering: Data?
+        var relationships: [String: Data] = [:]
+        var partList: Data?
         switch package.kind {
         case .docx:
-            if package.contains(Numbering.partName) { numbering = try package.xmlDocument(Numbering.partName) }
-            for (name, _, _) in parts {
-                let relName = Relationships.partName(for: name)
-                if package.contains(relName) { relationships[relName] = try package.xmlDocument(relName) }
+            if package.contains(Numbering.partName) { numbering = try package.read(Numbering.partName) }
+            for part in parts {
+                let relName = Relationships.partName(for: part.name)
+                if package.contains(relName) { relationships[relName] = try package.read(relName) }
             }
-            partList = try package.xmlDocument(ContentTypes.partName)
+            partList = try package.read(ContentTypes.partName)
         case .odt:
-            if package.contains(ODFManifest.partName) { partList = try package.xmlDocument(ODFManifest.partName) }
+            if package.contains(ODFManifest.partName) { partList = try package.read(ODFManifest.partName) }
+        }
+        self.numbering = numbering
+        self.relationships = relationships
+        self.partList = partList
+    }
+
+    static func compile(_ doc: XMLDocument, _ name: String, dialect: Dialect, digits: DigitScript, path: String) -> PartProgram? {
+        do { return try ProgramCompiler(document: doc, part: name, dialect: dialect, digits: digits).compile() } catch {
+            if ProcessInfo.processInfo.environment["ITAREPORT_CROSSCHECK"] != nil {
+                FileHandle.standardError.write(Data("CROSSCHECK not compiled \(path) \(name): \(error)\n".utf8))
+            }
+            return nil
         }
     }
 
-    private func check(_ items: [Item]) -> [TemplateProblem] {
+    /// The program of `part` for `digits`: compiled when the template was read, or now, once.
+    private func program(_ part: Part, digits: DigitScript) -> PartProgram? {
+        if digits.pass == nil { return part.program }
+        if let known = part.scriptPrograms[digits.name] { return known }
+        if let late = lateScriptPrograms.withLock({ $0[part.name]?[digits.name] }) { return late }
+        let compiled = (try? XMLDocument(data: part.normalized, name: part.name)).flatMap {
+            Self.compile($0, part.name, dialect: dialect, digits: digits, path: package.path)
+        }
+        lateScriptPrograms.withLock { $0[part.name, default: [:]][digits.name] = .some(compiled) }
+        return compiled
+    }
+
+    private static func check(_ items: [Item], dialect: Dialect, page: PageSize, filters: FilterSet, tags: inout [TagInfo]) -> [TemplateProblem] {
         var problems: [TemplateProblem] = []
         for item in items {
             switch item {
@@ -83,8 +140,11 @@ public final class Template: @unchecked Sendable {
                 guard let tag = a.tag else { continue }
                 let meaning: String
                 switch tag {
-                case let .value(e): meaning = "value of \(e.path?.description ?? "\"\(e.literal ?? "")\"")" + (e.filters.isEmpty ? "" : " through " + e.filters.map(\.name.rawValue).joined(separator: ", "))
-                case let .merge(e): meaning = "value of \(e.path?.description ?? "") in a cell merged down over equal rows"
+                case let .value(e): meaning = "value of \(e.path?.description ?? "\"\(e.literal ?? "")\"")" + (e.filters.isEmpty ? "" : " through " + e.filters.map(\.name).joined(separator: ", "))
+                    for f in e.filters { if let p = filters.problem(with: f) { problems.append(a.problem(p)) } }
+                case let .merge(e):
+                    meaning = "value of \(e.path?.description ?? "") in a cell merged down over equal rows"
+                    for f in e.filters { if let p = filters.problem(with: f) { problems.append(a.problem(p)) } }
                 case let .image(p, w, h):
                     meaning = "picture from \(p)"
                     for (spec, name, limit) in [(w, "width", page.width), (h, "height", page.height)] {
@@ -104,8 +164,8 @@ public final class Template: @unchecked Sendable {
                 case let .failure(f):
                     problems.append(b.open.problem(f.message))
                 }
-                problems += check(b.children)
-                problems += check(b.elseChildren)
+                problems += check(b.children, dialect: dialect, page: page, filters: filters, tags: &tags)
+                problems += check(b.elseChildren, dialect: dialect, page: page, filters: filters, tags: &tags)
             }
         }
         return problems
@@ -126,23 +186,56 @@ public final class Template: @unchecked Sendable {
 
     /// Fills the template and returns the changed and added parts.
     public func render(_ data: TemplateValue, options: RenderOptions = RenderOptions()) throws -> (changes: PackageChanges, report: RenderReport) {
-        let session = RenderSession(options: options, dialect: dialect, page: page)
+        if ProcessInfo.processInfo.environment["ITAREPORT_CROSSCHECK"] != nil {
+            let a = Result { try render(data, options: options, compiled: true) }
+            let b = Result { try render(data, options: options, compiled: false) }
+            switch (a, b) {
+            case let (.success(x), .success(y)):
+                for (k, v) in y.changes.replaced where x.changes.replaced[k] != v {
+                    FileHandle.standardError.write(Data("CROSSCHECK MISMATCH \(package.path) \(k)\n".utf8))
+                    let tag = "\(abs(package.path.hashValue) % 100000)-\(k.replacingOccurrences(of: "/", with: "_"))"
+                    try? v.write(to: URL(fileURLWithPath: "/tmp/xc-\(tag)-old.xml"))
+                    try? x.changes.replaced[k]?.write(to: URL(fileURLWithPath: "/tmp/xc-\(tag)-new.xml"))
+                }
+                if Set(x.changes.replaced.keys) != Set(y.changes.replaced.keys) || x.changes.added.map(\.name) != y.changes.added.map(\.name) || x.changes.added.map(\.data) != y.changes.added.map(\.data) {
+                    FileHandle.standardError.write(Data("CROSSCHECK MISMATCH parts \(package.path)\n".utf8))
+                }
+                if x.report.warnings != y.report.warnings { FileHandle.standardError.write(Data("CROSSCHECK MISMATCH warnings \(package.path)\n".utf8)) }
+            case let (.failure(e1), .failure(e2)):
+                if "\(e1)" != "\(e2)" { FileHandle.standardError.write(Data("CROSSCHECK MISMATCH errors \(package.path)\n\(e1)\n\(e2)\n".utf8)) }
+            default:
+                FileHandle.standardError.write(Data("CROSSCHECK MISMATCH outcome \(package.path)\n".utf8))
+            }
+            return try a.get()
+        }
+        return try render(data, options: options, compiled: true)
+    }
+
+    func render(_ data: TemplateValue, options: RenderOptions, compiled: Bool) throws -> (changes: PackageChanges, report: RenderReport) {
+        let session = RenderSession(options: options, dialect: dialect, page: page, filters: language.filters)
         session.parsedTags = parsedTags
         session.numberingSource = numbering
-        if options.digits == .thai { session.numbering?.useThaiDigits() }
+        if let format = options.digits.pass?.wordNumberFormat { session.numbering?.useDigits(format: format) }
         var changes = PackageChanges()
         var relParts: [(String, Relationships)] = []
-        // Thai digits change every part's static text; otherwise a part without tags stays as it is.
-        for (name, original, hasTags) in parts where hasTags || options.digits == .thai {
-            let doc = original.copy()
+        // A digit script changes every part's static text; otherwise a part without tags stays as it is.
+        for part in parts where part.hasTags || options.digits.pass != nil {
+            let name = part.name
             let relName = Relationships.partName(for: name)
-            let renderer = PartRenderer(document: doc, part: name, session: session) { [relationships] in
-                if let original = relationships[relName] { return try Relationships(document: original.copy()) }
-                return try Relationships(data: nil, name: relName)
+            let loadRelationships = { [relationships] () throws -> Relationships? in try Relationships(data: relationships[relName], name: relName) }
+            if compiled, let program = program(part, digits: options.digits) {
+                let renderer = ProgramRenderer(program: program, session: session, loadRelationships: loadRelationships)
+                changes.replaced[name] = renderer.render(data)
+                if let p = session.runaway { throw TemplateError.tooLarge(path: package.path, problem: p) }
+                if let rels = renderer.relationships { relParts.append((relName, rels)) }
+                continue
             }
+            let doc = try XMLDocument(data: part.normalized, name: name)
+            let renderer = PartRenderer(document: doc, part: name, session: session, loadRelationships: loadRelationships)
             if let root = doc.root { renderer.render(root: root, data: data) }
             if let p = session.runaway { throw TemplateError.tooLarge(path: package.path, problem: p) }
             if let rels = renderer.relationships { relParts.append((relName, rels)) }
+            try options.finishPart?(name, doc)
             changes.replaced[name] = try doc.serialize()
         }
         if !session.problems.isEmpty && !options.lenient {
@@ -158,14 +251,14 @@ public final class Template: @unchecked Sendable {
             switch kind {
             case .docx:
                 guard let partList else { throw PackageError.missingPart(path: package.path, part: ContentTypes.partName) }
-                let ct = ContentTypes(document: partList.copy())
+                let ct = try ContentTypes(data: partList)
                 for p in session.addedParts {
                     try ct.ensureDefault(extension: (p.name as NSString).pathExtension, contentType: p.mediaType)
                 }
                 changes.replaced[ContentTypes.partName] = try ct.serialize()
             case .odt:
                 guard let partList else { throw PackageError.missingPart(path: package.path, part: ODFManifest.partName) }
-                let manifest = ODFManifest(document: partList.copy())
+                let manifest = try ODFManifest(data: partList)
                 for p in session.addedParts { try manifest.add(path: p.name, mediaType: p.mediaType) }
                 changes.replaced[ODFManifest.partName] = try manifest.serialize()
             }

@@ -34,6 +34,10 @@ public struct ThaiLineKeeper: Sendable {
 
     /// Listed words by their first scalar, longest first.
     private let words: [Unicode.Scalar: [[Unicode.Scalar]]]
+    /// The same for first scalars in ASCII (0–0x7F) and the Thai block (0x80 + offset in U+0E00–U+0E7F).
+    private let table: [[[Unicode.Scalar]]]
+    /// The names given, in UTF-8, as they are matched (trimmed, without joiners).
+    private let names: [[UInt8]]
 
     /// Month names and abbreviations a year may follow.
     public static let months: [String] = [
@@ -43,6 +47,7 @@ public struct ThaiLineKeeper: Sendable {
     ]
     private static let eras: [String] = ["พ.ศ.", "ค.ศ."]
     private static let monthScalars = months.map { Array($0.unicodeScalars) }
+    private static let abbreviatedMonthScalars = months.filter { $0.hasSuffix(".") }.map { Array($0.unicodeScalars) }
     private static let eraScalars = eras.map { Array($0.unicodeScalars) }
     private static let joinerScalar: Unicode.Scalar = "\u{2060}"
     private static let spaceScalar: Unicode.Scalar = "\u{200B}"
@@ -53,13 +58,51 @@ public struct ThaiLineKeeper: Sendable {
     public init(words: [String], names: [String] = [], inCells: Bool = false) {
         self.inCells = inCells
         var index: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
-        for w in words + names {
+        var nameBytes: [[UInt8]] = []
+        for (n, w) in (words + names).enumerated() {
             let scalars = Array(w.trimmingSpaces.unicodeScalars.filter { $0 != Self.joinerScalar })
             guard scalars.count > 1, let first = scalars.first else { continue }
+            if n >= words.count {
+                var bytes: [UInt8] = []
+                for c in scalars { UTF8.encode(c) { bytes.append($0) } }
+                nameBytes.append(bytes)
+            }
             if index[first]?.contains(scalars) == true { continue }
             index[first, default: []].append(scalars)
         }
         self.words = index.mapValues { $0.sorted { $0.count > $1.count } }
+        self.names = nameBytes
+        // ASCII and the Thai block looked up by position instead of by hash.
+        var table = [[[Unicode.Scalar]]](repeating: [], count: 0x100)
+        for (first, list) in self.words {
+            if first.value < 0x80 { table[Int(first.value)] = list }
+            if (0x0E00...0x0E7F).contains(first.value) { table[0x80 + Int(first.value - 0x0E00)] = list }
+        }
+        self.table = table
+    }
+
+    /// Whether `keep(segments:)` gives the same for these pieces whatever the names: the pieces hold
+    /// no word joiner or zero width space and none of the names. Keepers of the same words (and the
+    /// same `inCells`) may then share their results.
+    public func resultIgnoresNames(_ segments: [String]) -> Bool {
+        var text: [UInt8] = []
+        for s in segments {
+            for b in s.utf8 {
+                // U+2060 is E2 81 A0 in UTF-8, U+200B E2 80 8B: text holding them is judged without them.
+                if b == 0xA0 || b == 0x8B, text.count >= 2, text[text.count - 2] == 0xE2,
+                   text[text.count - 1] == (b == 0xA0 ? 0x81 : 0x80) { return false }
+                text.append(b)
+            }
+        }
+        for name in names where name.count <= text.count {
+            let first = name[0]
+            var i = 0
+            while i + name.count <= text.count {
+                if text[i] == first, text[i..<(i + name.count)].elementsEqual(name) { return false }
+                i += 1
+            }
+        }
+        return true
     }
 
     /// `text` with word joiners where a line must not break.
@@ -71,14 +114,20 @@ public struct ThaiLineKeeper: Sendable {
     public func keep(segments: [String]) -> [String] {
         var chars: [Unicode.Scalar] = []
         var owner: [Int] = []
+        // A segment that held joiners or zero width spaces is rewritten even when nothing is joined in it.
+        var hadMarks = [Bool](repeating: false, count: segments.count)
         for (n, s) in segments.enumerated() {
-            for c in s.unicodeScalars where c != Self.joinerScalar && c != Self.spaceScalar { chars.append(c); owner.append(n) }
+            for c in s.unicodeScalars {
+                if c == Self.joinerScalar || c == Self.spaceScalar { hadMarks[n] = true; continue }
+                chars.append(c); owner.append(n)
+            }
         }
-        var out = [String](repeating: "", count: segments.count)
         guard chars.count > 1 else {
+            var out = [String](repeating: "", count: segments.count)
             for (j, c) in chars.enumerated() { out[owner[j]].unicodeScalars.append(c) }
             return out
         }
+        let original = chars
         // glue[i]: no break between chars[i-1] and chars[i].
         var glue = [Bool](repeating: false, count: chars.count)
         // open[i]: a zero width space goes before chars[i].
@@ -87,7 +136,7 @@ public struct ThaiLineKeeper: Sendable {
         while i < chars.count {
             if let length = wordMatch(chars, at: i) {
                 let parts = partStarts(chars, i..<(i + length))
-                for j in (i + 1)..<(i + length) where !chars[j].properties.isWhitespace {
+                for j in (i + 1)..<(i + length) where !chars[j].isSpaceLike {
                     if parts.contains(j) { open[j] = true } else { glue[j] = true }
                 }
                 if i > 0, chars[i - 1].isThai, !chars[i].isCombiningThai { open[i] = true }
@@ -111,7 +160,7 @@ public struct ThaiLineKeeper: Sendable {
         }
         // A year after "พ.ศ.", a month after a day: the space between becomes a no-break space (a
         // joiner after a plain space does not stop LibreOffice breaking there).
-        for j in 1..<chars.count where chars[j].properties.isWhitespace && chars[j] != "\n" {
+        for j in 1..<chars.count where chars[j].isSpaceLike && chars[j] != "\n" {
             var k = j + 1
             while k < chars.count, chars[k] == " " || chars[k] == "\u{00A0}" { k += 1 }
             guard k < chars.count, k == j + 1 else { continue }
@@ -126,11 +175,25 @@ public struct ThaiLineKeeper: Sendable {
         for j in 1..<chars.count where chars[j] == "\u{00A0}" && j + 1 < chars.count && chars[j + 1].isDocumentDigit {
             if Self.endsWith(chars, before: j, any: Self.monthScalars) { chars[j] = " " }
         }
-        for (j, c) in chars.enumerated() {
-            if open[j] { out[owner[j]].unicodeScalars.append(Self.spaceScalar) }
-            else if glue[j], !c.isCombiningThai { out[owner[j]].unicodeScalars.append(Self.joinerScalar) }
-            out[owner[j]].unicodeScalars.append(c)
+        // An abbreviated month and a two-digit year ("มี.ค. ๖๔", narrower than any period column)
+        // stay on one line: a lone "๖๔" on the next line reads as no date.
+        for j in 1..<chars.count where chars[j] == " " && j + 2 < chars.count
+            && chars[j + 1].isDocumentDigit && chars[j + 2].isDocumentDigit
+            && (j + 3 == chars.count || !chars[j + 3].isDocumentDigit)
+            && Self.endsWith(chars, before: j, any: Self.abbreviatedMonthScalars) {
+            chars[j] = "\u{00A0}"
         }
+        // Only the segments that change are rebuilt; the others are returned as given.
+        var changed = hadMarks
+        for j in chars.indices where open[j] || (glue[j] && !chars[j].isCombiningThai) || chars[j] != original[j] { changed[owner[j]] = true }
+        var out = segments
+        var bytes: [[UInt8]] = Array(repeating: [], count: segments.count)
+        for (j, c) in chars.enumerated() where changed[owner[j]] {
+            if open[j] { UTF8.encode(Self.spaceScalar) { bytes[owner[j]].append($0) } }
+            else if glue[j], !c.isCombiningThai { UTF8.encode(Self.joinerScalar) { bytes[owner[j]].append($0) } }
+            UTF8.encode(c) { bytes[owner[j]].append($0) }
+        }
+        for n in segments.indices where changed[n] { out[n] = String(decoding: bytes[n], as: UTF8.self) }
         return out
     }
 
@@ -151,12 +214,21 @@ public struct ThaiLineKeeper: Sendable {
                 k += 1
             }
         }
-        return starts.filter { !chars[$0].isCombiningThai && !chars[$0].properties.isWhitespace }
+        return starts.filter { !chars[$0].isCombiningThai && !chars[$0].isSpaceLike }
     }
 
     /// Length of the longest listed word starting at `i`.
     private func wordMatch(_ chars: [Unicode.Scalar], at i: Int, shorterThan limit: Int = .max, within end: Int? = nil) -> Int? {
-        guard let candidates = words[chars[i]] else { return nil }
+        let v = chars[i].value
+        let candidates: [[Unicode.Scalar]]
+        if v < 0x80 {
+            candidates = table[Int(v)]
+        } else if (0x0E00...0x0E7F).contains(v) {
+            candidates = table[0x80 + Int(v - 0x0E00)]
+        } else {
+            guard let found = words[chars[i]] else { return nil }
+            candidates = found
+        }
         let end = end ?? chars.count
         for w in candidates where i + w.count <= end && w.count < limit {
             var same = true
@@ -184,6 +256,14 @@ extension Unicode.Scalar {
 
     /// A character that joins the digits of one number: 99.09, 1,250, 30/09/2568, 08:30.
     var isNumberSeparator: Bool { self == "." || self == "," || self == "/" || self == ":" }
+
+    /// White space as `properties.isWhitespace` judges it, answered without a table look-up for
+    /// ASCII and the Thai block.
+    var isSpaceLike: Bool {
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        if (0x0E00...0x0E7F).contains(value) { return false }
+        return properties.isWhitespace
+    }
 
     /// A Thai vowel or tone mark written above, below or after its consonant in the same cell
     /// (no joiner goes before it: it would split the letter from its mark).

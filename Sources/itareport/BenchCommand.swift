@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ITAReports
 import TemplateEngine
 
 /// `itareport bench TEMPLATE DATA`: how long loading a template and filling it take, on the user's own
@@ -44,7 +45,7 @@ struct BenchCommand: ParsableCommand {
             let values = try DataFile.load(dataURL)
             let options = RenderOptions(lenient: lenient, assetRoot: dataURL.deletingLastPathComponent())
             let loadStart = DispatchTime.now()
-            let t = try Template(contentsOf: templateURL)
+            let t = try Template(contentsOf: templateURL, language: ThaiTemplateLanguage.language)
             let loadMs = Self.ms(since: loadStart)
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("itareport-bench-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -28,7 +28,7 @@ struct FillCommand: ParsableCommand {
     var digits: String = "arabic"
 
     func run() throws {
-        guard let d = RenderOptions.Digits(rawValue: digits) else {
+        guard let d = DigitScript.named(digits) else {
             throw ValidationError("--digits must be arabic or thai, not '\(digits)'")
         }
         let templateURL = URL(fileURLWithPath: template)
@@ -36,7 +36,7 @@ struct FillCommand: ParsableCommand {
         let outURL = URL(fileURLWithPath: output)
         do {
             try RegularFile.check(templateURL.path, role: .template)
-            let t = try Template(contentsOf: templateURL)
+            let t = try Template(contentsOf: templateURL, language: ThaiTemplateLanguage.language)
             guard outURL.pathExtension.lowercased() == t.kind.fileExtension else {
                 throw ValidationError("the template is a .\(t.kind.fileExtension) file, so --output must end in .\(t.kind.fileExtension) (got '\(outURL.lastPathComponent)')")
             }

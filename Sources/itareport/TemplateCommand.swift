@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ITAReports
 import TemplateEngine
 
 /// `itareport template …`: work with templates without data.
@@ -22,7 +23,7 @@ struct TemplateCommand: ParsableCommand {
 
         func run() throws {
             do {
-                let t = try Template(contentsOf: URL(fileURLWithPath: template))
+                let t = try Template(contentsOf: URL(fileURLWithPath: template), language: ThaiTemplateLanguage.language)
                 print("\(template): \(t.kind.rawValue.uppercased()) template, \(t.tags.count) tags, no errors")
                 for tag in t.tags { print("  \(tag)") }
             } catch {

@@ -109,12 +109,13 @@ final class MessageCatalogueTests: XCTestCase {
                                  "NACC", "summary", "details", "measures", "BE", "CE",
                                  // Names shown as they are: command words and placeholders of a command line, file
                                  // extensions, the English menu items of Excel, program names.
-                                 "DATA", "DIR", "PATH", "FILE", "bundle", "check", "rollover", "all", "docx", "odt", "pdf", "xls",
+                                 "DATA", "DIR", "PATH", "FILE", "generate", "validate", "check", "score", "narratives", "rollover",
+                                 "batch", "bundle", "template", "all", "docx", "odt", "pdf", "xls",
                                  "zip", "xl", "yaml", "yml", "json", "Templates", "File", "Workbook", "Calc", "Comma", "delimited",
                                  "soffice", "libreoffice", "SOURCE_DATE_EPOCH", "git", "log", "ct"]
         for (id, entry) in catalogue.entries.sorted(by: { $0.key < $1.key }) where id != "verbatim" {
             var text = entry.th
-            for pattern in [#"\{[a-z_][a-z0-9_]*\}"#, #"'[^']*'"#, #""[^"]*""#, #"--[a-z-]+"#, #"[A-Za-z_]+\.[A-Za-z_.\[\]]+"#, #"/[a-z/]+"#,
+            for pattern in [#"\{\{[^ ]*\}\}"#, #"\{[a-z_][a-z0-9_]*\}"#, #"'[^']*'"#, #""[^"]*""#, #"--[a-z-]+"#, #"[A-Za-z_]+\.[A-Za-z_.\[\]]+"#, #"/[a-z/]+"#,
                             #"[A-Za-z_]+:"#, #"\([a-z_ ]+\)"#] {
                 text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
             }

@@ -143,6 +143,26 @@ final class ReadingTests: XCTestCase {
         XCTAssertEqual(r.diagnostics.filter { $0.kind == .citationWithoutScore }.count, 1, "indicator 1's score comes from the assessment")
     }
 
+    /// Each repair fires on its own damage in otherwise clean text (clean text is returned without a pass
+    /// per repair), and text with none of it comes back unchanged with no repair named.
+    func testEveryKindOfDamageIsFoundAndCleanTextIsLeftAlone() {
+        for repair in ThaiTextMender.repairs {
+            let mended = ThaiTextMender.mend("ทำงาน" + repair.damaged + "ดี")
+            XCTAssertEqual(mended.text, "ทำงาน" + repair.mended + "ดี", repair.name)
+            XCTAssertEqual(mended.repairs, [repair.name])
+        }
+        for clean in ["", "การทำงานของเจ้าหน้าที่", "ทำ ทำ", "a\u{0E33}", "ปี 2568 คะแนน 99.09"] {
+            let mended = ThaiTextMender.mend(clean)
+            XCTAssertEqual(mended.text, clean)
+            XCTAssertEqual(mended.repairs, [])
+        }
+        // A guidance phrase is found the same way however often the same text is read.
+        let phrase = GuidanceText.phrases.first ?? ""
+        for _ in 0..<3 { XCTAssertEqual(GuidanceText.match(in: "ก่อน \(phrase) หลัง"), phrase) }
+        XCTAssertNil(GuidanceText.match(in: "การทำงานของเจ้าหน้าที่"))
+        XCTAssertNil(GuidanceText.match(in: "การทำงานของเจ้าหน้าที่"))
+    }
+
     func testThaiDamagedByPDFCopyingIsMended() {
         let damaged = "การท \u{0E33}งาน" + "ผู้\u{F70B}" + "ที\u{F70A}"
         let mended = ThaiTextMender.mend(damaged)

@@ -56,7 +56,7 @@ enum BatchFixture {
     /// The text of a DOCX or ODT body, tags stripped.
     static func documentText(_ url: URL) throws -> String {
         let part = url.pathExtension == "docx" ? "word/document.xml" : "content.xml"
-        let xml = try Template(contentsOf: url).package.read(part)
+        let xml = try Template(contentsOf: url, language: ThaiTemplateLanguage.language).package.read(part)
         return DocumentText.plain(String(decoding: xml, as: UTF8.self).replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression))
     }
 }

@@ -96,6 +96,26 @@ final class OfficePackageTests: XCTestCase {
         XCTAssertEqual(try copy.read("word/document.xml"), docxParts[1].data)
     }
 
+    /// A picture that replaces one of the package's, or is added beside its parts, is stored: PNG and
+    /// JPEG are compressed already.
+    func testPicturesWrittenByChangesAreStored() throws {
+        let url = folder.appendingPathComponent("pictures.docx")
+        try OfficePackage.create(at: url, parts: docxParts + [("word/media/image1.png", Data(repeating: 7, count: 4096))])
+        let pkg = try OfficePackage(contentsOf: url)
+        XCTAssertNotEqual(pkg.entries.first { $0.name == "word/media/image1.png" }?.method, 0, "deflated in the original")
+        var changes = PackageChanges()
+        changes.replaced["word/media/image1.png"] = Data(repeating: 8, count: 4096)
+        changes.replaced["word/media/new.JPG"] = Data(repeating: 9, count: 4096)
+        changes.replaced["word/document.xml"] = docxParts[1].data
+        let out = folder.appendingPathComponent("pictures-out.docx")
+        try pkg.write(to: out, changes: changes)
+        let written = try OfficePackage(contentsOf: out)
+        XCTAssertEqual(written.entries.first { $0.name == "word/media/image1.png" }?.method, 0, "a replaced picture is stored")
+        XCTAssertEqual(written.entries.first { $0.name == "word/media/new.JPG" }?.method, 0, "a new picture is stored")
+        XCTAssertNotEqual(written.entries.first { $0.name == "word/document.xml" }?.method, 0, "XML is deflated")
+        XCTAssertEqual(try written.read("word/media/image1.png"), Data(repeating: 8, count: 4096))
+    }
+
         func testMimetypeIsFirstAndStored() throws {
         let url = folder.appendingPathComponent("bad-order.odt")
         // A package with the mimetype second and deflated, as careless zip tools make them.

@@ -1,5 +1,6 @@
 import OfficePackage
 import OfficeXML
+import ITAReports
 import TemplateEngine
 import XCTest
 

@@ -1,4 +1,6 @@
 import OfficePackage
+import ITAReports
+import OfficeXML
 import TemplateEngine
 import XCTest
 
@@ -58,6 +60,36 @@ final class PackageOutputTests: XCTestCase {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: wb.folder.path).filter { $0.hasSuffix(".tmp") }
         XCTAssertEqual(leftovers, [])
         wb.checkWithRealClients()
+    }
+
+    /// `finishPart` sees each filled part's tree before it is written, and what it changes is written.
+    func testFinishPartChangesEachFilledPartBeforeItIsWritten() throws {
+        let wb = try Workbench(name)
+        for kind in [PackageKind.docx, .odt] {
+            let b = Body(kind)
+            let t = try wb.template(kind, body: b.p("{{a}}"), header: b.p("หัว {{a}}"), footer: b.p("ท้าย"))
+            let seen = Seen()
+            var options = RenderOptions()
+            options.finishPart = { name, doc in
+                seen.add(name)
+                doc.root?.walk { node in
+                    if node.isText, node.text.contains("ค่า") { node.text = node.text.replacingOccurrences(of: "ค่า", with: "แก้แล้ว") }
+                    return true
+                }
+            }
+            let out = try wb.fill(t, ["a": "ค่า"], options: options)
+            let main = kind == .docx ? "word/document.xml" : "content.xml"
+            XCTAssertTrue(seen.names.contains(main), "\(kind): \(seen.names)")
+            XCTAssertTrue(String(decoding: try out.package.read(main), as: UTF8.self).contains("แก้แล้ว"))
+            XCTAssertFalse(String(decoding: try out.package.read(main), as: UTF8.self).contains("ค่า"))
+        }
+    }
+
+    private final class Seen: @unchecked Sendable {
+        private let lock = NSLock()
+        private var list: [String] = []
+        func add(_ name: String) { lock.lock(); list.append(name); lock.unlock() }
+        var names: [String] { lock.lock(); defer { lock.unlock() }; return list }
     }
 
     /// A text part without tags (an ODT's styles.xml, a DOCX footer) is copied raw: never parsed,

@@ -42,6 +42,12 @@ final class ThaiLineKeeperTests: XCTestCase {
         XCTAssertEqual(page.keep("ของเทศบาลเมืองศรีสะเกษได้").components(separatedBy: zw).count, 3, "only around the name")
     }
 
+    func testAnAbbreviatedMonthKeepsItsTwoDigitYear() {
+        XCTAssertEqual(keeper.keep("ธ.ค. ๖๓ – มี.ค. ๖๔"), "ธ.ค.\u{00A0}๖\(wj)๓ – มี.ค.\u{00A0}๖\(wj)๔")
+        // A four-digit year after a month still may go to the next line.
+        XCTAssertEqual(keeper.keep("มี.ค. 2564"), "มี.ค. 2\(wj)5\(wj)6\(wj)4")
+    }
+
     func testASlashBetweenThaiWordsMayEndALine() {
         XCTAssertEqual(keeper.keep("โครงการ/กิจกรรม"), "โครงการ/\(zw)กิจกรรม")
         XCTAssertEqual(keeper.keep("30/09/2568"), "3\(wj)0\(wj)/\(wj)0\(wj)9\(wj)/\(wj)2\(wj)5\(wj)6\(wj)8")

@@ -20,6 +20,14 @@ public enum GuidanceText {
     /// The guidance phrase found in `text`, or nil. Also catches values that are only
     /// placeholder dots or underscores ("......", "____").
     public static func match(in text: String) -> String? {
+        // A batch reads the same base texts once per organisation: each text is matched once.
+        if let known = memo.value(for: text) { return known }
+        let found = search(text)
+        memo.store(found, for: text)
+        return found
+    }
+
+    private static func search(_ text: String) -> String? {
         let s = squeeze(text)
         if !s.isEmpty, s.allSatisfy({ $0 == "." || $0 == "_" || $0 == "…" || $0 == "-" }), s.count >= 3 {
             return text.trimmingCharacters(in: .whitespaces)
@@ -32,5 +40,28 @@ public enum GuidanceText {
 
     static func squeeze(_ s: String) -> String {
         String(ThaiTextMender.mend(s).text.filter { !$0.isWhitespace })
+    }
+
+    private static let memo = TextMemo<String?>(capacity: 4096)
+}
+
+/// Results of a function of a text, remembered for up to `capacity` texts (then forgotten all at
+/// once), safe to use from several threads.
+final class TextMemo<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: Value] = [:]
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func value(for text: String) -> Value? {
+        lock.lock(); defer { lock.unlock() }
+        return values[text]
+    }
+
+    func store(_ value: Value, for text: String) {
+        lock.lock(); defer { lock.unlock() }
+        if values.count >= capacity { values.removeAll(keepingCapacity: true) }
+        values[text] = value
     }
 }

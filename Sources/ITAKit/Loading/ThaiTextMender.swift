@@ -36,6 +36,9 @@ public enum ThaiTextMender {
 
     /// The mended text and the names of the repairs made (empty if nothing changed).
     public static func mend(_ text: String) -> (text: String, repairs: [String]) {
+        // Every repair's damaged form holds a nikhahit, a space before sara am, or a private-use glyph:
+        // text with none of them (nearly all text) is returned as it is without copying.
+        guard mayNeedRepair(text) else { return (text, []) }
         var scalars = String.UnicodeScalarView(text.unicodeScalars)
         var made: [String] = []
         for repair in repairs {
@@ -61,5 +64,18 @@ public enum ThaiTextMender {
             }
         }
         return (String(scalars), made)
+    }
+
+    /// Whether `text` holds anything a repair could change.
+    static func mayNeedRepair(_ text: String) -> Bool {
+        var afterSpace = false
+        for c in text.unicodeScalars {
+            switch c.value {
+            case 0x0E4D, 0xF700...0xF71F: return true
+            case 0x0E33 where afterSpace: return true
+            default: afterSpace = c == " "
+            }
+        }
+        return false
     }
 }

@@ -1,8 +1,16 @@
 import Foundation
+import ITAReports
 import OfficePackage
 import OfficeXML
 import TemplateEngine
 import XCTest
+
+extension Template {
+    /// The templates of these tests use the Thai filters and digits that ITA reports register.
+    convenience init(contentsOf url: URL) throws {
+        try self.init(contentsOf: url, limits: .default, language: ThaiTemplateLanguage.language)
+    }
+}
 
 /// A folder for one test's templates and outputs; every output can then be handed to the real clients.
 final class Workbench {
