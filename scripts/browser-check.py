@@ -53,11 +53,13 @@ def main():
     shot_n = [0]
 
     def shot(driver, label):
+        # What the clerk sees first on a 1366×768 office screen, then the whole page at that width.
+        shot_n[0] += 1
+        driver.set_window_size(1366, 768)
+        driver.save_screenshot(os.path.join(args.shots, f"{shot_n[0]:02d}-{label}-screen.png"))
         h = driver.execute_script("return document.body.scrollHeight")
         driver.set_window_size(1366, min(max(h + 120, 700), 6000))
-        shot_n[0] += 1
-        path = os.path.join(args.shots, f"{shot_n[0]:02d}-{label}.png")
-        driver.save_screenshot(path)
+        driver.save_screenshot(os.path.join(args.shots, f"{shot_n[0]:02d}-{label}.png"))
         driver.set_window_size(1366, 768)
 
     with Server(args.itareport, data) as server, browser(downloads) as d:
@@ -113,8 +115,19 @@ def main():
             check("the DOCX holds the scores typed", all(s in text for s in ["97.10", "96.20", "99.90"]),
                   [s for s in SCORES if s not in text])
 
+        # Enter in a box of the measures page saves; it does not move or remove a measure.
+        from selenium.webdriver.common.keys import Keys
+        d.get(base + "f/sisaket-2568.yaml/edit/measures")
+        first = d.find_element(By.NAME, "measures[0].title").get_attribute("value")
+        d.find_element(By.NAME, "measures[0].indicators").send_keys(Keys.ENTER)
+        time.sleep(1)
+        check("Enter in a measure's box saves", "บันทึกแล้ว" in d.page_source, d.current_url)
+        check("Enter leaves the measures in their order", d.find_element(By.NAME, "measures[0].title").get_attribute("value") == first)
+
         # Screenshots of each page of the examples.
-        pages = [("sisaket-2568.yaml", None), ("sisaket-2568.yaml", "organization"), ("sisaket-2568.yaml", "official"),
+        d.get(base)
+        shot(d, "home-after")
+        pages = [("sisaket-2568.yaml", None), ("sisaket-2568.yaml", "organization"), ("sisaket-2568.yaml", "scores"), ("sisaket-2568.yaml", "official"),
                  ("sisaket-2568.yaml", "measures"), ("sisaket-2568.yaml", "limitations"), ("sisaket-2568.yaml", "signatory"),
                  ("sisaket-o35-2568.yaml", "results"), ("khlongsaensaep-o35-2564.yaml", "results"),
                  ("nongbua-2568.yaml", "photos")]
@@ -123,6 +136,27 @@ def main():
             ok = d.find_elements(By.TAG_NAME, "h1") and "ทำรายการไม่สำเร็จ" not in d.title
             check(f"page {name} {section or ''}".strip(), bool(ok), d.title)
             shot(d, f"{name.split('.')[0]}-{section or 'file'}")
+        # Two tabs on one file: the second save is refused with the stale-version message, the typed value kept.
+        d.get(base + "f/sisaket-2568.yaml/edit/signatory")
+        path_on_disk = os.path.join(data, "sisaket-2568.yaml")
+        with open(path_on_disk, encoding="utf-8") as f:
+            text = f.read()
+        with open(path_on_disk, "w", encoding="utf-8") as f:
+            f.write(text + "\n# แก้จากอีกแท็บ\n")
+        box = d.find_element(By.NAME, "signatory.name")
+        box.clear()
+        box.send_keys("นายทดลอง สองแท็บ")
+        d.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+        check("a stale save is refused with a clear message", len(d.find_elements(By.ID, "stale")) == 1)
+        shot(d, "stale-version")
+
+        # Start next year: confirm, then the new files are listed.
+        d.get(base + "f/sisaket-2568.yaml")
+        d.find_element(By.CSS_SELECTOR, "form[action$='/rollover'] button").click()
+        d.switch_to.alert.accept()
+        check("start next year lists the new files", "2569" in d.page_source and "สร้างไฟล์ข้อมูลแล้ว" in d.page_source)
+        shot(d, "rollover")
+
         d.get(base + "f/sisaket-2568.yaml/preview/o34")
         imgs = d.find_elements(By.CSS_SELECTOR, ".pages img")
         note = d.find_elements(By.ID, "no-office")

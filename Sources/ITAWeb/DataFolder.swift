@@ -155,6 +155,7 @@ public enum WebError: Error, CustomStringConvertible, Equatable {
     case exists(String)
     case tooLarge(String, Int)
     case cannotWrite(String, String)
+    case pictureOutside(String)
 
     public var description: String {
         switch self {
@@ -164,6 +165,8 @@ public enum WebError: Error, CustomStringConvertible, Equatable {
         case let .exists(n): return "มีไฟล์ชื่อ \(n) อยู่แล้ว จึงไม่ได้เขียนทับ"
         case let .tooLarge(n, limit): return "ไฟล์ \(n) ใหญ่เกิน \(limit / 1024) KB"
         case let .cannotWrite(p, why): return "เขียนไฟล์ \(p) ไม่ได้ (\(why))"
+        case let .pictureOutside(p):
+            return "ไฟล์ข้อมูลอ้างถึงภาพ \(p) ซึ่งอยู่นอกโฟลเดอร์ข้อมูล โปรแกรมนี้ใช้เฉพาะภาพในโฟลเดอร์ข้อมูล: คัดลอกภาพไว้ในโฟลเดอร์ images ของโฟลเดอร์ข้อมูล (หรืออัปโหลดที่หน้าภาพกิจกรรม) แล้วแก้ชื่อไฟล์ภาพในข้อมูลให้ตรงกัน"
         }
     }
 }

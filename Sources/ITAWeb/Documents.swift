@@ -25,8 +25,26 @@ final class Documents: @unchecked Sendable {
         return folder.output.appendingPathComponent(stem.isEmpty ? "documents" : stem)
     }
 
+    /// The pictures a data file names (its logo, its photos) that lie outside the data folder: a document is
+    /// not made from such a file, so that nothing outside the folder is read.
+    func picturesOutside(_ entry: Entry) -> [String] {
+        guard let data = entry.data else { return [] }
+        let named = [data.organization?.logo].compactMap { $0 } + (data.photos ?? []).compactMap(\.file)
+        let base = folder.root.path.hasSuffix("/") ? folder.root.path : folder.root.path + "/"
+        return named.filter { file in
+            if file.hasPrefix("/") || file.contains("\0") { return true }
+            let url = entry.url.deletingLastPathComponent().appendingPathComponent(file).standardizedFileURL.resolvingSymlinksInPath()
+            return !url.path.hasPrefix(base)
+        }
+    }
+
+    private func confine(_ entry: Entry) throws {
+        if let first = picturesOutside(entry).first { throw WebError.pictureOutside(first) }
+    }
+
     /// Writes one report of a data file in one format and returns the file.
     func generate(_ entry: Entry, kind: ReportKind, format: ExportFormat) throws -> URL {
+        try confine(entry)
         lock.lock(); defer { lock.unlock() }
         try makeOutput()
         if DataFolder.isLink(outputFolder(for: entry).path) { throw WebError.cannotWrite(outputFolder(for: entry).path, "it is a link") }
@@ -107,6 +125,7 @@ final class Documents: @unchecked Sendable {
     /// manifest.json). Returns the zip's name and bytes.
     func bundle(_ parts: [Entry]) throws -> (name: String, data: Data) {
         guard let first = parts.first, let data = first.data else { throw WebError.noSuchFile("") }
+        for part in parts { try confine(part) }
         lock.lock(); defer { lock.unlock() }
         try makeOutput()
         let stem = SafeFileName.fit(SafeFileName.from("ชุดเอกสาร_\(first.organization)_\(data.fiscalYear ?? 0)"), maxBytes: 200)

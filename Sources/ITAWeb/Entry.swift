@@ -39,10 +39,13 @@ struct Entry {
     /// What `kind` still lacks, in Thai; empty when its document is complete.
     func missing(_ kind: ReportKind) -> [String] {
         guard let data else { return ["ไฟล์ข้อมูลยังมีข้อผิดพลาด"] }
-        if let reason = ThaiText.notPossible(kind, data) { return [reason] }
-        guard let document = DocumentKind(rawValue: kind.rawValue) else { return [] }
+        let reason = ThaiText.notPossible(kind, data)
+        guard let document = DocumentKind(rawValue: kind.rawValue) else { return reason.map { [$0] } ?? [] }
         let filled = (try? loaded.filled(for: [document]))??.data ?? data
-        return CompletenessChecker.check(filled, document: document, catalog: loaded.catalog).map(ThaiText.gap)
+        var gaps = CompletenessChecker.check(filled, document: document, catalog: loaded.catalog)
+        // The reason the document cannot be filled yet comes first; the rest is what it will still lack.
+        if reason != nil { gaps.removeAll { $0.path == "assessment.indicators" || ($0.path == "measures" && $0.item == "มาตรการ") } }
+        return (reason.map { [$0] } ?? []) + gaps.map(ThaiText.gap)
     }
 
     /// The forms this file's documents use: its own document's form, else each document's form for its year.

@@ -81,6 +81,9 @@ enum HTML {
     textarea { min-height: 3.2em; }
     input.score { width: 7em; display: block; }
     .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 6px 12px; }
+    .grid .lt { display: block; min-height: 2.9em; }
+    .default-save { position: absolute; left: -9999px; width: 1px; height: 1px; overflow: hidden; }
+    .save-bar { position: sticky; bottom: 0; background: #fff; padding: 8px 0; border-top: 1px solid var(--line); z-index: 1; }
     .row2 { display: grid; grid-template-columns: 1fr 1fr; gap: 6px 12px; }
     @media (max-width: 700px) { .row2 { grid-template-columns: 1fr; } body { font-size: 18px; } }
     button, .button { font: inherit; font-size: 19px; padding: 3px 14px; border-radius: 4px; border: 1px solid #0f3d70;
@@ -99,6 +102,7 @@ enum HTML {
     .pages img { max-width: 100%; border: 1px solid var(--line); margin: 8px 0; background: #fff; box-shadow: 0 1px 3px #0002; }
     .photos { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 10px; }
     .photos img { max-width: 100%; max-height: 160px; display: block; margin-bottom: 4px; }
+    img.logo { max-height: 90px; vertical-align: middle; border: 1px solid var(--line); background: #fff; }
     .small { font-size: 17px; color: var(--muted); }
     """
 

@@ -118,6 +118,9 @@ struct Pages: Sendable {
         }
         // Documents.
         body += "<section class=\"card\"><h2>เอกสาร</h2>"
+        if let outside = app.documents.picturesOutside(e).first {
+            body += "<p class=\"notice bad\" id=\"outside\">\(HTML.esc(WebError.pictureOutside(outside).description))</p>"
+        }
         for kind in e.kinds {
             body += "<h3>\(HTML.esc(ThaiText.document(kind)))</h3>" + state(e.missing(kind))
             body += "<p class=\"actions\">"
@@ -276,15 +279,21 @@ struct Pages: Sendable {
 
     // MARK: Photos
 
-    func upload(_ request: Request, _ context: BasicRequestContext, name: String) async throws -> Response {
+    /// Where an uploaded picture goes: a new photo of the activities, or the organisation's logo (replaced).
+    enum PictureTarget { case photo, logo
+        var section: Section { self == .photo ? .photos : .organization }
+        var suffix: String { self == .photo ? "photo" : "logo" }
+    }
+
+    func upload(_ request: Request, _ context: BasicRequestContext, name: String, target: PictureTarget = .photo) async throws -> Response {
         let (formOrNil, failure) = await readForm(request, limit: WebApp.maxUploadBytes + 64 * 1024)
         guard let form = formOrNil else { return failure! }
         guard let e = try? Entry(folder: folder, name: name) else { return notFound(name) }
-        guard e.editable, Section.photos.shown(for: e), var tree = try? NodeEdit(text: e.text) else {
+        guard e.editable, target.section.shown(for: e), var tree = try? NodeEdit(text: e.text) else {
             return Reply.error(.notFound, "เอกสารของไฟล์นี้ไม่มีภาพกิจกรรม", back: fileLink(name))
         }
         guard let version = form.first("version") else { return Reply.error(.badRequest, "แบบฟอร์มไม่มีรุ่นของไฟล์ (version)") }
-        let back = "\(fileLink(name))/edit/photos"
+        let back = "\(fileLink(name))/edit/\(target.section.rawValue)"
         guard let file = form.file, !file.data.isEmpty else { return Reply.error(.badRequest, "ยังไม่ได้เลือกไฟล์ภาพ", back: back) }
         guard file.data.count <= WebApp.maxUploadBytes else {
             return Reply.error(.contentTooLarge, "ไฟล์ภาพใหญ่เกิน \(WebApp.maxUploadBytes / (1024 * 1024)) MB ให้ย่อภาพก่อน (เช่น กว้าง 2000 จุด บันทึกเป็น JPEG)", back: back)
@@ -305,21 +314,27 @@ struct Pages: Sendable {
         guard version == e.version else {
             return Reply.error(.conflict, WebError.staleVersion(name).description + " ให้เปิดหน้าภาพใหม่แล้วอัปโหลดอีกครั้ง", back: back)
         }
-        let stem = Self.stem((name as NSString).deletingPathExtension, fallback: "photo")
-        let picName = folder.freeName(stem: "\(stem)-photo", ext: info.fileExtension == "jpeg" ? "jpg" : "png", in: DataFolder.imagesFolder)
+        let stem = Self.stem((name as NSString).deletingPathExtension, fallback: target.suffix)
+        let picName = folder.freeName(stem: "\(stem)-\(target.suffix)", ext: info.fileExtension == "jpeg" ? "jpg" : "png", in: DataFolder.imagesFolder)
         let stored: URL
         do { stored = try folder.create(picName, data: file.data, in: DataFolder.imagesFolder) } catch {
             return Reply.error(.conflict, ThaiText.error(error), back: back)
         }
-        let count = tree.get("photos")?.sequence?.count ?? 0
-        var pairs: [(String, Yams.Node)] = [("file", NodeEdit.text("\(DataFolder.imagesFolder)/\(picName)"))]
-        if let c = form.trimmed("caption") { pairs.append(("caption", NodeEdit.text(c))) }
-        if let d = form.trimmed("date") { pairs.append(("date", NodeEdit.plain(d))) }
-        tree.set("photos[\(count)]", NodeEdit.map(pairs))
+        let relative = "\(DataFolder.imagesFolder)/\(picName)"
+        switch target {
+        case .photo:
+            let count = tree.get("photos")?.sequence?.count ?? 0
+            var pairs: [(String, Yams.Node)] = [("file", NodeEdit.text(relative))]
+            if let c = form.trimmed("caption") { pairs.append(("caption", NodeEdit.text(c))) }
+            if let d = form.trimmed("date") { pairs.append(("date", NodeEdit.plain(d))) }
+            tree.set("photos[\(count)]", NodeEdit.map(pairs))
+        case .logo:
+            tree.set("organization.logo", NodeEdit.text(relative))
+        }
         let attempt = (try? tree.text()).map { ReportLoader.load(text: $0, file: name) }
-        guard let attempt, let data = attempt.data, attempt.diagnostics.errors.filter({ Section.photos.covers($0.path) }).isEmpty else {
+        guard let attempt, let data = attempt.data, attempt.diagnostics.errors.filter({ target.section.covers($0.path) }).isEmpty else {
             try? FileManager.default.removeItem(at: stored)
-            let why = attempt?.diagnostics.errors.filter { Section.photos.covers($0.path) }.map(ThaiText.diagnostic).joined(separator: " ") ?? ""
+            let why = attempt?.diagnostics.errors.filter { target.section.covers($0.path) }.map(ThaiText.diagnostic).joined(separator: " ") ?? ""
             return Reply.error(.unprocessableContent, "ยังไม่ได้เพิ่มภาพ: \(why)", back: back)
         }
         let text = FileText.text(for: data, loaded: attempt, original: e.text, fallback: (try? tree.text()) ?? "")
@@ -328,6 +343,16 @@ struct Pages: Sendable {
             return Reply.error(.conflict, ThaiText.error(error), back: back)
         }
         return Reply.redirect(back + "?saved=1")
+    }
+
+    /// The organisation's logo as the file names it, when it is a picture inside the folder.
+    func logo(_ name: String) -> Response {
+        guard let e = try? Entry(folder: folder, name: name), let file = e.data?.organization?.logo,
+              let url = folder.inside(file, from: e.url), let data = try? folder.readBounded(url, limit: WebApp.maxUploadBytes * 3),
+              case let .success(info) = PictureCheck.check(data) else {
+            return Reply.error(.notFound, "ไม่พบภาพตราหน่วยงานในโฟลเดอร์ข้อมูล")
+        }
+        return Reply.data(data, type: info.mediaType)
     }
 
     func photo(_ name: String, _ index: String) -> Response {
@@ -342,6 +367,12 @@ struct Pages: Sendable {
 
     // MARK: Documents
 
+    /// The refusal to make documents of a file that names pictures outside the data folder.
+    func outsideRefusal(_ e: Entry) -> Response? {
+        guard let first = app.documents.picturesOutside(e).first else { return nil }
+        return Reply.error(.unprocessableContent, WebError.pictureOutside(first).description, back: fileLink(e.name))
+    }
+
     func kindAndEntry(_ name: String, _ kindName: String) -> (Entry, ReportKind)? {
         guard let e = try? Entry(folder: folder, name: name), e.data != nil, let kind = ReportKind(rawValue: kindName),
               e.kinds.contains(kind) else { return nil }
@@ -352,6 +383,7 @@ struct Pages: Sendable {
         guard let (e, kind) = kindAndEntry(name, kindName), let format = ExportFormat(rawValue: formatName) else {
             return Reply.error(.notFound, "ไม่มีเอกสารนี้", back: fileLink(name))
         }
+        if let refused = outsideRefusal(e) { return refused }
         if format == .pdf && app.documents.converter == nil {
             return Reply.error(.serviceUnavailable, "ต้องติดตั้ง LibreOffice ก่อนจึงจะออกเอกสาร PDF ได้ (sudo apt-get install libreoffice-writer-nogui fonts-tlwg-laksaman)", back: fileLink(name))
         }
@@ -373,6 +405,7 @@ struct Pages: Sendable {
 
     func preview(_ name: String, _ kindName: String) async -> Response {
         guard let (e, kind) = kindAndEntry(name, kindName) else { return Reply.error(.notFound, "ไม่มีเอกสารนี้", back: fileLink(name)) }
+        if let refused = outsideRefusal(e) { return refused }
         let crumbs: [(String, String?)] = [("หน้าแรก", "/"), (name, fileLink(name)), ("ตัวอย่าง \(ThaiText.short(kind))", nil)]
         let title = "ตัวอย่าง \(ThaiText.short(kind)) · \(e.organization)"
         guard app.documents.converter != nil else {
@@ -410,6 +443,7 @@ struct Pages: Sendable {
         guard let e = try? Entry(folder: folder, name: name), e.data != nil else { return notFound(name) }
         let parts = app.documents.yearParts(of: e, among: entries())
         guard !parts.isEmpty else { return Reply.error(.notFound, "ไฟล์นี้ยังไม่มีเอกสาร O34 หรือ O35 ที่จะรวมเป็นชุด", back: fileLink(name)) }
+        for part in parts { if let refused = outsideRefusal(part) { return refused } }
         let docs = app.documents
         do {
             let (zipName, data) = try await offload { try docs.bundle(parts) }

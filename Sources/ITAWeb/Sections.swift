@@ -32,7 +32,7 @@ enum Section: String, CaseIterable {
             return ["measures"].flatMap { m in
                 ["title", "steps", "owners", "period", "issue", "indicators", "follow_up", "analysis"].map { "\(m)[].\($0)" }
             }
-        case .results: return ["summary", "details", "outcome", "dates", "suggestion"].map { "measures[].\($0)" }
+        case .results: return Self.resultFields.map { "measures[].\($0)" }
         case .limitations: return ["limitations"]
         case .photos: return ["photos"]
         case .signatory: return ["signatory"]
@@ -41,7 +41,7 @@ enum Section: String, CaseIterable {
 
     /// The measure fields each list section edits, in order.
     static let planFields = ["title", "issue", "indicators", "steps", "owners", "period", "follow_up", "analysis"]
-    static let resultFields = ["summary", "details", "outcome", "dates", "suggestion"]
+    static let resultFields = ["summary", "details", "outcome", "citations", "dates", "suggestion"]
 
     /// Whether the section has anything the file's documents print.
     func shown(for entry: Entry) -> Bool {
@@ -77,6 +77,8 @@ struct SectionForm {
         var body = "<form method=\"post\" action=\"\(action)\" class=\"card\" id=\"section-form\">"
         body += "<input type=\"hidden\" name=\"version\" value=\"\(HTML.esc(version))\">"
         body += "<input type=\"hidden\" name=\"token\" value=\"\(HTML.esc(token))\">"
+        // Enter in a box submits with the form's first button: saving, never moving or removing a measure.
+        body += "<button type=\"submit\" class=\"default-save\" tabindex=\"-1\" aria-hidden=\"true\">บันทึก</button>"
         switch section {
         case .organization: body += organization()
         case .scores: body += scores()
@@ -87,9 +89,10 @@ struct SectionForm {
         case .photos: body += photos()
         case .signatory: body += signatory()
         }
-        body += "<div class=\"actions\"><button type=\"submit\" name=\"action\" value=\"save\">บันทึก</button>"
+        body += "<div class=\"actions save-bar\"><button type=\"submit\" name=\"action\" value=\"save\">บันทึก</button>"
         body += "<a class=\"button plain\" href=\"/f/\(HTML.segment(entry.name))\">กลับไปหน้าไฟล์</a></div></form>"
         if section == .photos { body += uploadForm() }
+        if section == .organization { body += logoForm() }
         return body
     }
 
@@ -123,7 +126,7 @@ struct SectionForm {
     func input(_ label: String, _ path: String, hint: String? = nil, value: String? = nil, cls: String = "", id: String? = nil,
                list: String? = nil) -> String {
         let v = value ?? scalar(path)
-        return "<label>\(HTML.esc(label))\(hint.map { " <span class=\"hint\">\(HTML.esc($0))</span>" } ?? "")"
+        return "<label><span class=\"lt\">\(HTML.esc(label))\(hint.map { " <span class=\"hint\">\(HTML.esc($0))</span>" } ?? "")</span>"
             + "<input type=\"text\" name=\"\(HTML.esc(path))\" value=\"\(HTML.esc(v))\" class=\"\(cls)\""
             + (id.map { " id=\"\($0)\"" } ?? "") + (list.map { " list=\"\($0)\"" } ?? "") + "></label>" + notes(path)
     }
@@ -136,20 +139,28 @@ struct SectionForm {
 
     // MARK: Sections
 
+    /// The organisation fields the documents print, with where each prints; a field of the file that no
+    /// document prints (kind, address, website, …) is not offered and is kept as the file has it.
+    static let organizationFields: [(key: String, label: String, hint: String)] = [
+        ("name", "ชื่อหน่วยงาน", "ชื่อเต็ม เช่น เทศบาลตำบลตัวอย่าง พิมพ์บนหน้าปกและในเนื้อความ"),
+        ("district", "อำเภอ", "ไม่ต้องพิมพ์คำว่า อำเภอ"),
+        ("province", "จังหวัด", "ไม่ต้องพิมพ์คำว่า จังหวัด"),
+        ("head", "ตำแหน่งหัวหน้าหน่วยงาน", "พิมพ์เป็นตำแหน่งใต้ลายมือชื่อเมื่อหน้าผู้ลงนามไม่ได้ระบุตำแหน่ง เช่น นายกเทศมนตรีตำบลตัวอย่าง"),
+    ]
+
     func organization() -> String {
-        var out = ""
-        let fields: [(String, String, String?)] = [
-            ("name", "ชื่อหน่วยงาน", "ชื่อเต็ม เช่น เทศบาลตำบลตัวอย่าง"),
-            ("kind", "ประเภทหน่วยงาน", "เช่น เทศบาลตำบล องค์การบริหารส่วนตำบล"),
-            ("district", "อำเภอ", "ไม่ต้องพิมพ์คำว่า อำเภอ"),
-            ("province", "จังหวัด", "ไม่ต้องพิมพ์คำว่า จังหวัด"),
-            ("head", "ตำแหน่งหัวหน้าหน่วยงาน", "เช่น นายกเทศมนตรีตำบลตัวอย่าง"),
-            ("address", "ที่อยู่", nil),
-            ("website", "เว็บไซต์", nil),
-        ]
-        out += "<div class=\"row2\">"
-        for (key, label, hint) in fields { out += "<div>" + input(label, "organization.\(key)", hint: hint) + "</div>" }
+        var out = "<div class=\"row2\">"
+        for f in Self.organizationFields {
+            out += "<div>" + input(f.label, "organization.\(f.key)", hint: f.hint) + "</div>"
+        }
         out += "</div>"
+        let kept = (tree.get("organization")?.mapping?.keys.compactMap { $0.string } ?? [])
+            .filter { key in !Self.organizationFields.contains { $0.key == key } && key != "logo" }
+        if !kept.isEmpty {
+            out += "<p class=\"small\" id=\"org-kept\">ข้อมูลอื่นของหน่วยงานในไฟล์ (\(HTML.esc(kept.joined(separator: ", ")))) ไม่มีเอกสารใดพิมพ์ จึงไม่แสดงในแบบฟอร์มนี้ และบันทึกไว้ตามเดิม</p>"
+        }
+        out += notes("organization", exact: true)
+        for key in kept { out += notes("organization.\(key)") }
         return out
     }
 
@@ -252,12 +263,31 @@ struct SectionForm {
             if entry.prints("measures[].summary") { out += area("สรุปผลการดำเนินการ", "\(p).summary", rows: 3) }
             if entry.prints("measures[].details") { out += area("รายละเอียดการดำเนินการ", "\(p).details", hint: "บรรทัดละข้อ", value: lines("\(p).details"), rows: 4) }
             if entry.prints("measures[].outcome") { out += area("ผลลัพธ์หรือความสำเร็จของการดำเนินการ", "\(p).outcome", rows: 3) }
+            if entry.prints("measures[].citations") { out += citations(p) }
             if entry.prints("measures[].dates") { out += input("วันที่ดำเนินการ", "\(p).dates", hint: "คั่นด้วยจุลภาค", value: flat("\(p).dates")) }
             if entry.prints("measures[].suggestion") { out += area("ข้อเสนอแนะ", "\(p).suggestion", rows: 2) }
             out += "</fieldset>"
         }
         if n == 0 { out += "<p>ยังไม่มีมาตรการ เพิ่มมาตรการที่หน้า \(HTML.esc(Section.measures.title)) ก่อน</p>" }
         return out
+    }
+
+    /// The ITA figures an O35 result cites, as indicator numbers and question codes separated by commas; offered
+    /// when each citation is only a number or a code (one with its own score or words is kept as the file has it).
+    func citations(_ p: String) -> String {
+        let path = "\(p).citations"
+        let items = tree.get(path)?.sequence.map(Array.init) ?? []
+        let codes: [String?] = items.map { item in
+            guard let m = item.mapping, m.count == 1, let key = m.keys.first?.string, let v = m.values.first?.scalar?.string,
+                  key == "indicator" || key == "question" else { return nil }
+            return v
+        }
+        guard !codes.contains(where: { $0 == nil }) else {
+            return "<p class=\"small\">คะแนนที่อ้างถึงของมาตรการนี้มีคะแนนหรือข้อความกำกับ จึงแก้ได้ในไฟล์ข้อมูลเท่านั้น</p>" + notes(path)
+        }
+        return input("คะแนนที่ผลลัพธ์อ้างถึง", path,
+                     hint: "เลขตัวชี้วัดหรือรหัสข้อคำถาม คั่นด้วยจุลภาค เช่น 9, i1, o11 พิมพ์พร้อมคะแนนใต้ผลลัพธ์ (ถ้าเว้นผลลัพธ์ว่าง โปรแกรมเขียนผลลัพธ์จากคะแนนเหล่านี้)",
+                     value: codes.compactMap { $0 }.joined(separator: ", "))
     }
 
     func limitations() -> String {
@@ -296,9 +326,27 @@ struct SectionForm {
         """
     }
 
+    /// The logo printed at the head of every document: shown, and replaced by an upload.
+    func logoForm() -> String {
+        let current = scalar("organization.logo")
+        let shown = current.isEmpty ? "<p>ยังไม่มีตราหน่วยงาน เอกสารพิมพ์โดยไม่มีตรา</p>"
+            : "<p><img class=\"logo\" src=\"/f/\(HTML.segment(entry.name))/logo?v=\(HTML.esc(version))\" alt=\"ตราหน่วยงาน\"> <span class=\"small\">\(HTML.esc(current))</span></p>"
+        return """
+        <form method="post" action="/f/\(HTML.segment(entry.name))/logo" enctype="multipart/form-data" class="card" id="logo-form">
+        <h2>ตราหน่วยงาน</h2><p class="small">พิมพ์ที่หัวของเอกสารทุกฉบับ</p>\(shown)
+        <input type="hidden" name="version" value="\(HTML.esc(version))">
+        <input type="hidden" name="token" value="\(HTML.esc(token))">
+        <label>ไฟล์ภาพตรา <span class="hint">PNG หรือ JPEG ไม่เกิน \(WebApp.maxUploadBytes / (1024 * 1024)) MB</span>
+        <input type="file" name="picture" accept="image/png,image/jpeg" required></label>
+        \(notes("organization.logo"))
+        <div class="actions"><button type="submit">\(current.isEmpty ? "อัปโหลดตรา" : "เปลี่ยนตรา")</button></div>
+        </form>
+        """
+    }
+
     func signatory() -> String {
         "<div class=\"row2\"><div>" + input("ชื่อผู้ลงนาม", "signatory.name", hint: "เช่น นายสมชาย ใจดี") + "</div><div>"
-            + input("ตำแหน่ง", "signatory.position") + "</div></div>"
+            + input("ตำแหน่ง", "signatory.position", hint: "ถ้าเว้นว่าง ใช้ตำแหน่งหัวหน้าหน่วยงานจากหน้าหน่วยงาน") + "</div></div>"
             + input("วันที่ลงนาม", "signatory.date", hint: "เช่น 2568-03-31")
     }
 }
@@ -316,7 +364,7 @@ struct SectionUpdate {
     func apply(to tree: inout NodeEdit) throws {
         switch section {
         case .organization:
-            for key in ["name", "kind", "district", "province", "head", "address", "website"] { text("organization.\(key)", &tree) }
+            for f in SectionForm.organizationFields { text("organization.\(f.key)", &tree) }
         case .scores:
             plain("assessment.year", &tree)
             var values: [Int: String] = [:]
@@ -345,6 +393,7 @@ struct SectionUpdate {
                 lines("\(p).details", &tree)
                 text("\(p).outcome", &tree)
                 list("\(p).dates", &tree)
+                citations("\(p).citations", &tree)
                 text("\(p).suggestion", &tree)
             }
         case .limitations:
@@ -431,6 +480,17 @@ struct SectionUpdate {
         let line = row.replacingOccurrences(of: "\r", with: "").split(separator: "\n").first.map(String.init) ?? ""
         let parts = line.contains("\t") ? line.components(separatedBy: "\t") : line.components(separatedBy: " ")
         return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Citations typed as indicator numbers and question codes: `9, i1` → `[{indicator: 9}, {question: i1}]`.
+    private func citations(_ path: String, _ tree: inout NodeEdit) {
+        guard let v = form.first(path) else { return }
+        let items = v.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == "\r" || $0 == " " })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let nodes = items.map { item in
+            NodeEdit.map([(item.allSatisfy(\.isNumber) ? "indicator" : "question", NodeEdit.plain(item))])
+        }
+        tree.set(path, nodes.isEmpty ? nil : NodeEdit.list(nodes))
     }
 
     private func text(_ path: String, _ tree: inout NodeEdit) {

@@ -56,6 +56,8 @@ public struct WebApp: Sendable {
             try await pages.save(req, ctx, name: try Self.param(ctx, "name"), section: try ctx.parameters.require("section"))
         }
         router.post("/f/:name/photos") { req, ctx in try await pages.upload(req, ctx, name: try Self.param(ctx, "name")) }
+        router.post("/f/:name/logo") { req, ctx in try await pages.upload(req, ctx, name: try Self.param(ctx, "name"), target: .logo) }
+        router.get("/f/:name/logo") { _, ctx in pages.logo(try Self.param(ctx, "name")) }
         router.get("/f/:name/photo/:index") { _, ctx in
             pages.photo(try Self.param(ctx, "name"), try ctx.parameters.require("index"))
         }

@@ -44,7 +44,41 @@ final class WebAppTests: XCTestCase {
                 XCTAssertTrue(r.text.contains("เทศบาลตำบลทดสอบ"))
                 XCTAssertTrue(r.text.contains("ร่าง: ยังขาด"))
                 XCTAssertTrue(r.text.contains("ยังไม่มีคะแนนตัวชี้วัด ที่ 1–10"))
+                // Not only the first reason: what the O34 will still lack once scored is listed too.
+                XCTAssertTrue(r.text.contains("ประเด็นที่ 1"), "the seven issues still without a method are counted")
+                XCTAssertFalse(r.text.contains("ร่าง: ยังขาด 1 รายการ"))
             }
+        }
+    }
+
+    func testOrganisationFormOffersOnlyWhatTheDocumentsPrint() async throws {
+        let fx: WebFixture = self.fx
+        let name = "sisaket-2568.yaml"
+        // Fields no form prints, already in the file: not offered, kept by a save.
+        let text = try fx.text(name).replacingOccurrences(of: "organization:\n", with: "organization:\n  kind: เทศบาลเมือง\n  website: https://example.go.th\n")
+        XCTAssertNotEqual(text, try fx.text(name))
+        try text.write(to: fx.dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        try await fx.test { client in
+            try await client.execute(uri: "/f/\(name)/edit/organization", method: .get) { r in
+                for printed in ["organization.name", "organization.district", "organization.province", "organization.head"] {
+                    XCTAssertTrue(r.text.contains("name=\"\(printed)\""), printed)
+                }
+                for unprinted in ["organization.kind", "organization.address", "organization.website"] {
+                    XCTAssertFalse(r.text.contains("name=\"\(unprinted)\""), unprinted)
+                }
+                XCTAssertTrue(r.text.contains("id=\"org-kept\""), "the page says the other fields are kept")
+                XCTAssertTrue(r.text.contains("ตำแหน่งใต้ลายมือชื่อ"), "the head's field says where it prints")
+            }
+            // A crafted submission cannot set a field the form does not offer either.
+            let body = WebFixture.encode([("token", WebFixture.token), ("version", try fx.version(name)),
+                                          ("organization.name", "เทศบาลเมืองศรีสะเกษ"), ("organization.address", "ถนนตัวอย่าง")])
+            try await client.execute(uri: "/f/\(name)/edit/organization", method: .post, headers: WebFixture.formHeaders, body: body) {
+                XCTAssertEqual($0.status, .seeOther)
+            }
+            let org = try XCTUnwrap(fx.load(name).data?.organization)
+            XCTAssertEqual(org.kind, "เทศบาลเมือง")
+            XCTAssertEqual(org.website, "https://example.go.th")
+            XCTAssertNil(org.address)
         }
     }
 
@@ -200,6 +234,13 @@ final class WebAppTests: XCTestCase {
             }
         }
         try await fx.test { client in
+            // Enter in a box submits with the form's first submit button: it must save, not move measure 1.
+            try await client.execute(uri: "/f/\(name)/edit/measures", method: .get) { r in
+                let form = try XCTUnwrap(r.text.range(of: "id=\"section-form\"")).upperBound
+                let firstButton = try XCTUnwrap(r.text.range(of: "<button", range: form..<r.text.endIndex))
+                let tag = r.text[firstButton.lowerBound...].prefix { $0 != ">" }
+                XCTAssertTrue(tag.contains("type=\"submit\"") && !tag.contains("name=\"action\""), String(tag))
+            }
             try await post([("action", "down:0")], status: .seeOther, client)
             var m = try XCTUnwrap(fx.load(name).data?.measures)
             XCTAssertEqual(m[0], before[1])
@@ -259,6 +300,35 @@ final class WebAppTests: XCTestCase {
             let off = WebFixture.encode([("token", WebFixture.token), ("version", try fx.version(o34)), ("assessment.official.level", "ผ่านดีเยี่ยม")])
             try await client.execute(uri: "/f/\(o34)/edit/official", method: .post, headers: WebFixture.formHeaders, body: off) { XCTAssertEqual($0.status, .seeOther) }
             XCTAssertEqual(fx.load(o34).data?.assessment?.official?.level, "ผ่านดีเยี่ยม")
+        }
+    }
+
+    func testO35CitationsAreOfferedAsCodesAndSaved() async throws {
+        let fx: WebFixture = self.fx
+        let name = "sisaket-o35-2568.yaml"
+        // A citation with its own score is not reduced to a code: the form leaves it to the file.
+        let text = try fx.text(name).replacingOccurrences(of: "citations: [{question: o11}]", with: "citations: [{question: o11, score: 90}]")
+        XCTAssertNotEqual(text, try fx.text(name))
+        try text.write(to: fx.dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        try await fx.test { client in
+            try await client.execute(uri: "/f/\(name)/edit/results", method: .get) { r in
+                XCTAssertTrue(r.text.contains("name=\"measures[0].citations\" value=\"i1, i2\""), "the file's citations as codes")
+                XCTAssertFalse(r.text.contains("name=\"measures[1].citations\""))
+                XCTAssertTrue(r.text.contains("แก้ได้ในไฟล์ข้อมูลเท่านั้น"))
+            }
+            let body = WebFixture.encode([("token", WebFixture.token), ("version", try fx.version(name)), ("measures[0].citations", "9, o11")])
+            try await client.execute(uri: "/f/\(name)/edit/results", method: .post, headers: WebFixture.formHeaders, body: body) {
+                XCTAssertEqual($0.status, .seeOther, $0.text)
+            }
+            let measures = try XCTUnwrap(fx.load(name).data?.measures)
+            XCTAssertEqual(measures[0].citations, [Citation(indicator: 9), Citation(question: "o11")])
+            XCTAssertEqual(measures[1].citations, [Citation(question: "o11", score: 90)], "kept as the file had it")
+            // A bad indicator number is refused beside the field.
+            let bad = WebFixture.encode([("token", WebFixture.token), ("version", try fx.version(name)), ("measures[0].citations", "12")])
+            try await client.execute(uri: "/f/\(name)/edit/results", method: .post, headers: WebFixture.formHeaders, body: bad) { r in
+                XCTAssertEqual(r.status, .unprocessableContent)
+                XCTAssertTrue(r.text.contains("data-path=\"measures[0].citations"), r.text)
+            }
         }
     }
 
@@ -404,6 +474,42 @@ final class WebAppTests: XCTestCase {
         }
     }
 
+    func testLogoUploadReplacesTheOrganisationsLogo() async throws {
+        let fx: WebFixture = self.fx
+        let name = "sisaket-2568.yaml"
+        XCTAssertNil(fx.load(name).data?.organization?.logo)
+        let png = try Data(contentsOf: fx.dir.appendingPathComponent("images/photo-2.png"))
+        try await fx.test { client in
+            try await client.execute(uri: "/f/\(name)/edit/organization", method: .get) { r in
+                XCTAssertTrue(r.text.contains("id=\"logo-form\""))
+                XCTAssertTrue(r.text.contains("ยังไม่มีตราหน่วยงาน"))
+            }
+            try await client.execute(uri: "/f/\(name)/logo", method: .get) { XCTAssertEqual($0.status, .notFound) }
+            let (bad, badBody) = WebFixture.multipart([("token", WebFixture.token), ("version", try fx.version(name))],
+                                                      file: ("picture", "logo.png", Data("<svg/>".utf8)))
+            try await client.execute(uri: "/f/\(name)/logo", method: .post, headers: bad, body: badBody) { XCTAssertEqual($0.status, .unsupportedMediaType) }
+            let (h, body) = WebFixture.multipart([("token", WebFixture.token), ("version", try fx.version(name))],
+                                                 file: ("picture", "/etc/logo.png", png))
+            try await client.execute(uri: "/f/\(name)/logo", method: .post, headers: h, body: body) { r in
+                XCTAssertEqual(r.status, .seeOther, r.text)
+                XCTAssertEqual(r.headers[.location], "/f/\(name)/edit/organization?saved=1")
+            }
+            let logo = try XCTUnwrap(fx.load(name).data?.organization?.logo)
+            XCTAssertTrue(logo.hasPrefix("images/sisaket-2568-logo"), logo)
+            try await client.execute(uri: "/f/\(name)/logo", method: .get) { r in
+                XCTAssertEqual(r.status, .ok)
+                XCTAssertEqual(Data(buffer: r.body), png)
+            }
+            // The logo is printed: the O34 DOCX now holds a picture.
+            try await client.execute(uri: "/f/\(name)/doc/o34/docx", method: .get) { r in
+                XCTAssertEqual(r.status, .ok)
+                let package = try OfficePackage(data: Data(buffer: r.body), path: "o34.docx")
+                XCTAssertTrue(package.partNames.contains { $0.hasPrefix("word/media/") }, "\(package.partNames)")
+            }
+        }
+        XCTAssertEqual(fx.load(name).data?.organization?.name, "เทศบาลเมืองศรีสะเกษ", "the rest of the organisation is kept")
+    }
+
     func testNonPictureUploadIsRefused() async throws {
         let fx: WebFixture = self.fx
         let name = "nongbua-2568.yaml"
@@ -462,12 +568,35 @@ final class WebAppTests: XCTestCase {
                 }
             }
             try await client.execute(uri: "/f/nongbua-2568.yaml/photo/1", method: .get) { XCTAssertEqual($0.status, .ok) }
+            // No document is made from a file naming a picture outside the folder (the picture would be read).
+            for uri in ["/f/nongbua-2568.yaml/doc/analysis/docx", "/f/nongbua-2568.yaml/preview/analysis"] {
+                try await client.execute(uri: uri, method: .get) { r in
+                    XCTAssertEqual(r.status, .unprocessableContent, uri)
+                    XCTAssertTrue(r.text.contains("นอกโฟลเดอร์ข้อมูล"), uri)
+                }
+            }
+            try await client.execute(uri: "/f/nongbua-2568.yaml", method: .get) { XCTAssertTrue($0.text.contains("id=\"outside\"")) }
             let body = WebFixture.encode([("token", WebFixture.token), ("version", "x"), ("signatory.name", "x")])
             try await client.execute(uri: "/f/..%2Fescape.yaml/edit/signatory", method: .post, headers: WebFixture.formHeaders, body: body) { r in
                 XCTAssertEqual(r.status, .notFound)
             }
         }
         XCTAssertFalse(fx.web.folder.names().contains("linked.yaml"), "links are not data files")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: fx.dir.appendingPathComponent("Output/nongbua-2568").path), "nothing was written")
+        // An absolute path and a link leading out are refused alike.
+        let folder = fx.web.folder
+        let linked = fx.dir.appendingPathComponent("images/away.png")
+        try FileManager.default.createSymbolicLink(at: linked, withDestinationURL: outside)
+        for file in [outside.path, "images/away.png", "images/../../x.png"] {
+            let t = try fx.text("nongbua-2568.yaml").replacingOccurrences(of: "file: ../\(outside.lastPathComponent)", with: "file: \(file)")
+            try t.write(to: fx.dir.appendingPathComponent("nongbua-2568.yaml"), atomically: true, encoding: .utf8)
+            let e = try Entry(folder: folder, name: "nongbua-2568.yaml")
+            XCTAssertEqual(fx.web.documents.picturesOutside(e), [file], file)
+            try await fx.test { client in
+                try await client.execute(uri: "/f/nongbua-2568.yaml/doc/analysis/odt", method: .get) { XCTAssertEqual($0.status, .unprocessableContent, file) }
+            }
+            try text.write(to: fx.dir.appendingPathComponent("nongbua-2568.yaml"), atomically: true, encoding: .utf8)
+        }
     }
 
     func testChangesFromElsewhereAreRefused() async throws {
