@@ -468,22 +468,33 @@ struct Pages: Sendable {
         }
         let stem = (name as NSString).deletingPathExtension
         let names = files.map { $0.suggestedName(from: stem) }
-        let taken = names.filter { FileManager.default.fileExists(atPath: folder.root.appendingPathComponent($0).path) }
-        if !taken.isEmpty {
-            return Reply.error(.conflict, "มีไฟล์ \(taken.joined(separator: ", ")) อยู่แล้ว จึงไม่ได้สร้างใหม่และไม่ได้เขียนทับ", back: fileLink(name))
+        // A file of the new year that is there already (an O35 begun by hand) is kept and used; the others are made.
+        let exists = { (n: String) in FileManager.default.fileExists(atPath: self.folder.root.appendingPathComponent(n).path) || DataFolder.isLink(self.folder.root.appendingPathComponent(n).path) }
+        let wanted = zip(files, names).filter { !exists($0.1) }
+        let kept = names.filter(exists)
+        func item(_ f: YearRollover.RolledFile, _ n: String) -> String {
+            "<a href=\"\(fileLink(n))\">\(HTML.esc(n))</a>: \(HTML.esc(ThaiText.short(ReportKind(rawValue: f.document.rawValue) ?? .o34))) ปีงบประมาณ \(f.fiscalYear)"
+        }
+        guard !wanted.isEmpty else {
+            let list = zip(files, names).map { "<li>\(item($0.0, $0.1))</li>" }.joined()
+            return Reply.html(HTML.page(title: "เริ่มปี \(fy + 1)", body: "<p class=\"notice warn\" id=\"all-there\">ไฟล์ข้อมูลของปีถัดไปมีอยู่แล้วทุกไฟล์ จึงไม่ได้สร้างใหม่และไม่ได้เขียนทับ</p><ul>\(list)</ul>",
+                                        crumbs: [("หน้าแรก", "/"), (name, fileLink(name))]), status: .conflict)
         }
         var written: [URL] = []
-        for (f, n) in zip(files, names) {
+        for (f, n) in wanted {
             do { written.append(try folder.create(n, data: Data(f.text.utf8))) } catch {
                 for w in written { try? FileManager.default.removeItem(at: w) }
                 return Reply.error(.conflict, ThaiText.error(error), back: fileLink(name))
             }
         }
-        var body = "<p class=\"notice\">สร้างไฟล์ข้อมูลแล้ว ช่องที่ต้องกรอกเพิ่มแสดงเป็นรายการที่ยังขาดของแต่ละเอกสาร</p><ul>"
-        for (f, n) in zip(files, names) {
-            body += "<li><a href=\"\(fileLink(n))\">\(HTML.esc(n))</a>: \(HTML.esc(ThaiText.short(ReportKind(rawValue: f.document.rawValue) ?? .o34))) ปีงบประมาณ \(f.fiscalYear)</li>"
-        }
+        var body = "<p class=\"notice\" id=\"rolled\">สร้างไฟล์ข้อมูลแล้ว ช่องที่ต้องกรอกเพิ่มแสดงเป็นรายการที่ยังขาดของแต่ละเอกสาร</p><ul>"
+        for (f, n) in wanted { body += "<li>\(item(f, n))</li>" }
         body += "</ul>"
+        if !kept.isEmpty {
+            body += "<p id=\"kept\">มีอยู่แล้ว ใช้ไฟล์เดิม (ไม่ได้เขียนทับ):</p><ul>"
+            for (f, n) in zip(files, names) where kept.contains(n) { body += "<li>\(item(f, n))</li>" }
+            body += "</ul>"
+        }
         return Reply.html(HTML.page(title: "เริ่มปี \(fy + 1)", body: body, crumbs: [("หน้าแรก", "/"), (name, fileLink(name))]))
     }
 }

@@ -374,18 +374,31 @@ final class WebAppTests: XCTestCase {
     func testRolloverStartsTheNextYearWithoutOverwriting() async throws {
         let fx: WebFixture = self.fx
         try await fx.test { client in
-            // The example folder already holds sisaket-o35-2568.yaml: nothing is written over it.
+            // The example folder already holds sisaket-o35-2568.yaml: it is kept as it is, the O34 of 2569 is made.
+            let o35 = try fx.text("sisaket-o35-2568.yaml")
             let body = WebFixture.encode([("token", WebFixture.token), ("version", try fx.version("sisaket-2568.yaml"))])
             try await client.execute(uri: "/f/sisaket-2568.yaml/rollover", method: .post, headers: WebFixture.formHeaders, body: body) { r in
-                XCTAssertEqual(r.status, .conflict)
-                XCTAssertTrue(r.text.contains("sisaket-o35-2568.yaml"))
-            }
-            try FileManager.default.removeItem(at: fx.dir.appendingPathComponent("sisaket-o35-2568.yaml"))
-            try await client.execute(uri: "/f/sisaket-2568.yaml/rollover", method: .post, headers: WebFixture.formHeaders, body: body) { r in
-                XCTAssertEqual(r.status, .ok)
+                XCTAssertEqual(r.status, .ok, r.text)
+                XCTAssertTrue(r.text.contains("id=\"rolled\""))
                 XCTAssertTrue(r.text.contains("sisaket-o34-2569.yaml"))
+                XCTAssertTrue(r.text.contains("id=\"kept\""), "the existing O35 is named as kept")
             }
             XCTAssertEqual(fx.load("sisaket-o34-2569.yaml").data?.fiscalYear, 2569)
+            XCTAssertEqual(try fx.text("sisaket-o35-2568.yaml"), o35, "not written over")
+            // Again: everything is there, nothing is written.
+            let o34 = try fx.text("sisaket-o34-2569.yaml")
+            try await client.execute(uri: "/f/sisaket-2568.yaml/rollover", method: .post, headers: WebFixture.formHeaders, body: body) { r in
+                XCTAssertEqual(r.status, .conflict)
+                XCTAssertTrue(r.text.contains("id=\"all-there\""))
+            }
+            XCTAssertEqual(try fx.text("sisaket-o34-2569.yaml"), o34)
+            // With the O35 gone, both are made.
+            try FileManager.default.removeItem(at: fx.dir.appendingPathComponent("sisaket-o35-2568.yaml"))
+            try FileManager.default.removeItem(at: fx.dir.appendingPathComponent("sisaket-o34-2569.yaml"))
+            try await client.execute(uri: "/f/sisaket-2568.yaml/rollover", method: .post, headers: WebFixture.formHeaders, body: body) { r in
+                XCTAssertEqual(r.status, .ok)
+                XCTAssertFalse(r.text.contains("id=\"kept\""))
+            }
             XCTAssertEqual(fx.load("sisaket-o35-2568.yaml").data?.document, .o35)
         }
     }
