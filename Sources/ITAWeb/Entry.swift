@@ -36,16 +36,29 @@ struct Entry {
         return full.isEmpty ? [.o34] : full
     }
 
+    /// One thing a document still lacks: in Thai, and where in the data it goes.
+    struct Missing: Equatable {
+        let text: String
+        let path: String
+    }
+
     /// What `kind` still lacks, in Thai; empty when its document is complete.
-    func missing(_ kind: ReportKind) -> [String] {
-        guard let data else { return ["ไฟล์ข้อมูลยังมีข้อผิดพลาด"] }
-        let reason = ThaiText.notPossible(kind, data)
+    func missing(_ kind: ReportKind) -> [Missing] {
+        guard let data else { return [Missing(text: "ไฟล์ข้อมูลยังมีข้อผิดพลาด", path: "")] }
+        let reason = ThaiText.notPossible(kind, data).map { Missing(text: $0, path: kind == .o35 ? "measures[].summary" : "assessment.indicators") }
         guard let document = DocumentKind(rawValue: kind.rawValue) else { return reason.map { [$0] } ?? [] }
         let filled = (try? loaded.filled(for: [document]))??.data ?? data
         var gaps = CompletenessChecker.check(filled, document: document, catalog: loaded.catalog)
         // The reason the document cannot be filled yet comes first; the rest is what it will still lack.
         if reason != nil { gaps.removeAll { $0.path == "assessment.indicators" || ($0.path == "measures" && $0.item == "มาตรการ") } }
-        return (reason.map { [$0] } ?? []) + gaps.map(ThaiText.gap)
+        return (reason.map { [$0] } ?? []) + gaps.map { Missing(text: ThaiText.gap($0), path: $0.path) }
+    }
+
+    /// The editing page for data at `path`, when the file has one.
+    func section(for path: String) -> Section? {
+        guard editable else { return nil }
+        if path == "measures" { return Section.measures.shown(for: self) ? .measures : nil }
+        return Section.allCases.first { $0.covers(path) && $0.shown(for: self) }
     }
 
     /// The forms this file's documents use: its own document's form, else each document's form for its year.

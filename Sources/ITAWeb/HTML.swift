@@ -74,6 +74,7 @@ enum HTML {
     .state-ok { color: var(--good); font-weight: bold; white-space: nowrap; } .state-draft { color: var(--warn); font-weight: bold; }
     .state-bad { color: var(--bad); font-weight: bold; }
     ul.gaps { margin: 4px 0; padding-left: 22px; font-size: 18px; color: var(--muted); }
+    a.fix { white-space: nowrap; }
     label { display: block; font-weight: bold; margin-top: 8px; }
     .hint { font-weight: normal; color: var(--muted); font-size: 17px; }
     input[type=text], input[type=number], input[type=date], textarea, select { font: inherit; font-size: 19px; width: 100%;

@@ -42,7 +42,7 @@ struct Pages: Sendable {
                         let missing = e.missing(kind)
                         body += "<tr>"
                         if i == 0 { body += "<td rowspan=\"\(e.kinds.count)\"><a href=\"\(fileLink(e.name))\">\(HTML.esc(e.name))</a></td>" }
-                        body += "<td>\(HTML.esc(ThaiText.document(kind)))</td><td>" + state(missing) + "</td></tr>"
+                        body += "<td>\(HTML.esc(ThaiText.document(kind)))</td><td>" + state(missing, of: e) + "</td></tr>"
                     }
                 }
                 body += "</table>"
@@ -62,9 +62,12 @@ struct Pages: Sendable {
         return Reply.html(HTML.page(title: "หน่วยงานและปีงบประมาณ", body: body))
     }
 
-    func state(_ missing: [String]) -> String {
+    func state(_ missing: [Entry.Missing], of e: Entry) -> String {
         if missing.isEmpty { return "<span class=\"state-ok\">ครบถ้วน</span>" }
-        let shown = missing.prefix(5).map { "<li>\(HTML.esc($0))</li>" }.joined()
+        let shown = missing.prefix(5).map { m in
+            let link = e.section(for: m.path).map { " <a class=\"fix\" href=\"\(fileLink(e.name))/edit/\($0.rawValue)\">กรอกที่หน้า\(HTML.esc($0.title))</a>" } ?? ""
+            return "<li>\(HTML.esc(m.text))\(link)</li>"
+        }.joined()
         let more = missing.count > 5 ? "<li>และอีก \(missing.count - 5) รายการ</li>" : ""
         return "<span class=\"state-draft\">ร่าง: ยังขาด \(missing.count) รายการ</span><ul class=\"gaps\">\(shown)\(more)</ul>"
     }
@@ -122,7 +125,7 @@ struct Pages: Sendable {
             body += "<p class=\"notice bad\" id=\"outside\">\(HTML.esc(WebError.pictureOutside(outside).description))</p>"
         }
         for kind in e.kinds {
-            body += "<h3>\(HTML.esc(ThaiText.document(kind)))</h3>" + state(e.missing(kind))
+            body += "<h3>\(HTML.esc(ThaiText.document(kind)))</h3>" + state(e.missing(kind), of: e)
             body += "<p class=\"actions\">"
             for f in ExportFormat.allCases {
                 if f == .pdf && app.documents.converter == nil { continue }
@@ -414,7 +417,7 @@ struct Pages: Sendable {
         let docs = app.documents
         do {
             let pages = try await offload { try docs.previewPages(e, kind: kind) }
-            var body = state(e.missing(kind))
+            var body = state(e.missing(kind), of: e)
             if pages.isEmpty {
                 body += "<p class=\"notice warn\">เครื่องนี้ไม่มีโปรแกรม pdftoppm (poppler-utils) สำหรับแสดงหน้าเอกสารเป็นภาพ ดาวน์โหลด <a href=\"\(fileLink(name))/doc/\(kind.rawValue)/pdf\">PDF</a> ไปเปิดดูแทน</p>"
             } else {

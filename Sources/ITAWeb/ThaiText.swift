@@ -50,7 +50,12 @@ enum ThaiText {
     }
 
     /// A requirement the data does not meet yet.
-    static func gap(_ g: CompletenessGap) -> String { g.text(in: .th) }
+    /// Short, for a clerk using the forms: the item and what it lacks, without the data file's keys or how
+    /// to write them in YAML (the link beside it opens the form that fills it).
+    static func gap(_ g: CompletenessGap) -> String {
+        let field = g.field(in: .th).replacingOccurrences(of: #"\s*\([A-Za-z_ .\[\]]+(\s+หรือ\s+[A-Za-z_ .]+)?\)$"#, with: "", options: .regularExpression)
+        return "\(g.item): ยังขาด\(field)"
+    }
 
     static func severity(_ d: Diagnostic) -> String {
         d.severity == .error ? Message("severity.error").text(in: .th) : Message("severity.warning").text(in: .th)

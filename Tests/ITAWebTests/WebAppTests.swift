@@ -47,6 +47,10 @@ final class WebAppTests: XCTestCase {
                 // Not only the first reason: what the O34 will still lack once scored is listed too.
                 XCTAssertTrue(r.text.contains("ประเด็นที่ 1"), "the seven issues still without a method are counted")
                 XCTAssertFalse(r.text.contains("ร่าง: ยังขาด 1 รายการ"))
+                // In the clerk's words, each with a link to the form that fills it, not the data file's keys.
+                XCTAssertFalse(r.text.contains("(method)"))
+                XCTAssertTrue(r.text.contains("/f/new-2568.yaml/edit/scores\">กรอกที่หน้าคะแนนตัวชี้วัด 10 ตัว</a>"))
+                XCTAssertTrue(r.text.contains("/f/new-2568.yaml/edit/measures\">กรอกที่หน้ามาตรการ</a>"))
             }
         }
     }
