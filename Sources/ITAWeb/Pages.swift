@@ -555,7 +555,7 @@ extension Pages {
         let fy = baseData.fiscalYear.map { "-\($0)" } ?? ""
         for row in sheet.rows {
             let label = "แถว \(row.line)" + (row.name.isEmpty ? "" : " \(row.name)")
-            if let problem = row.problem { skipped.append((label, "ข้อมูลในแถวนี้ไม่ครบหรือไม่ถูกต้อง (\(problem))")); continue }
+            if let problem = row.problemMessage { skipped.append((label, "ข้อมูลในแถวนี้ไม่ครบหรือไม่ถูกต้อง (\(problem.text(in: .th)))")); continue }
             let data = ScoreSheet.data(for: row, base: baseData)
             let text = DataFileWriter(header: ["นำเข้าจากแผ่นงาน \(sheet.sheet ?? "") แถว \(row.line) โดยใช้ \(base.name) เป็นต้นแบบ"]).text(for: data)
             let loaded = ReportLoader.load(text: text, file: label)

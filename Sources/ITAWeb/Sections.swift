@@ -333,7 +333,7 @@ struct SectionForm {
             : "<p><img class=\"logo\" src=\"/f/\(HTML.segment(entry.name))/logo?v=\(HTML.esc(version))\" alt=\"ตราหน่วยงาน\"> <span class=\"small\">\(HTML.esc(current))</span></p>"
         return """
         <form method="post" action="/f/\(HTML.segment(entry.name))/logo" enctype="multipart/form-data" class="card" id="logo-form">
-        <h2>ตราหน่วยงาน</h2><p class="small">พิมพ์ที่หัวของเอกสารทุกฉบับ</p>\(shown)
+        <h2>ตราหน่วยงาน</h2><p class="small">พิมพ์กึ่งกลางบนสุดของหน้าแรกในเอกสารทุกฉบับ กว้าง 3 ซม.</p>\(shown)
         <input type="hidden" name="version" value="\(HTML.esc(version))">
         <input type="hidden" name="token" value="\(HTML.esc(token))">
         <label>ไฟล์ภาพตรา <span class="hint">PNG หรือ JPEG ไม่เกิน \(WebApp.maxUploadBytes / (1024 * 1024)) MB</span>

@@ -53,6 +53,10 @@ final class WorkbookImportTests: XCTestCase {
                 XCTAssertEqual(r.status, .ok)
                 XCTAssertTrue(r.text.contains("สร้างไฟล์ข้อมูล 2 ไฟล์ จาก 3 แถว"), r.text)
                 XCTAssertTrue(r.text.contains("เทศบาลตำบลสาม"), "the bad row is named")
+                let skipped = try XCTUnwrap(r.text.range(of: "id=\"skipped\"")).upperBound
+                let why = r.text[skipped...].prefix { $0 != "<" || true }.prefix(600)
+                XCTAssertTrue(why.contains("จุลภาค") || why.contains("98,5"), String(why))
+                XCTAssertNil(why.range(of: "(?i)\\b(the|must|comma|score)\\b", options: .regularExpression), "the reason is in Thai: \(why)")
             }
             // Importing again writes over nothing.
             try await client.execute(uri: "/import", method: .post, headers: h, body: body) { r in
