@@ -62,13 +62,14 @@ struct Pages: Sendable {
         return Reply.html(HTML.page(title: "หน่วยงานและปีงบประมาณ", body: body))
     }
 
-    func state(_ missing: [Entry.Missing], of e: Entry) -> String {
+    /// A document's state: complete, or a draft with what it lacks (the first `limit` of them).
+    func state(_ missing: [Entry.Missing], of e: Entry, limit: Int = 5) -> String {
         if missing.isEmpty { return "<span class=\"state-ok\">ครบถ้วน</span>" }
-        let shown = missing.prefix(5).map { m in
+        let shown = missing.prefix(limit).map { m in
             let link = e.section(for: m.path).map { " <a class=\"fix\" href=\"\(fileLink(e.name))/edit/\($0.rawValue)\">กรอกที่หน้า\(HTML.esc($0.title))</a>" } ?? ""
             return "<li>\(HTML.esc(m.text))\(link)</li>"
         }.joined()
-        let more = missing.count > 5 ? "<li>และอีก \(missing.count - 5) รายการ</li>" : ""
+        let more = missing.count > limit ? "<li>และอีก \(missing.count - limit) รายการ (ดูทั้งหมดที่หน้าไฟล์)</li>" : ""
         return "<span class=\"state-draft\">ร่าง: ยังขาด \(missing.count) รายการ</span><ul class=\"gaps\">\(shown)\(more)</ul>"
     }
 
@@ -125,7 +126,7 @@ struct Pages: Sendable {
             body += "<p class=\"notice bad\" id=\"outside\">\(HTML.esc(WebError.pictureOutside(outside).description))</p>"
         }
         for kind in e.kinds {
-            body += "<h3>\(HTML.esc(ThaiText.document(kind)))</h3>" + state(e.missing(kind), of: e)
+            body += "<h3>\(HTML.esc(ThaiText.document(kind)))</h3>" + state(e.missing(kind), of: e, limit: 200)
             body += "<p class=\"actions\">"
             for f in ExportFormat.allCases {
                 if f == .pdf && app.documents.converter == nil { continue }

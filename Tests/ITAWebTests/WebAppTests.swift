@@ -51,6 +51,11 @@ final class WebAppTests: XCTestCase {
                 XCTAssertFalse(r.text.contains("(method)"))
                 XCTAssertTrue(r.text.contains("/f/new-2568.yaml/edit/scores\">กรอกที่หน้าคะแนนตัวชี้วัด 10 ตัว</a>"))
                 XCTAssertTrue(r.text.contains("/f/new-2568.yaml/edit/measures\">กรอกที่หน้ามาตรการ</a>"))
+                XCTAssertTrue(r.text.contains("ดูทั้งหมดที่หน้าไฟล์"), "the home page shows the first few")
+            }
+            try await client.execute(uri: "/f/new-2568.yaml", method: .get) { r in
+                XCTAssertTrue(r.text.contains("ประเด็นที่ 7"), "the file page lists every gap")
+                XCTAssertTrue(r.text.contains("edit/limitations\">กรอกที่หน้าข้อจำกัดของหน่วยงาน</a>"))
             }
         }
     }
