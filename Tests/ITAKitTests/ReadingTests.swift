@@ -117,6 +117,34 @@ final class ReadingTests: XCTestCase {
                       colon.diagnostics.first?.description ?? "")
     }
 
+    /// A colon and a space inside an unquoted list item or field text makes YAML read a field: the error
+    /// gives the text back as typed and says to quote it; a real group of fields keeps the plain message.
+    func testAColonInsideUnquotedTextInAListGetsTheQuoteHint() {
+        let r = load(header(document: "o34") + """
+        measures:
+          - title: มาตรการหนึ่ง
+            steps:
+              - ขั้นที่ 1: แต่งตั้งคณะทำงาน
+              - ประชุมชี้แจง
+            owners: [กองคลัง: งานพัสดุ]
+            follow_up:
+              รายงาน: ทุกไตรมาส
+              ผู้รายงาน: ปลัด
+
+        """)
+        let step = diagnostic(r, "measures[0].steps[0]")
+        XCTAssertEqual(step?.severity, .error)
+        XCTAssertEqual(step?.line, 7)
+        XCTAssertEqual(step?.hint, "put the whole text in quotes: \"ขั้นที่ 1: แต่งตั้งคณะทำงาน\"")
+        XCTAssertTrue(step?.message.contains("'ขั้นที่ 1: แต่งตั้งคณะทำงาน' was read as a field") ?? false, step?.description ?? "")
+        XCTAssertEqual(diagnostic(r, "measures[0].owners[0]")?.hint, "put the whole text in quotes: \"กองคลัง: งานพัสดุ\"")
+        XCTAssertEqual(diagnostic(r, "measures[0].follow_up")?.hint, "write the text on the same line after the colon, or use '|' for several lines",
+                       "two fields are not one text split at a colon")
+        let quoted = load(header(document: "o34") + "measures:\n  - title: มาตรการหนึ่ง\n    steps: [\"ขั้นที่ 1: แต่งตั้งคณะทำงาน\"]\n")
+        XCTAssertNil(diagnostic(quoted, "measures[0].steps[0]"))
+        XCTAssertEqual(quoted.data?.measures?[0].steps, ["ขั้นที่ 1: แต่งตั้งคณะทำงาน"])
+    }
+
     func testPlaceWordsTypedBeforeTheNameAreRemovedWithAWarning() {
         let r = load("fiscal_year: 2568\norganization:\n  name: เทศบาลตำบลทดลอง\n  district: อำเภอหนองบัวแดง\n  province: จังหวัด ชัยภูมิ\n")
         XCTAssertEqual(r.data?.organization?.district, "หนองบัวแดง")

@@ -376,11 +376,30 @@ final class DataFileReader {
 
     // MARK: Scalars
 
+    /// The text a clerk typed where YAML found a group of one field: a plain key and a plain value
+    /// (`ขั้นตอน: หนึ่ง` in a list, a colon and a space inside unquoted text), joined back as typed.
+    static func textSplitAtAColon(_ node: Node) -> String? {
+        guard case let .mapping(m) = node, m.count == 1, let pair = m.first,
+              case let .scalar(key) = pair.key, key.style == .plain, !key.string.isEmpty else { return nil }
+        switch pair.value {
+        case let .scalar(value) where value.style == .plain:
+            return value.string.isEmpty ? key.string + ":" : key.string + ": " + value.string
+        default:
+            return nil
+        }
+    }
+
     /// A text value: mended if damaged (with a warning), refused if it is form guidance.
     private func string(_ node: Node, _ path: String) -> String? {
         sourceMap.recordValue(path, position(node))
         if isNull(node) { return nil }
         guard case let .scalar(s) = node else {
+            if let text = Self.textSplitAtAColon(node) {
+                // `- ขั้นตอน: หนึ่ง` is a field named ขั้นตอน to YAML: the clerk meant one text.
+                report(.error, .wrongType, node, path, Message("read.colon-in-text", ["text": "\(text)"]),
+                       hint: Message("read.colon-in-text.hint", ["text": "\(text)"]))
+                return nil
+            }
             report(.error, .wrongType, node, path, Message("read.expected-text", ["found": .message(describe(node))]),
                    hint: Message("read.expected-text.hint"))
             return nil
