@@ -31,6 +31,38 @@ final class ReadingTests: XCTestCase {
         XCTAssertFalse(r.diagnostics.contains { $0.path == "assessment.indicators.50" }, "one message, not two")
     }
 
+    /// The same comma in every one-line map that holds a score: question scores, the official total and a
+    /// citation's score each get the comma message at their own field, not "not a question code" or
+    /// "unknown field '97'".
+    func testACommaDecimalInAnyOneLineMapSaysToUseAPoint() {
+        let r = load(header(document: "o35") + """
+        assessment:
+          year: 2567
+          indicators: \(ten)
+          questions: {i1: 98,5, e9: 84.51}
+          official: {total: 98,97, level: ผ่านดีเยี่ยม}
+        measures:
+          - title: มาตรการหนึ่ง
+            summary: ทำแล้ว
+            citations: [{indicator: 1, score: 99,39}]
+
+        """)
+        for (path, hint, line) in [("assessment.questions.i1", "use a point, not a comma: 98.5", 7),
+                                   ("assessment.official.total", "use a point, not a comma: 98.97", 8),
+                                   ("measures[0].citations[0].score", "use a point, not a comma: 99.39", 12)] {
+            let d = r.diagnostics.first { $0.path == path && $0.severity == .error }
+            XCTAssertEqual(d?.hint, hint, path)
+            XCTAssertEqual(d?.line, line, path)
+        }
+        XCTAssertFalse(r.diagnostics.contains { $0.kind == .unknownKey || $0.kind == .unknownQuestion },
+                       r.diagnostics.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(r.diagnostics.filter { $0.severity == .error }.count, 3, "one message per number")
+        XCTAssertNil(r.data?.assessment?.official?.total, "98 is not the total typed")
+        XCTAssertNil(r.data?.assessment?.questions?["i1"])
+        XCTAssertFalse(r.diagnostics.contains { $0.path == "assessment.official.total" && $0.severity == .warning },
+                       "no second message about a total that differs")
+    }
+
     func testScoresThatAreNotPlainDecimalsAreErrors() {
         let r = load(header(document: "o35") + """
         assessment:
