@@ -83,7 +83,14 @@ public struct ReportViewBuilder {
         (items ?? []).filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
     }
 
-    func indicatorName(_ n: Int) -> String { catalog?.indicator(n)?.name ?? "ตัวชี้วัดที่ \(n)" }
+    /// The indicator's name in the year's catalog ("" when there is none: labels print "ตัวชี้วัดที่ n" alone).
+    func indicatorName(_ n: Int) -> String { catalog?.indicator(n)?.name ?? "" }
+
+    /// "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล", or "ตัวชี้วัดที่ 9" when the catalog has no name for it.
+    func indicatorTitle(_ n: Int) -> String {
+        let name = indicatorName(n)
+        return name.isEmpty ? "ตัวชี้วัดที่ \(n)" : "ตัวชี้วัดที่ \(n) \(name)"
+    }
 
     func indicatorScore(_ n: Int) -> Decimal? { scores?.indicators[n] ?? data.assessment?.indicators?[n] }
 
@@ -223,7 +230,7 @@ public struct ReportViewBuilder {
 
     private func citationLabel(_ c: Citation) -> String {
         if let t = c.text, !t.isEmpty { return t }
-        if let n = c.indicator { return "ตัวชี้วัดที่ \(n) \(indicatorName(n))" }
+        if let n = c.indicator { return indicatorTitle(n) }
         if let q = c.question { return "ข้อ \(QuestionCode.normalize(q)) \(questionText(q))".trimmingCharacters(in: .whitespaces) }
         return ""
     }
@@ -272,7 +279,7 @@ public struct ReportViewBuilder {
 
     /// "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล", joined when a measure bears on several; "-" when the data names none.
     func indicatorLabel(_ numbers: [Int]) -> String {
-        numbers.isEmpty ? "-" : numbers.map { "ตัวชี้วัดที่ \($0) \(indicatorName($0))" }.joined(separator: "\n")
+        numbers.isEmpty ? "-" : numbers.map(indicatorTitle).joined(separator: "\n")
     }
 
     private func analysis() -> AnalysisView2568 {

@@ -1,6 +1,7 @@
 import ITAKit
 import Foundation
 import OfficePackage
+import TemplateEngine
 
 /// Where each report's template comes from: the user's own templates (`--template`, a folder or one
 /// file) first, the shipped ones for everything the user's do not cover.
@@ -55,6 +56,30 @@ public struct TemplateSet: Sendable {
         let words = Set(name.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
         let found = ReportKind.allCases.filter { words.contains($0.rawValue) || words.contains($0.filePrefix.lowercased()) }
         return found.count == 1 ? found[0] : nil
+    }
+
+    /// The organisation fields (`org.<name>`) the user's own templates print: `validate` says a field no
+    /// shipped form prints is lost, which is not so when the user's template prints it. A template that
+    /// cannot be read counts for nothing here (generating from it reports why).
+    public func organizationFieldsInOwnTemplates() -> Set<String> {
+        let files: [URL]
+        switch custom {
+        case let .folder(dir):
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+            files = names.filter { n in ["docx", "odt"].contains { n.lowercased().hasSuffix("." + $0) } }.map { dir.appendingPathComponent($0) }
+        case let .file(url, _, _):
+            files = [url]
+        case nil:
+            files = []
+        }
+        var out: Set<String> = []
+        for url in files {
+            guard let t = try? Template(contentsOf: url, language: ThaiTemplateLanguage.language) else { continue }
+            for tag in t.tags {
+                for match in tag.tag.matches(of: /(^|[^A-Za-z0-9_.])org\.([A-Za-z_][A-Za-z0-9_]*)/) { out.insert(String(match.2)) }
+            }
+        }
+        return out
     }
 
     /// The template file of `form` in `format`, and whether it is a shipped one standing in for one the

@@ -59,7 +59,8 @@ struct GenerateCommand: ParsableCommand {
         let formats: [ExportFormat]
         do { formats = try ExportFormat.parseList(format) } catch { throw ValidationError(Console.text(error)) }
         let converter = try pdf.converter(for: formats)
-        let (loaded, reportData) = try DataFileLoading.load(data, warnings: true, consequence: Message("cli.consequence.nothing-written"))
+        // Warnings are shown once the templates are known: a field your own template prints is not lost.
+        let (loaded, reportData) = try DataFileLoading.load(data, warnings: false, consequence: Message("cli.consequence.nothing-written"))
         let possible = ReportGenerator.possibleReportReasons(reportData)
         var kinds: [ReportKind]
         let own = reportData.document.flatMap { ReportKind(rawValue: $0.rawValue) }
@@ -68,6 +69,7 @@ struct GenerateCommand: ParsableCommand {
             // Every report the data fills completely, and the data's own document even when it is still a draft.
             kinds = ReportKind.allCases.filter { possible[$0] == .some(nil) || $0 == own }
             if kinds.isEmpty {
+                for d in loaded.diagnostics where d.severity == .warning { Console.err(d) }
                 let reasons = ReportKind.allCases.compactMap { possible[$0] ?? nil }
                 throw CLIError(Message("cli.file-error", ["file": "\(data)",
                                                           "error": .message(ReportSelectionError.nothingPossible(reasons: reasons).catalogueMessage)]))
@@ -78,17 +80,25 @@ struct GenerateCommand: ParsableCommand {
             }
             kinds = [k]
         }
+        let custom: TemplateSet.Custom?
+        do {
+            custom = try template.map { try TemplateSet.custom(path: $0, kinds: kinds, own: reportData.document.flatMap { ReportKind(rawValue: $0.rawValue) }) }
+        } catch { throw CLIError(error) }
+        let templates = TemplateSet(custom: custom)
+        let printedByOwn = custom == nil ? [] : templates.organizationFieldsInOwnTemplates()
+        for d in loaded.diagnostics where d.severity == .warning {
+            if d.kind == .notPrinted, d.path.hasPrefix("organization."), printedByOwn.contains(String(d.path.dropFirst("organization.".count))) {
+                continue
+            }
+            Console.err(d)
+        }
         for k in kinds {
             if let reason = possible[k] ?? nil {
                 Console.err(Message("cli.generate.draft", ["report": "\(k.filePrefix)", "reason": .message(reason)]))
             }
         }
-        let custom: TemplateSet.Custom?
-        do {
-            custom = try template.map { try TemplateSet.custom(path: $0, kinds: kinds, own: reportData.document.flatMap { ReportKind(rawValue: $0.rawValue) }) }
-        } catch { throw CLIError(error) }
         let dataURL = URL(fileURLWithPath: data)
-        let generator = ReportGenerator(templates: TemplateSet(custom: custom), lenient: lenient)
+        let generator = ReportGenerator(templates: templates, lenient: lenient)
         defer { for note in generator.templateNotes { Console.err(Message("cli.note", ["text": "\(note)"])) } }
         do {
             let exporter = ReportExporter(generator: generator, converter: converter)

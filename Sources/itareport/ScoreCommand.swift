@@ -50,9 +50,25 @@ struct ScoreCommand: ParsableCommand {
         if card.officialTotal != nil || card.officialLevel != nil {
             lines.append("คะแนนรวม (ประกาศ): \(f(card.officialTotal))  ระดับ: \(card.officialLevel ?? "-")")
         }
-        let splitMark = card.strengthRubricConfirmed ? "" : provisional
-        lines.append("จุดแข็ง (≥ \(f(card.strengthThreshold))\(splitMark)): \(card.strengths.map(String.init).joined(separator: ", "))")
-        lines.append("จุดอ่อน: \(card.weaknesses.map(String.init).joined(separator: ", "))")
+        lines += Self.splitLines(card, fiscalYear: catalog.fiscalYear)
         return lines.joined(separator: "\n")
+    }
+
+    /// The strengths and weaknesses lines: each with the threshold it is counted from, and "ไม่มี" (none)
+    /// rather than nothing after the colon when no scored indicator falls on that side.
+    static func splitLines(_ card: ScoreCard, fiscalYear: Int) -> [String] {
+        let threshold = card.strengthThreshold.map { ThaiNumberFormat.fixed($0, places: 2) }
+        let mark = card.strengthRubricConfirmed ? nil : "เกณฑ์ปี \(fiscalYear) ยังไม่ยืนยัน"
+        func head(_ label: String, _ range: String?) -> String {
+            let notes = [range, mark].compactMap { $0 }
+            return notes.isEmpty ? label : "\(label) (\(notes.joined(separator: "; ")))"
+        }
+        func items(_ numbers: [Int]) -> String {
+            numbers.isEmpty ? "ไม่มี" : numbers.map(String.init).joined(separator: ", ")
+        }
+        return [
+            "\(head("จุดแข็ง", threshold.map { "ตั้งแต่ \($0) คะแนน" })): \(items(card.strengths))",
+            "\(head("จุดอ่อน", threshold.map { "ต่ำกว่า \($0) คะแนน" })): \(items(card.weaknesses))",
+        ]
     }
 }

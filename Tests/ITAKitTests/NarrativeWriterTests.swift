@@ -228,6 +228,22 @@ final class NarrativeWriterTests: XCTestCase {
         XCTAssertFalse(o34.generated.contains { $0.kind == .outcome })
     }
 
+    /// The indicators and questions a measure was planned for are not what came of it: with no outcome and
+    /// no citations nothing is written for it, and `check` asks for the outcome.
+    func testNoOutcomeIsWrittenForAMeasureThatCitesNothing() throws {
+        var loaded = try example("wangthong-2567.yaml")
+        for i in loaded.data!.measures!.indices {
+            loaded.data!.measures![i].outcome = nil
+            loaded.data!.measures![i].citations = nil
+        }
+        XCTAssertFalse(loaded.data!.measures!.allSatisfy { ($0.indicators ?? []).isEmpty && ($0.questions ?? []).isEmpty },
+                       "the measures name indicators and questions with scores")
+        let filled = try fill(loaded)
+        XCTAssertEqual(filled.generated, [])
+        let gaps = CompletenessChecker.check(loaded.data!, catalog: loaded.catalog)
+        XCTAssertEqual(gaps.filter { $0.path.hasSuffix(".outcome") }.count, loaded.data!.measures!.count, "\(gaps)")
+    }
+
     func testWrittenOutcomesAreKept() throws {
         let loaded = try example("wangthong-2567.yaml")
         XCTAssertTrue(try fill(loaded).generated.isEmpty)

@@ -31,6 +31,38 @@ final class ReadingTests: XCTestCase {
         XCTAssertFalse(r.diagnostics.contains { $0.path == "assessment.indicators.50" }, "one message, not two")
     }
 
+    /// The same comma in every one-line map that holds a score: question scores, the official total and a
+    /// citation's score each get the comma message at their own field, not "not a question code" or
+    /// "unknown field '97'".
+    func testACommaDecimalInAnyOneLineMapSaysToUseAPoint() {
+        let r = load(header(document: "o35") + """
+        assessment:
+          year: 2567
+          indicators: \(ten)
+          questions: {i1: 98,5, e9: 84.51}
+          official: {total: 98,97, level: ผ่านดีเยี่ยม}
+        measures:
+          - title: มาตรการหนึ่ง
+            summary: ทำแล้ว
+            citations: [{indicator: 1, score: 99,39}]
+
+        """)
+        for (path, hint, line) in [("assessment.questions.i1", "use a point, not a comma: 98.5", 7),
+                                   ("assessment.official.total", "use a point, not a comma: 98.97", 8),
+                                   ("measures[0].citations[0].score", "use a point, not a comma: 99.39", 12)] {
+            let d = r.diagnostics.first { $0.path == path && $0.severity == .error }
+            XCTAssertEqual(d?.hint, hint, path)
+            XCTAssertEqual(d?.line, line, path)
+        }
+        XCTAssertFalse(r.diagnostics.contains { $0.kind == .unknownKey || $0.kind == .unknownQuestion },
+                       r.diagnostics.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(r.diagnostics.filter { $0.severity == .error }.count, 3, "one message per number")
+        XCTAssertNil(r.data?.assessment?.official?.total, "98 is not the total typed")
+        XCTAssertNil(r.data?.assessment?.questions?["i1"])
+        XCTAssertFalse(r.diagnostics.contains { $0.path == "assessment.official.total" && $0.severity == .warning },
+                       "no second message about a total that differs")
+    }
+
     func testScoresThatAreNotPlainDecimalsAreErrors() {
         let r = load(header(document: "o35") + """
         assessment:
@@ -115,6 +147,34 @@ final class ReadingTests: XCTestCase {
         let colon = load("fiscal_year: 2568\nmeasures:\n  - title: มาตรการที่ 1: ส่งเสริมความโปร่งใส\n")
         XCTAssertTrue(colon.diagnostics.first?.hint?.contains("put the whole text in quotes") ?? false,
                       colon.diagnostics.first?.description ?? "")
+    }
+
+    /// A colon and a space inside an unquoted list item or field text makes YAML read a field: the error
+    /// gives the text back as typed and says to quote it; a real group of fields keeps the plain message.
+    func testAColonInsideUnquotedTextInAListGetsTheQuoteHint() {
+        let r = load(header(document: "o34") + """
+        measures:
+          - title: มาตรการหนึ่ง
+            steps:
+              - ขั้นที่ 1: แต่งตั้งคณะทำงาน
+              - ประชุมชี้แจง
+            owners: [กองคลัง: งานพัสดุ]
+            follow_up:
+              รายงาน: ทุกไตรมาส
+              ผู้รายงาน: ปลัด
+
+        """)
+        let step = diagnostic(r, "measures[0].steps[0]")
+        XCTAssertEqual(step?.severity, .error)
+        XCTAssertEqual(step?.line, 7)
+        XCTAssertEqual(step?.hint, "put the whole text in quotes: \"ขั้นที่ 1: แต่งตั้งคณะทำงาน\"")
+        XCTAssertTrue(step?.message.contains("'ขั้นที่ 1: แต่งตั้งคณะทำงาน' was read as a field") ?? false, step?.description ?? "")
+        XCTAssertEqual(diagnostic(r, "measures[0].owners[0]")?.hint, "put the whole text in quotes: \"กองคลัง: งานพัสดุ\"")
+        XCTAssertEqual(diagnostic(r, "measures[0].follow_up")?.hint, "write the text on the same line after the colon, or use '|' for several lines",
+                       "two fields are not one text split at a colon")
+        let quoted = load(header(document: "o34") + "measures:\n  - title: มาตรการหนึ่ง\n    steps: [\"ขั้นที่ 1: แต่งตั้งคณะทำงาน\"]\n")
+        XCTAssertNil(diagnostic(quoted, "measures[0].steps[0]"))
+        XCTAssertEqual(quoted.data?.measures?[0].steps, ["ขั้นที่ 1: แต่งตั้งคณะทำงาน"])
     }
 
     func testPlaceWordsTypedBeforeTheNameAreRemovedWithAWarning() {

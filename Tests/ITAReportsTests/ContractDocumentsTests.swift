@@ -183,6 +183,32 @@ final class ContractDocumentsTests: XCTestCase {
         }
     }
 
+    /// An O35 with no assessment, its scores given in the citations: indicators and questions are named
+    /// from the year's catalog (never "ตัวชี้วัดที่ 1 ตัวชี้วัดที่ 1"), and the outcome is written from the
+    /// citations, so `check` does not ask for it.
+    func testAnO35WithoutAnAssessmentNamesItsCitationsAndWritesTheirOutcome() throws {
+        let yaml = """
+        fiscal_year: 2568
+        document: o35
+        \(header)measures:
+          - title: มาตรการให้บริการตามคู่มือ
+            summary: ใช้คู่มือบริการทุกจุดบริการ MARK-DONE
+            citations: [{indicator: 1, score: 90.50}, {question: e9, score: 84.51}]
+
+        """
+        let (loaded, outputs) = try generate(yaml, [.o35], name: "o35-no-assessment.yaml")
+        XCTAssertNotNil(loaded.catalog, "the catalog of the year before the fiscal year")
+        XCTAssertEqual(CompletenessChecker.check(try XCTUnwrap(loaded.data), catalog: loaded.catalog), [])
+        for o in outputs {
+            let t = o.text
+            XCTAssertTrue(t.contains("MARK-DONE"), o.output.url.lastPathComponent)
+            XCTAssertTrue(t.contains("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"), t)
+            XCTAssertFalse(t.contains("ตัวชี้วัดที่ 1 ตัวชี้วัดที่ 1"), t)
+            XCTAssertTrue(t.contains("90.50") && t.contains("84.51"), t)
+            XCTAssertFalse(o.output.url.lastPathComponent.contains("ร่าง"), "complete: no draft")
+        }
+    }
+
     func testADraftIsMarkedInItsHeaderAndFileNameUntilComplete() throws {
         let complete = o35(formYear: 2567)
         let draft = complete.replacingOccurrences(of: "    summary: สรุปสิ่งที่ทำ MARK-SUMMARY-B\n", with: "")

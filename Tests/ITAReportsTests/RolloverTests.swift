@@ -55,6 +55,9 @@ final class RolloverTests: XCTestCase {
         XCTAssertFalse(loaded.hasErrors, "\(loaded.diagnostics.errors)")
         let data = try XCTUnwrap(loaded.data)
         XCTAssertEqual(data.measures?.first?.steps, source.measures?.first?.steps, "the 2564 form prints the plan")
+        XCTAssertEqual(data.measures?.map(\.indicators), source.measures?.map(\.indicators))
+        XCTAssertTrue(o35.text.contains("  - indicators: [9]\n"), "indicator numbers are written as numbers, not quoted texts")
+        XCTAssertFalse(o35.text.contains("indicators: [\""))
         let n = data.measures?.count ?? 0
         for field in ["summary", "details", "outcome", "citations", "dates", "suggestion"] {
             XCTAssertEqual(o35.toFill.keys.filter { $0.hasSuffix(".\(field)") }.count, n, field)

@@ -67,6 +67,33 @@ final class OwnTemplatesCLITests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("O34_เทศบาลเมืองศรีสะเกษ_2568.odt").path))
     }
 
+    /// An organisation field no shipped form prints is named by `generate` as not printed, unless the
+    /// user's own template prints it as `org.<name>`; the fields it does not print are still named.
+    func testAnOrganisationFieldYourOwnTemplatePrintsIsNotCalledLost() throws {
+        let dir = try folder("own-org")
+        let data = dir.appendingPathComponent("o34.yaml")
+        let yaml = try String(contentsOf: Self.example, encoding: .utf8)
+            .replacingOccurrences(of: "  head: นายกเทศมนตรีเมืองศรีสะเกษ\n",
+                                  with: "  head: นายกเทศมนตรีเมืองศรีสะเกษ\n  letterhead_code: ศก 52001\n  email: saraban@example.go.th\n")
+        XCTAssertTrue(yaml.contains("letterhead_code"))
+        try yaml.write(to: data, atomically: true, encoding: .utf8)
+        let file = dir.appendingPathComponent("letterhead-o34.docx")
+        try letterhead(at: file)
+        let shipped = try itareport(["generate", data.path, "--output", dir.appendingPathComponent("out1").path, "--format", "docx"])
+        XCTAssertEqual(shipped.status, 0, shipped.stderr)
+        XCTAssertTrue(shipped.stderr.contains("organization.letterhead_code: is filled, but the o34-2567 form does not print it"), shipped.stderr)
+        XCTAssertTrue(shipped.stderr.contains("organization.email: is filled"), shipped.stderr)
+        let own = try itareport(["generate", data.path, "--template", file.path, "--output", dir.appendingPathComponent("out2").path, "--format", "docx"])
+        XCTAssertEqual(own.status, 0, own.stderr)
+        XCTAssertFalse(own.stderr.contains("organization.letterhead_code"), own.stderr)
+        XCTAssertTrue(own.stderr.contains("organization.email: is filled"), "the own template does not print email: \(own.stderr)")
+        let docx = dir.appendingPathComponent("out2/O34_เทศบาลเมืองศรีสะเกษ_2568.docx")
+        let xml = String(decoding: try OfficePackage(contentsOf: docx).read("word/document.xml"), as: UTF8.self)
+        let text = xml.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+            .unicodeScalars.filter { $0 != "\u{2060}" && $0 != "\u{200B}" }.map { $0 == "\u{00A0}" ? " " : String($0) }.joined()
+        XCTAssertTrue(text.contains("ศก 52001"), "the own template prints the field")
+    }
+
     /// A named pipe, /dev/zero and a folder as the data file are refused at once, saying what they are.
     func testDataPathsThatAreNotFiles() throws {
         let dir = try folder("fifo")

@@ -229,10 +229,17 @@ final class DataFileReader {
             return nil
         }
         var out: [String: Node] = [:]
-        for (keyNode, value) in m {
+        let entries = Array(m)
+        for (i, (keyNode, value)) in entries.enumerated() {
             let key = keyNode.string ?? ""
             let childPath = path.isEmpty ? key : "\(path).\(key)"
             sourceMap.recordKey(childPath, position(keyNode))
+            if !known.contains(key), let split = commaSplit(entries, i) {
+                // The whole part alone is not the number typed: the field is left out, not misread.
+                reportCommaSplit(split, keyNode, path)
+                out[split.key] = nil
+                continue
+            }
             if !known.contains(key) {
                 let caseMatch = known.first { $0.caseInsensitiveCompare(key) == .orderedSame }
                 let suggestion = caseMatch ?? KeySuggester.nearest(to: key, in: known)
@@ -301,17 +308,8 @@ final class DataFileReader {
             let p = "\(path).\(raw)"
             sourceMap.recordKey(p, position(keyNode))
             // `{1: 98,50, 2: …}`: YAML splits "98,50" at the comma into 98 and a key "50" with no value.
-            let splitDecimal: Bool = {
-                guard i > 0, isNull(valueNode), raw.allSatisfy(\.isNumber),
-                      case let .scalar(prev) = entries[i - 1].value, !isNull(entries[i - 1].value),
-                      prev.string.allSatisfy({ $0.isNumber || $0 == "." }) else { return false }
-                return followsComma(keyNode)
-            }()
-            if splitDecimal, case let .scalar(prev) = entries[i - 1].value {
-                let previous = "\(path).\(entries[i - 1].key.string ?? "")"
-                report(.error, .wrongType, keyNode, previous,
-                       Message("read.comma-split", ["whole": "\(prev.string)", "fraction": "\(raw)"]),
-                       hint: Message("hint.use-point", ["number": "\(prev.string).\(raw)"]))
+            if let split = commaSplit(entries, i) {
+                reportCommaSplit(split, keyNode, path)
                 continue
             }
             guard let n = Int(ThaiNumerals.toArabic(raw).trimmingCharacters(in: .whitespaces)) else {
@@ -353,8 +351,14 @@ final class DataFileReader {
             return nil
         }
         var out: [String: T] = [:]
-        for (keyNode, valueNode) in m {
+        let entries = Array(m)
+        for (i, (keyNode, valueNode)) in entries.enumerated() {
             let raw = keyNode.string ?? ""
+            if let split = commaSplit(entries, i) {
+                reportCommaSplit((QuestionCode.normalize(split.key), split.whole, split.fraction), keyNode, path)
+                out[QuestionCode.normalize(split.key)] = nil
+                continue
+            }
             let code = QuestionCode.normalize(raw)
             let p = "\(path).\(code)"
             sourceMap.recordKey(p, position(keyNode))
@@ -376,11 +380,30 @@ final class DataFileReader {
 
     // MARK: Scalars
 
+    /// The text a clerk typed where YAML found a group of one field: a plain key and a plain value
+    /// (`ขั้นตอน: หนึ่ง` in a list, a colon and a space inside unquoted text), joined back as typed.
+    static func textSplitAtAColon(_ node: Node) -> String? {
+        guard case let .mapping(m) = node, m.count == 1, let pair = m.first,
+              case let .scalar(key) = pair.key, key.style == .plain, !key.string.isEmpty else { return nil }
+        switch pair.value {
+        case let .scalar(value) where value.style == .plain:
+            return value.string.isEmpty ? key.string + ":" : key.string + ": " + value.string
+        default:
+            return nil
+        }
+    }
+
     /// A text value: mended if damaged (with a warning), refused if it is form guidance.
     private func string(_ node: Node, _ path: String) -> String? {
         sourceMap.recordValue(path, position(node))
         if isNull(node) { return nil }
         guard case let .scalar(s) = node else {
+            if let text = Self.textSplitAtAColon(node) {
+                // `- ขั้นตอน: หนึ่ง` is a field named ขั้นตอน to YAML: the clerk meant one text.
+                report(.error, .wrongType, node, path, Message("read.colon-in-text", ["text": "\(text)"]),
+                       hint: Message("read.colon-in-text.hint", ["text": "\(text)"]))
+                return nil
+            }
             report(.error, .wrongType, node, path, Message("read.expected-text", ["found": .message(describe(node))]),
                    hint: Message("read.expected-text.hint"))
             return nil
@@ -419,6 +442,25 @@ final class DataFileReader {
         guard trailing.first == " " || trailing.first == "\t" else { return nil }
         let comment = trailing.trimmingCharacters(in: .whitespaces)
         return comment.hasPrefix("#") ? comment : nil
+    }
+
+    /// Entry `i` of a one-line map as the second half of a decimal typed with a comma: `{total: 98,97}` is
+    /// read by YAML as `total: 98` and a key `97` with no value, written right after the comma. Gives the
+    /// previous entry's key and the number as typed.
+    private func commaSplit(_ entries: [(key: Node, value: Node)], _ i: Int) -> (key: String, whole: String, fraction: String)? {
+        guard i > 0, isNull(entries[i].value), let raw = entries[i].key.string, !raw.isEmpty, raw.allSatisfy(\.isNumber),
+              case let .scalar(prev) = entries[i - 1].value, !isNull(entries[i - 1].value),
+              !prev.string.isEmpty, prev.string.allSatisfy({ $0.isNumber || $0 == "." }),
+              followsComma(entries[i].key) else { return nil }
+        return (entries[i - 1].key.string ?? "", prev.string, raw)
+    }
+
+    /// Reports a decimal typed with a comma (see `commaSplit`) at the field it was meant for.
+    private func reportCommaSplit(_ split: (key: String, whole: String, fraction: String), _ keyNode: Node, _ path: String) {
+        let field = path.isEmpty ? split.key : "\(path).\(split.key)"
+        report(.error, .wrongType, keyNode, field,
+               Message("read.comma-split", ["whole": "\(split.whole)", "fraction": "\(split.fraction)"]),
+               hint: Message("hint.use-point", ["number": "\(split.whole).\(split.fraction)"]))
     }
 
     /// Whether the node is written right after a comma, with no space: the second half of "98,50".

@@ -151,7 +151,7 @@ public struct DataFileWriter: Sendable {
             let p = "measures[\(i)]"
             var item = out.listItem(indent: 2)
             item.scalar("issue", "\(p).issue", m.issue.map(String.init))
-            item.flowList("indicators", "\(p).indicators", m.indicators?.map(String.init))
+            item.scalar("indicators", "\(p).indicators", m.indicators.map { "[" + $0.map(String.init).joined(separator: ", ") + "]" })
             item.flowList("questions", "\(p).questions", m.questions)
             item.text("title", "\(p).title", m.title)
             item.textList("steps", "\(p).steps", m.steps)
