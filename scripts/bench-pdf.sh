@@ -20,7 +20,7 @@ for i in $(seq 1 "$n"); do
   echo "เทศบาลตำบลทดสอบ$i,เมือง,ศรีสะเกษ,95,94,93,92,91,90,89,88,87,86" >> "$csv"
 done
 # The ODTs for B, written by the tool itself.
-"$bin" batch "$csv" --base "$here/Examples/sisaket-2568.yaml" --report o34 --format odt --output "$work/odt" --jobs 1 >/dev/null
+"$bin" batch "$csv" --base "$here/Examples/sisaket-2568.yaml" --report o34 --format odt --output "$work/odt" --jobs 1 >/dev/null 2>&1
 mapfile -t odts < <(find "$work/odt" -name '*.odt' | sort)
 docs=${#odts[@]}
 
