@@ -97,8 +97,9 @@ print-check: build setup-test
 # files per second, peak memory, and CPU per file against the libzip floor of the files it wrote.
 BATCH_ORGS ?= 200
 BATCH_JOBS ?= 2
+BATCH_REPORT ?=
 bench-batch: build $(ZIPFLOOR)
-	@scripts/bench-batch.sh $(BATCH_ORGS) $(BATCH_JOBS)
+	@BATCH_REPORT=$(BATCH_REPORT) scripts/bench-batch.sh $(BATCH_ORGS) $(BATCH_JOBS)
 
 # Rebuilds the shipped templates from their sources (needs python3 only).
 templates:

@@ -3,7 +3,11 @@
 #   scripts/bench-pdf.sh [N] [ITAREPORT]     (N organisations, default 10; ITAREPORT default .build/release/itareport)
 # A: itareport batch --format pdf --jobs 1 (fills the ODTs and converts them, several per LibreOffice run).
 # B: the same ODTs, each converted by its own LibreOffice with a fresh profile (what --format pdf did before).
-# Prints wall seconds, seconds per document and the ratio. Needs soffice and /usr/bin/time.
+# C: the bulk run again with one organisation's document damaged on its way to LibreOffice
+#    (scripts/soffice-breaking.sh as --soffice): that organisation is reported, by the PDF it was to be,
+#    and the others' PDFs are written.
+# Prints wall seconds, seconds per document and the ratio, then C's outcome. Needs soffice, python3 and
+# /usr/bin/time.
 set -euo pipefail
 n=${1:-10}
 bin=$(realpath "${2:-.build/release/itareport}")
@@ -16,7 +20,7 @@ for i in $(seq 1 "$n"); do
   echo "เทศบาลตำบลทดสอบ$i,เมือง,ศรีสะเกษ,95,94,93,92,91,90,89,88,87,86" >> "$csv"
 done
 # The ODTs for B, written by the tool itself.
-"$bin" batch "$csv" --base "$here/Examples/sisaket-2568.yaml" --report o34 --format odt --output "$work/odt" --jobs 1 >/dev/null
+"$bin" batch "$csv" --base "$here/Examples/sisaket-2568.yaml" --report o34 --format odt --output "$work/odt" --jobs 1 >/dev/null 2>&1
 mapfile -t odts < <(find "$work/odt" -name '*.odt' | sort)
 docs=${#odts[@]}
 
@@ -36,3 +40,16 @@ awk -v a="$a" -v b="$b" -v d="$docs" 'BEGIN {
   printf "bulk (itareport batch --format pdf --jobs 1): %.2f s, %.2f s per document\n", a, a / d
   printf "one LibreOffice per document:                %.2f s, %.2f s per document\n", b, b / d
   printf "speed-up: %.1fx\n", b / a }'
+
+# C: one damaged document among the others.
+broken="เทศบาลตำบลแฟ้มเสีย"
+sed -i "$((n / 2 + 1))s/^[^,]*/$broken/" "$csv"
+set +e
+BREAK_TEXT="$broken" SOFFICE=$(command -v soffice || command -v libreoffice) \
+  "$bin" batch "$csv" --base "$here/Examples/sisaket-2568.yaml" --report o34 --format pdf --output "$work/c" --jobs 1 \
+  --soffice "$here/scripts/soffice-breaking.sh" > "$work/c.log" 2>&1
+status=$?
+set -e
+echo "one damaged document among $docs (exit status $status):"
+grep -F "FAILED" "$work/c.log" | sed 's/^/  /'
+echo "  PDFs written for the others: $(find "$work/c" -name '*.pdf' | wc -l) of $((docs - 1))"

@@ -68,6 +68,8 @@ public final class BatchRunner: Sendable {
 
     /// Where a batch has got to, reported after each job.
     public struct Progress: Sendable {
+        /// The index of the job just finished, in the jobs given to `run`.
+        public var index: Int
         public var finished: Int
         public var total: Int
         public var failed: Int
@@ -99,14 +101,16 @@ public final class BatchRunner: Sendable {
     }
 
     /// Runs every job and returns their outcomes in the jobs' order. `progress` is called after
-    /// each job, one call at a time.
-    public func run(_ jobs: [Job], progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> [Outcome] {
+    /// each job, one call at a time, with its whole outcome. With `keepDetails` false the outcomes
+    /// returned keep only the name, folder and failure of each job (no files, no warnings), so a batch
+    /// of any size holds little in memory: take what is needed from `progress` (e.g. `BatchLog.Stream`).
+    public func run(_ jobs: [Job], keepDetails: Bool = true, progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> [Outcome] {
         try OutputFolder.create(outputDirectory)
         ScratchFiles.removeAbandoned(in: outputDirectory)
         preloadTemplates()
 
         let chunk = formats.contains(.pdf) ? organisationsPerPDFRun : 1
-        let state = State(count: jobs.count)
+        let state = State(count: jobs.count, keepDetails: keepDetails)
         let group = DispatchGroup()
         for _ in 0..<min(workers, max(1, jobs.count)) {
             group.enter()
@@ -220,8 +224,12 @@ public final class BatchRunner: Sendable {
         private var failed = 0
         private var warnings = 0
         private(set) var outcomes: [Outcome?]
+        private let keepDetails: Bool
 
-        init(count: Int) { outcomes = Array(repeating: nil, count: count) }
+        init(count: Int, keepDetails: Bool) {
+            outcomes = Array(repeating: nil, count: count)
+            self.keepDetails = keepDetails
+        }
 
         /// The next `count` jobs (fewer at the end), nil when none is left.
         func next(_ count: Int) -> Range<Int>? {
@@ -234,11 +242,13 @@ public final class BatchRunner: Sendable {
 
         func finish(_ i: Int, _ outcome: Outcome, total: Int, progress: (Progress) -> Void) {
             lock.lock(); defer { lock.unlock() }
-            outcomes[i] = outcome
+            outcomes[i] = keepDetails ? outcome
+                : Outcome(name: outcome.name, folder: outcome.folder, files: [], failure: outcome.failureMessage, warnings: [],
+                          dataWarnings: [], seconds: outcome.seconds)
             finished += 1
             if !outcome.succeeded { failed += 1 }
             warnings += outcome.warnings.count
-            progress(Progress(finished: finished, total: total, failed: failed, warnings: warnings, last: outcome))
+            progress(Progress(index: i, finished: finished, total: total, failed: failed, warnings: warnings, last: outcome))
         }
     }
 }

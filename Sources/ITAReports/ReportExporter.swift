@@ -112,6 +112,13 @@ public final class ReportExporter: Sendable {
                     return (PDFConverter.Job(source: source.url, destination: pdf), source.kind, source.warnings)
                 }
             }
+        } catch let GenerateError.cannotWrite(path, reason) where path.hasPrefix(staging.path + "/") {
+            // Name the file asked for, not the one in the scratch folder.
+            staged.discard()
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            let asked = path.hasSuffix(".odt") && path.hasPrefix(staging.appendingPathComponent("odt").path + "/")
+                ? String(name.dropLast(3)) + "pdf" : name
+            throw GenerateError.cannotWrite(path: outputDirectory.appendingPathComponent(asked).path, reason: reason)
         } catch {
             staged.discard()
             throw error

@@ -104,33 +104,53 @@ struct BatchCommand: ParsableCommand {
         let display = ProgressDisplay(total: batchJobs.count, language: Console.language)
         let start = Date()
         let outcomes: [BatchRunner.Outcome]
+        // Warnings of every organisation, which the progress lines only count, go to a log beside the
+        // documents, written as the organisations finish: the batch keeps only their counts in memory.
+        let outputURL = URL(fileURLWithPath: output)
+        let logStream: BatchLog.Stream?
         do {
-            outcomes = try runner.run(batchJobs) { display.update($0) }
+            try OutputFolder.create(outputURL)
+            logStream = try BatchLog.Stream(directory: outputURL, in: Console.language)
+        } catch {
+            Console.err(Message("cli.batch.log-not-written", ["folder": "\(output)", "reason": "\(Console.text(error))"]))
+            logStream = nil
+        }
+        let counts = Counts()
+        do {
+            // The runner calls this one outcome at a time.
+            outcomes = try runner.run(batchJobs, keepDetails: false) { p in
+                display.update(p)
+                if let logStream { logStream.add(p.index, p.last) } else { counts.tally.add(p.index, p.last) }
+            }
         } catch {
             throw CLIError(error)
         }
         display.finish()
         let seconds = Date().timeIntervalSince(start)
+        let tally = logStream?.tally ?? counts.tally
 
         let failures = outcomes.filter { !$0.succeeded }
-        let files = outcomes.reduce(0) { $0 + $1.files.count }
-        Console.out(Message("cli.batch.done", ["count": "\(outcomes.count)", "written": "\(outcomes.count - failures.count)", "files": "\(files)",
+        Console.out(Message("cli.batch.done", ["count": "\(outcomes.count)", "written": "\(outcomes.count - failures.count)", "files": "\(tally.files)",
                                                "failed": "\(failures.count)", "seconds": "\(String(format: "%.1f", seconds))",
                                                "workers": "\(min(workers, outcomes.count))"]))
-        Console.out(Message("cli.batch.output", ["folder": "\(URL(fileURLWithPath: output).path)"]))
-        // Warnings of every organisation, which the progress lines only count, go to a log beside the documents.
+        Console.out(Message("cli.batch.output", ["folder": "\(outputURL.path)"]))
         var log: URL?
         do {
-            log = try BatchLog.write(outcomes, into: URL(fileURLWithPath: output), in: Console.language)
+            log = try logStream?.finish()
         } catch {
-            Console.err(Message("cli.batch.log-not-written", ["folder": "\(output)", "reason": "\(error.localizedDescription)"]))
+            Console.err(Message("cli.batch.log-not-written", ["folder": "\(output)", "reason": "\(Console.text(error))"]))
         }
-        for line in BatchLog.summary(outcomes, log: log, in: Console.language) { print(line) }
+        for line in tally.summary(log: log, in: Console.language) { print(line) }
         if !failures.isEmpty {
             Console.out(Message("cli.batch.failed"))
             for f in failures { print("  \(f.name): \(f.failure(in: Console.language) ?? "")") }
             throw ExitCode.failure
         }
+    }
+
+    /// The counts of a batch whose log could not be started.
+    private final class Counts: @unchecked Sendable {
+        var tally = BatchLog.Tally()
     }
 
     // MARK: Jobs

@@ -71,3 +71,56 @@ final class WarningCounts: @unchecked Sendable {
         lastTotal = total
     }
 }
+
+extension BatchWarningsTests {
+    /// The log written as the jobs finish, in any order, is the log written from all the outcomes at the
+    /// end, and the summary from its counts is the same; nothing of it is left behind but the log.
+    func testTheLogWrittenAsJobsFinishIsTheWholeLog() throws {
+        let dir = try BatchFixture.temporaryFolder(self, "batch-log-stream")
+        let warning = Diagnostic(.warning, .provisionalRubric, file: "s.csv", line: 1, column: 1, path: "assessment",
+                                 message: "a provisional rubric")
+        var outcomes: [BatchRunner.Outcome] = []
+        for i in 0..<40 {
+            let data = i % 3 == 0 ? [warning] : []
+            let failure: Message? = i % 7 == 5 ? Message("batch.unreadable") : nil
+            outcomes.append(BatchRunner.Outcome(name: "s.csv:\(i + 1)", folder: dir.appendingPathComponent("org\(i)"),
+                                                files: failure == nil ? [dir.appendingPathComponent("org\(i)/a.docx")] : [],
+                                                failure: failure, warnings: data.map(\.description) + (i % 4 == 0 ? ["a.docx: fill \(i)"] : []),
+                                                dataWarnings: data, seconds: 0))
+        }
+        let stream = try BatchLog.Stream(directory: dir)
+        // Finished out of order, as workers finish them.
+        var order = Array(outcomes.indices)
+        for i in stride(from: 0, to: order.count - 1, by: 2) { order.swapAt(i, i + 1) }
+        order.swapAt(0, 30)
+        for i in order { stream.add(i, outcomes[i]) }
+        let url = try stream.finish()
+        let whole = BatchLog.text(outcomes)
+        XCTAssertTrue(whole.contains("== s.csv:6: 0 warning(s), FAILED") && whole.contains("a.docx: fill 4"), whole)
+        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), whole)
+        XCTAssertEqual(stream.tally.summary(log: url), BatchLog.summary(outcomes, log: url))
+        XCTAssertEqual(stream.tally.files, outcomes.reduce(0) { $0 + $1.files.count })
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [BatchLog.fileName], "no scratch file left")
+    }
+
+    /// Without details, the outcomes a batch returns keep the name, folder and failure only; the
+    /// progress still sees each whole outcome.
+    func testABatchWithoutDetailsKeepsOnlyNamesAndFailures() throws {
+        let dir = try BatchFixture.temporaryFolder(self, "batch-slim")
+        let url = BatchFixture.example("sisaket-2568.yaml")
+        let jobs = (1...3).map { n in
+            BatchRunner.Job(name: "job\(n)", folder: "org\(n)") {
+                if n == 2 { throw CocoaError(.fileReadCorruptFile) }
+                return (ReportLoader.load(path: url.path), url)
+            }
+        }
+        let seen = WarningCounts()
+        let outcomes = try BatchRunner(exporter: BatchFixture.exporter(), formats: [.docx], selection: .all,
+                                       outputDirectory: dir, workers: 2)
+            .run(jobs, keepDetails: false) { seen.add($0.last.name, $0.last.files.count, $0.warnings) }
+        XCTAssertEqual(outcomes.map(\.name), ["job1", "job2", "job3"])
+        XCTAssertEqual(outcomes.map(\.succeeded), [true, false, true])
+        XCTAssertTrue(outcomes.allSatisfy { $0.files.isEmpty && $0.warnings.isEmpty && $0.dataWarnings.isEmpty })
+        XCTAssertEqual(seen.perJob["job1"], 2, "the progress saw the files written (O34 and the analysis report)")
+    }
+}

@@ -145,4 +145,39 @@ final class OwnTemplatesCLITests: XCTestCase {
         }
         XCTAssertEqual(after, [], "nothing of the killed run is left")
     }
+
+    /// A write that fails (here: a file-size limit the documents exceed, as a full disk would) names the
+    /// document the user asked for, never a hidden scratch file, and leaves nothing behind.
+    func testAFailedWriteNamesTheFileAskedFor() throws {
+        let dir = try folder("write-fails")
+        let scores = dir.appendingPathComponent("scores.csv")
+        try "เทศบาลตำบลหนึ่ง,เมือง,ศรีสะเกษ,95,94,93,92,91,90,89,88,87,86\n".write(to: scores, atomically: true, encoding: .utf8)
+        let binary = CLITests.productsDirectory.appendingPathComponent("itareport").path
+        // SIGXFSZ ignored (kept across exec), so a write past the limit fails with EFBIG instead of killing the program.
+        func limited(_ args: [String]) throws -> RealClients.Result {
+            guard let r = RealClients.run("sh", ["-c", "trap '' XFSZ; ulimit -f 8; exec \"$0\" \"$@\"", binary] + args, timeout: 120) else {
+                throw XCTSkip("no sh")
+            }
+            return r
+        }
+        let out = dir.appendingPathComponent("out")
+        let cases: [(args: [String], asked: String, folder: URL)] = [
+            (["generate", Self.example.path, "--output", out.path, "--format", "docx"],
+             out.appendingPathComponent("O34_เทศบาลเมืองศรีสะเกษ_2568.docx").path, out),
+            (["batch", scores.path, "--base", Self.example.path, "--output", out.path, "--format", "docx", "--jobs", "1"],
+             out.appendingPathComponent("เทศบาลตำบลหนึ่ง/O34_เทศบาลตำบลหนึ่ง_2568").path, out.appendingPathComponent("เทศบาลตำบลหนึ่ง")),
+            (["bundle", Self.example.path, "--format", "docx", "--output", out.appendingPathComponent("bundle").path],
+             out.appendingPathComponent("bundle/O34_เทศบาลเมืองศรีสะเกษ_2568.docx").path, out.appendingPathComponent("bundle")),
+        ]
+        for c in cases {
+            let r = try limited(c.args)
+            let said = r.stdout + r.stderr
+            XCTAssertNotEqual(r.status, 0, "\(c.args[0]): \(said)")
+            XCTAssertTrue(said.contains(c.asked) && said.contains("cannot write the document"), "\(c.args[0]) names the document asked for: \(said)")
+            XCTAssertFalse(said.contains("/.itareport-") || said.contains("/..itareport-"), "\(c.args[0]) names no scratch file: \(said)")
+            let left = (FileManager.default.enumerator(atPath: c.folder.path)?.allObjects as? [String] ?? [])
+                .filter { $0.hasSuffix(".docx") || ($0 as NSString).lastPathComponent.range(of: #"^\.{1,2}itareport-[0-9]+-"#, options: .regularExpression) != nil }
+            XCTAssertEqual(left, [], "\(c.args[0]) leaves no document or scratch file")
+        }
+    }
 }
