@@ -257,6 +257,28 @@ final class OfficePackageTests: XCTestCase {
         }
     }
 
+    /// Thousands of entries: 19,000 load and are all checked; 20,001 are refused from the directory alone.
+    func testThousandsOfEntries() throws {
+        let script = """
+        import sys, zipfile
+        with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+            z.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
+            for i in range(int(sys.argv[2])):
+                z.writestr("word/media/e%05d.xml" % i, "<e/>")
+        """
+        let ok = folder.appendingPathComponent("many.docx")
+        _ = try python(script, [ok.path, "18998"])
+        let pkg = try OfficePackage(contentsOf: ok)
+        XCTAssertEqual(pkg.entries.count, 19_000)
+        XCTAssertNoThrow(try pkg.verify())
+        let tooMany = folder.appendingPathComponent("toomany.docx")
+        _ = try python(script, [tooMany.path, "19999"])
+        XCTAssertThrowsError(try OfficePackage(contentsOf: tooMany)) { error in
+            XCTAssertTrue("\(error)".contains("20001 entries, more than the limit of 20000"), "\(error)")
+        }
+    }
+
     func testWritesAreAtomicAndNeverOverTheSource() throws {
         let url = folder.appendingPathComponent("a.docx")
         try OfficePackage.create(at: url, parts: docxParts)

@@ -1,7 +1,7 @@
 import Foundation
 import OfficePackage
 import OfficeXML
-@testable import TemplateEngine
+@_spi(Fuzzing) import TemplateEngine
 import XCTest
 
 /// Templates, data and pictures made to hurt: each ends in a clear error or a right result, never in a
@@ -78,24 +78,37 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
-    /// A billion-laughs DOCTYPE whose entity sits in an attribute never finished (gigabytes).
+    /// A billion-laughs DOCTYPE whose entity sits in an attribute never finished (gigabytes); in text, and
+    /// a DOCTYPE naming an outside DTD, are refused the same way, in the body and in an untouched part.
     func testBillionLaughsInAnAttributeIsRefused() throws {
         let wb = try Workbench(name)
+        var decls = "<!ENTITY l0 \"lollollollollollollollollollol\">"
+        for n in 1...15 { decls += "<!ENTITY l\(n) \"" + String(repeating: "&l\(n - 1);", count: 10) + "\">" }
+        let doctypes = ["<!DOCTYPE lolz [\(decls)]>\n", "<!DOCTYPE lolz SYSTEM \"http://example.invalid/lolz.dtd\">\n"]
         for kind in kinds {
-            var ps = parts(kind, body: Body(kind).p("x"))
-            let i = try XCTUnwrap(ps.firstIndex { $0.name == part(kind) })
-            var decls = "<!ENTITY l0 \"lollollollollollollollollollol\">"
-            for n in 1...15 { decls += "<!ENTITY l\(n) \"" + String(repeating: "&l\(n - 1);", count: 10) + "\">" }
-            var xml = String(decoding: ps[i].data, as: UTF8.self)
             let root = kind == .docx ? "<w:document " : "<office:document-content "
-            xml = xml.replacingOccurrences(of: root, with: "<!DOCTYPE lolz [\(decls)]>\n" + root)
-            xml = xml.replacingOccurrences(of: root, with: root + "lol=\"&l15;\" ")
-            ps[i].data = Data(xml.utf8)
-            let url = wb.folder.appendingPathComponent("lol-\(kind.rawValue)-template.\(kind.rawValue)")
+            for (label, doctype, inAttribute) in [("attr", doctypes[0], true), ("text", doctypes[0], false), ("dtd", doctypes[1], false)] {
+                var ps = parts(kind, body: Body(kind).p(inAttribute ? "x" : "LOLHERE"))
+                let i = try XCTUnwrap(ps.firstIndex { $0.name == part(kind) })
+                var xml = String(decoding: ps[i].data, as: UTF8.self)
+                xml = xml.replacingOccurrences(of: root, with: doctype + root)
+                xml = inAttribute ? xml.replacingOccurrences(of: root, with: root + "lol=\"&l15;\" ") : xml.replacingOccurrences(of: "LOLHERE", with: "&l15;")
+                ps[i].data = Data(xml.utf8)
+                let url = wb.folder.appendingPathComponent("lol-\(label)-\(kind.rawValue)-template.\(kind.rawValue)")
+                try OfficePackage.create(at: url, parts: ps)
+                XCTAssertThrowsError(try Template(contentsOf: url), label) { error in
+                    guard case let PackageError.brokenPart(_, xmlError) = error else { return XCTFail("\(error)") }
+                    XCTAssertEqual(xmlError, .doctypeNotAllowed(part: part(kind)))
+                }
+            }
+            // In a part the fill never touches.
+            var ps = parts(kind, body: Body(kind).p("x"))
+            ps.append(("extra/lol.xml", Data("<?xml version=\"1.0\"?>\n\(doctypes[0])<x a=\"&l15;\">&l15;</x>".utf8)))
+            let url = wb.folder.appendingPathComponent("lol-untouched-\(kind.rawValue)-template.\(kind.rawValue)")
             try OfficePackage.create(at: url, parts: ps)
             XCTAssertThrowsError(try Template(contentsOf: url)) { error in
                 guard case let PackageError.brokenPart(_, xmlError) = error else { return XCTFail("\(error)") }
-                XCTAssertEqual(xmlError, .doctypeNotAllowed(part: part(kind)))
+                XCTAssertEqual(xmlError, .doctypeNotAllowed(part: "extra/lol.xml"))
             }
         }
     }
