@@ -1,4 +1,5 @@
 import Foundation
+import ITAReports
 import OfficePackage
 import OfficeXML
 @_spi(Fuzzing) import TemplateEngine
@@ -7,6 +8,9 @@ import OfficeXML
 /// and the checks on a fill: its changed parts are well-formed XML, and the compiled programs and the
 /// document tree fill alike (the same bytes, warnings or error).
 public enum FuzzSupport {
+    /// The language of ITA templates: the engine's filters with the Thai ones, and Thai digits.
+    public static let language = ThaiTemplateLanguage.language
+
     /// A zip of `parts`, every part stored (not deflated), so that mutated bytes land in the XML.
     public static func storedZip(_ parts: [(name: String, data: Data)]) -> Data {
         var out = Data()
@@ -161,8 +165,9 @@ public enum FuzzSupport {
     /// Fills `template` with `data`, strictly and then leniently. A fill that succeeds must give parts that
     /// are well-formed XML (a crash here is a finding); a fill that fails must say why in words.
     public static func fill(_ template: Template, _ data: TemplateValue) {
+        // Strict with Arabic digits; lenient with Thai digits (the digit pass and its own programs).
         for lenient in [false, true] {
-            let options = RenderOptions(lenient: lenient)
+            let options = RenderOptions(lenient: lenient, digits: lenient ? .thai : .arabic)
             let compiled = Result { try template.render(data, options: options, compiled: true) }
             switch compiled {
             case let .success((changes, _)):
