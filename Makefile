@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/release/itareport
 PREFIX ?= /usr/local
 
-.PHONY: setup setup-test build run test browser-check test-asan fuzz bench bench-batch bench-peers templates clean install install-built uninstall print-check
+.PHONY: setup setup-test build run test browser-check test-asan fuzz hostile-check bench bench-batch bench-peers templates clean install install-built uninstall print-check
 
 setup:
 	@scripts/setup.sh build
@@ -69,12 +69,18 @@ test-asan: setup-test
 
 # libFuzzer targets (Fuzz/Targets): the tag lexer and parser (tags), template loading from package bytes
 # (package), data conversion from YAML or JSON (data). Built with AddressSanitizer in .build-fuzz, each run
-# for FUZZ_SECONDS on its seed corpus (Fuzz/corpus/<target>); a crash, a hang or memory past 2 GB fails
-# the run and its input is kept in .build-fuzz/findings/<target>/. FUZZ_TARGETS picks some of them.
+# for FUZZ_SECONDS on its seed corpus (Fuzz/corpus/<target>); a crash, a compiled fill that differs from the
+# tree fill, a hang or memory past 2 GB fails the run and its input is kept in .build-fuzz/findings/<target>/.
+# FUZZ_TARGETS picks some of them.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= tags package data
 fuzz: setup
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh $(FUZZ_TARGETS)
+
+# A corpus of hostile templates, data files and pictures run through the release build, each under
+# timeout and /usr/bin/time -v (HOSTILE_ARGS="--crosscheck" also fills each through the tree path).
+hostile-check: build
+	python3 scripts/hostile-check.py --bin $(BIN) $(HOSTILE_ARGS)
 
 bench: build $(ZIPFLOOR)
 	@for ext in docx odt; do \

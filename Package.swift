@@ -96,7 +96,7 @@ let package = Package(
 // --sanitize=fuzzer in their own build folder: they have no main of their own.
 if Context.environment["ITAREPORT_FUZZ"] != nil {
     package.targets += [
-        .target(name: "FuzzSupport", dependencies: ["TemplateEngine", "OfficePackage", "OfficeXML"], path: "Fuzz/Targets/FuzzSupport"),
+        .target(name: "FuzzSupport", dependencies: ["TemplateEngine", "OfficePackage", "OfficeXML", "ITAReports"], path: "Fuzz/Targets/FuzzSupport"),
         .executableTarget(name: "FuzzTags", dependencies: ["FuzzSupport", "TemplateEngine", "OfficePackage"], path: "Fuzz/Targets/FuzzTags"),
         .executableTarget(name: "FuzzPackage", dependencies: ["FuzzSupport", "TemplateEngine", "OfficePackage"], path: "Fuzz/Targets/FuzzPackage"),
         .executableTarget(name: "FuzzData", dependencies: ["FuzzSupport", "TemplateEngine", "TemplateData", "OfficePackage"], path: "Fuzz/Targets/FuzzData"),

@@ -12,6 +12,17 @@ public enum RegularFile {
         case scoreTable = "table of scores (.xlsx or CSV)"
         case baseDataFile = "base data file"
 
+        /// The largest file of this role that is read: a data file of an agency is tens of kilobytes, a
+        /// template a few megabytes (its pictures included), a table of scores of thousands of agencies a
+        /// few megabytes.
+        public var maxBytes: Int64 {
+            switch self {
+            case .dataFile, .baseDataFile: return 10 << 20
+            case .template: return 128 << 20
+            case .scoreTable: return 50 << 20
+            }
+        }
+
         var message: Message {
             switch self {
             case .dataFile: return Message("file.role.data-file")
@@ -28,7 +39,12 @@ public enum RegularFile {
         // A path that is not there (or cannot be looked at) is left to the reader, whose message says so.
         guard stat(path, &info) == 0 else { return }
         let type = info.st_mode & S_IFMT
-        guard type != S_IFREG else { return }
+        if type == S_IFREG {
+            // Read whole into memory (and a data file parsed whole): a file far past any real one (a
+            // gigabyte, sparse or not) is refused before it is read.
+            if info.st_size > role.maxBytes { throw RegularFileError(path: path, role: role, kind: .tooLarge(bytes: Int64(info.st_size), limit: role.maxBytes)) }
+            return
+        }
         let what: RegularFileError.Kind
         switch type {
         case S_IFDIR: what = .folder
@@ -45,8 +61,10 @@ public enum RegularFile {
 /// An input path that cannot be read as a file, worded for the user.
 public struct RegularFileError: CataloguedError, CustomStringConvertible {
     /// What the path is instead of a regular file.
-    public enum Kind: Sendable {
+    public enum Kind: Sendable, Equatable {
         case folder, pipe, characterDevice, blockDevice, socket, other
+        /// A regular file larger than its role allows.
+        case tooLarge(bytes: Int64, limit: Int64)
 
         var message: Message {
             switch self {
@@ -55,7 +73,7 @@ public struct RegularFileError: CataloguedError, CustomStringConvertible {
             case .characterDevice: return Message("file.kind.character-device")
             case .blockDevice: return Message("file.kind.block-device")
             case .socket: return Message("file.kind.socket")
-            case .other: return Message("file.kind.other")
+            case .other, .tooLarge: return Message("file.kind.other")
             }
         }
     }
@@ -65,6 +83,10 @@ public struct RegularFileError: CataloguedError, CustomStringConvertible {
     public let kind: Kind
 
     public var catalogueMessage: Message {
+        if case let .tooLarge(bytes, limit) = kind {
+            let mb = { (b: Int64) in String(format: "%.1f", Double(b) / 1_048_576) }
+            return Message("file.too-large", ["path": "\(path)", "role": .message(role.message), "size": "\(mb(bytes))", "limit": "\(limit >> 20)"])
+        }
         if kind == .folder {
             return Message("file.is-folder", ["path": "\(path)", "role": .message(role.message)])
         }

@@ -30,6 +30,17 @@ public final class OfficePackage: Sendable {
 
     /// Reads the file at `url` and checks its entries against `limits`.
     public convenience init(contentsOf url: URL, limits: PackageLimits = .default) throws {
+        // Looked at before it is opened: a folder, a pipe (opening it would wait for a writer) or a
+        // device is not read, nor a file past the limit (a gigabyte would be held twice in memory).
+        var info = stat()
+        if stat(url.path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                throw PackageError.cannotOpen(path: url.path, reason: "it is not a regular file")
+            }
+            if UInt64(info.st_size) > limits.maxFileBytes {
+                throw PackageError.fileTooLarge(path: url.path, bytes: UInt64(info.st_size), limit: limits.maxFileBytes)
+            }
+        }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw PackageError.cannotOpen(path: url.path, reason: (error as NSError).localizedDescription)
@@ -41,6 +52,9 @@ public final class OfficePackage: Sendable {
     public init(data: Data, path: String, limits: PackageLimits = .default) throws {
         self.path = path
         self.bytes = data
+        if UInt64(data.count) > limits.maxFileBytes {
+            throw PackageError.fileTooLarge(path: path, bytes: UInt64(data.count), limit: limits.maxFileBytes)
+        }
         let archive = try ZipReader(data: data, path: path)
         var entries: [Entry] = []
         var total: UInt64 = 0
@@ -186,9 +200,12 @@ extension OfficePackage {
     public func verify(skipping parsed: Set<String> = []) throws {
         let archive = try ZipReader(data: bytes, path: path)
         for e in entries {
-            let data = try archive.read(e.index, size: e.size, name: e.name, crc: e.crc)
             let lower = e.name.lowercased()
-            guard !parsed.contains(e.name), lower.hasSuffix(".xml") || lower.hasSuffix(".rels") else { continue }
+            guard !parsed.contains(e.name), lower.hasSuffix(".xml") || lower.hasSuffix(".rels") else {
+                try archive.check(e.index, size: e.size, name: e.name, crc: e.crc)
+                continue
+            }
+            let data = try archive.read(e.index, size: e.size, name: e.name, crc: e.crc)
             do { _ = try XMLDocument(data: data, name: e.name) } catch let error as XMLError {
                 throw PackageError.brokenPart(path: path, error: error)
             }

@@ -6,6 +6,8 @@ public enum PackageError: Error, CustomStringConvertible {
     case notAnOfficePackage(path: String)
     case unsafeEntryName(path: String, entry: String)
     case tooLarge(path: String, bytes: UInt64, limit: UInt64)
+    /// The package file itself is larger than `PackageLimits.maxFileBytes`.
+    case fileTooLarge(path: String, bytes: UInt64, limit: UInt64)
     case tooManyEntries(path: String, count: Int, limit: Int)
     case missingPart(path: String, part: String)
     case readFailed(path: String, part: String, reason: String)
@@ -24,6 +26,8 @@ public enum PackageError: Error, CustomStringConvertible {
             return "\(path): refused: the package holds an entry named '\(entry)' (absolute path or '..'), which could write outside its folder."
         case let .tooLarge(path, bytes, limit):
             return "\(path): refused: the package unpacks to \(bytes) bytes, more than the limit of \(limit) bytes. A real report template is a few megabytes at most."
+        case let .fileTooLarge(path, bytes, limit):
+            return "\(path): refused: the file is \(bytes) bytes, more than the limit of \(limit) bytes for a template. A real report template is a few megabytes at most: check that this is the right file."
         case let .tooManyEntries(path, count, limit):
             return "\(path): refused: the package has \(count) entries, more than the limit of \(limit)."
         case let .missingPart(path, part):

@@ -40,6 +40,31 @@ final class ZipReader {
                                    method: Int32(st.comp_method), mtime: st.mtime, crc: st.crc)
     }
 
+    /// Inflates an entry in pieces of 64 KB and checks its size and CRC, holding no more than one piece:
+    /// a part nothing parses (a picture, a binary, a zip bomb of zeros) costs time linear in its size
+    /// and no memory.
+    func check(_ index: UInt64, size: UInt64, name: String, crc: UInt32) throws {
+        guard let f = zip_fopen_index(handle, index, 0) else {
+            throw PackageError.readFailed(path: path, part: name, reason: String(cString: zip_strerror(handle)))
+        }
+        defer { zip_fclose(f) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var total: UInt64 = 0
+        var actual: uLong = 0
+        while total < size {
+            let want = zip_uint64_t(min(UInt64(buffer.count), size - total))
+            let n = buffer.withUnsafeMutableBytes { zip_fread(f, $0.baseAddress, want) }
+            if n <= 0 {
+                throw PackageError.readFailed(path: path, part: name, reason: "the data is damaged (\(String(cString: zip_file_strerror(f))))")
+            }
+            actual = buffer.withUnsafeBytes { crc32(actual, $0.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(n)) }
+            total += UInt64(n)
+        }
+        guard UInt32(actual) == crc else {
+            throw PackageError.readFailed(path: path, part: name, reason: "the data is damaged (its CRC does not match): the file was cut short or altered. Save the document again from Word or LibreOffice")
+        }
+    }
+
     /// The uncompressed bytes of an entry, checked against the CRC the archive records for it (libzip
     /// does not check it on every path).
     func read(_ index: UInt64, size: UInt64, name: String, crc: UInt32? = nil) throws -> Data {

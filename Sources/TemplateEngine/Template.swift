@@ -211,7 +211,9 @@ public final class Template: Sendable {
         return try render(data, options: options, compiled: true)
     }
 
-    func render(_ data: TemplateValue, options: RenderOptions, compiled: Bool) throws -> (changes: PackageChanges, report: RenderReport) {
+    /// Fills through the compiled programs (`compiled`: parts without one through their tree) or through
+    /// the document tree only; the fuzz targets compare the two.
+    @_spi(Fuzzing) public func render(_ data: TemplateValue, options: RenderOptions, compiled: Bool) throws -> (changes: PackageChanges, report: RenderReport) {
         let session = RenderSession(options: options, dialect: dialect, page: page, filters: language.filters)
         session.parsedTags = parsedTags
         session.numberingSource = numbering

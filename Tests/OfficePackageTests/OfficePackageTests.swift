@@ -182,6 +182,103 @@ final class OfficePackageTests: XCTestCase {
         XCTAssertNoThrow(try OfficePackage(contentsOf: url))
     }
 
+    /// A package file past `maxFileBytes` (a gigabyte, sparse here) is refused from its size, before it is
+    /// read (it was read whole and copied once more for libzip: 2 GB); a folder, a pipe or a device is
+    /// refused without being opened (opening a pipe waits for a writer).
+    func testFilesTooLargeOrNotRegularAreRefusedBeforeReading() throws {
+        let big = folder.appendingPathComponent("big.docx")
+        try Data("PK\u{3}\u{4}".utf8).write(to: big)
+        let h = try FileHandle(forWritingTo: big)
+        try h.truncate(atOffset: 1 << 30)
+        try h.close()
+        XCTAssertThrowsError(try OfficePackage(contentsOf: big)) { error in
+            guard case let PackageError.fileTooLarge(path, bytes, limit) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual([path, "\(bytes)", "\(limit)"], [big.path, "\(1 << 30)", "\(128 << 20)"])
+            XCTAssertTrue("\(error)".contains("more than the limit of 134217728 bytes"), "\(error)")
+        }
+        let small = folder.appendingPathComponent("small.docx")
+        try OfficePackage.create(at: small, parts: docxParts)
+        XCTAssertNoThrow(try OfficePackage(contentsOf: small))
+        XCTAssertThrowsError(try OfficePackage(contentsOf: small, limits: PackageLimits(maxFileBytes: 100))) { error in
+            guard case PackageError.fileTooLarge = error else { return XCTFail("\(error)") }
+        }
+        XCTAssertThrowsError(try OfficePackage(data: try Data(contentsOf: small), path: "mem.docx", limits: PackageLimits(maxFileBytes: 100)))
+        let fifo = folder.appendingPathComponent("pipe.docx")
+        XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)
+        for path in [folder.path, fifo.path, "/dev/zero"] {
+            XCTAssertThrowsError(try OfficePackage(contentsOf: URL(fileURLWithPath: path)), path) { error in
+                XCTAssertTrue("\(error)".contains("\(path): cannot open") && "\(error)".contains("not a regular file"), "\(error)")
+            }
+        }
+    }
+
+    /// Parts nothing parses are checked in pieces: 300 MB of zeros deflated to 300 KB loads (it was read
+    /// whole into memory to check its CRC); a part whose stream holds more or fewer bytes than its header
+    /// claims, or other bytes, is refused as damaged.
+    func testUntouchedPartsAreCheckedInPieces() throws {
+        let script = """
+        import sys, zipfile, struct
+        out, mode = sys.argv[1], sys.argv[2]
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+            z.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
+            info = zipfile.ZipInfo("word/media/zeros.bin")
+            info.compress_type = zipfile.ZIP_DEFLATED
+            if mode == "big":
+                with z.open(info, "w") as f:
+                    for _ in range(300):
+                        f.write(bytes(1 << 20))
+            else:
+                z.writestr(info, bytes(1 << 20))
+        if mode != "big":
+            b = bytearray(open(out, "rb").read())
+            claimed = {"shorter": 1024, "longer": 2 << 20}.get(mode)
+            for sig, size_at, name_len_at, name_at in [(b"PK\\x03\\x04", 22, 26, 30), (b"PK\\x01\\x02", 24, 28, 46)]:
+                i = b.find(sig)
+                while i >= 0:
+                    n = struct.unpack("<H", b[i + name_len_at:i + name_len_at + 2])[0]
+                    if b[i + name_at:i + name_at + n] == b"word/media/zeros.bin":
+                        if claimed: b[i + size_at:i + size_at + 4] = struct.pack("<I", claimed)
+                        else: b[i + size_at - 8:i + size_at - 4] = struct.pack("<I", 12345)
+                    i = b.find(sig, i + 4)
+            open(out, "wb").write(bytes(b))
+        """
+        let big = folder.appendingPathComponent("big.docx")
+        _ = try python(script, [big.path, "big"])
+        let pkg = try OfficePackage(contentsOf: big)
+        XCTAssertNoThrow(try pkg.verify())
+        XCTAssertEqual(pkg.entries.first { $0.name == "word/media/zeros.bin" }?.size, 300 << 20)
+        for mode in ["shorter", "longer", "crc"] {
+            let url = folder.appendingPathComponent("\(mode).docx")
+            _ = try python(script, [url.path, mode])
+            XCTAssertThrowsError(try OfficePackage(contentsOf: url).verify(), mode) { error in
+                XCTAssertTrue("\(error)".contains("word/media/zeros.bin") && "\(error)".contains("damaged"), "\(mode): \(error)")
+            }
+        }
+    }
+
+    /// Thousands of entries: 19,000 load and are all checked; 20,001 are refused from the directory alone.
+    func testThousandsOfEntries() throws {
+        let script = """
+        import sys, zipfile
+        with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+            z.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
+            for i in range(int(sys.argv[2])):
+                z.writestr("word/media/e%05d.xml" % i, "<e/>")
+        """
+        let ok = folder.appendingPathComponent("many.docx")
+        _ = try python(script, [ok.path, "18998"])
+        let pkg = try OfficePackage(contentsOf: ok)
+        XCTAssertEqual(pkg.entries.count, 19_000)
+        XCTAssertNoThrow(try pkg.verify())
+        let tooMany = folder.appendingPathComponent("toomany.docx")
+        _ = try python(script, [tooMany.path, "19999"])
+        XCTAssertThrowsError(try OfficePackage(contentsOf: tooMany)) { error in
+            XCTAssertTrue("\(error)".contains("20001 entries, more than the limit of 20000"), "\(error)")
+        }
+    }
+
     func testWritesAreAtomicAndNeverOverTheSource() throws {
         let url = folder.appendingPathComponent("a.docx")
         try OfficePackage.create(at: url, parts: docxParts)

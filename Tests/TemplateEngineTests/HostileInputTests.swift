@@ -1,7 +1,7 @@
 import Foundation
 import OfficePackage
 import OfficeXML
-import TemplateEngine
+@_spi(Fuzzing) import TemplateEngine
 import XCTest
 
 /// Templates, data and pictures made to hurt: each ends in a clear error or a right result, never in a
@@ -78,24 +78,37 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
-    /// A billion-laughs DOCTYPE whose entity sits in an attribute never finished (gigabytes).
+    /// A billion-laughs DOCTYPE whose entity sits in an attribute never finished (gigabytes); in text, and
+    /// a DOCTYPE naming an outside DTD, are refused the same way, in the body and in an untouched part.
     func testBillionLaughsInAnAttributeIsRefused() throws {
         let wb = try Workbench(name)
+        var decls = "<!ENTITY l0 \"lollollollollollollollollollol\">"
+        for n in 1...15 { decls += "<!ENTITY l\(n) \"" + String(repeating: "&l\(n - 1);", count: 10) + "\">" }
+        let doctypes = ["<!DOCTYPE lolz [\(decls)]>\n", "<!DOCTYPE lolz SYSTEM \"http://example.invalid/lolz.dtd\">\n"]
         for kind in kinds {
-            var ps = parts(kind, body: Body(kind).p("x"))
-            let i = try XCTUnwrap(ps.firstIndex { $0.name == part(kind) })
-            var decls = "<!ENTITY l0 \"lollollollollollollollollollol\">"
-            for n in 1...15 { decls += "<!ENTITY l\(n) \"" + String(repeating: "&l\(n - 1);", count: 10) + "\">" }
-            var xml = String(decoding: ps[i].data, as: UTF8.self)
             let root = kind == .docx ? "<w:document " : "<office:document-content "
-            xml = xml.replacingOccurrences(of: root, with: "<!DOCTYPE lolz [\(decls)]>\n" + root)
-            xml = xml.replacingOccurrences(of: root, with: root + "lol=\"&l15;\" ")
-            ps[i].data = Data(xml.utf8)
-            let url = wb.folder.appendingPathComponent("lol-\(kind.rawValue)-template.\(kind.rawValue)")
+            for (label, doctype, inAttribute) in [("attr", doctypes[0], true), ("text", doctypes[0], false), ("dtd", doctypes[1], false)] {
+                var ps = parts(kind, body: Body(kind).p(inAttribute ? "x" : "LOLHERE"))
+                let i = try XCTUnwrap(ps.firstIndex { $0.name == part(kind) })
+                var xml = String(decoding: ps[i].data, as: UTF8.self)
+                xml = xml.replacingOccurrences(of: root, with: doctype + root)
+                xml = inAttribute ? xml.replacingOccurrences(of: root, with: root + "lol=\"&l15;\" ") : xml.replacingOccurrences(of: "LOLHERE", with: "&l15;")
+                ps[i].data = Data(xml.utf8)
+                let url = wb.folder.appendingPathComponent("lol-\(label)-\(kind.rawValue)-template.\(kind.rawValue)")
+                try OfficePackage.create(at: url, parts: ps)
+                XCTAssertThrowsError(try Template(contentsOf: url), label) { error in
+                    guard case let PackageError.brokenPart(_, xmlError) = error else { return XCTFail("\(error)") }
+                    XCTAssertEqual(xmlError, .doctypeNotAllowed(part: part(kind)))
+                }
+            }
+            // In a part the fill never touches.
+            var ps = parts(kind, body: Body(kind).p("x"))
+            ps.append(("extra/lol.xml", Data("<?xml version=\"1.0\"?>\n\(doctypes[0])<x a=\"&l15;\">&l15;</x>".utf8)))
+            let url = wb.folder.appendingPathComponent("lol-untouched-\(kind.rawValue)-template.\(kind.rawValue)")
             try OfficePackage.create(at: url, parts: ps)
             XCTAssertThrowsError(try Template(contentsOf: url)) { error in
                 guard case let PackageError.brokenPart(_, xmlError) = error else { return XCTFail("\(error)") }
-                XCTAssertEqual(xmlError, .doctypeNotAllowed(part: part(kind)))
+                XCTAssertEqual(xmlError, .doctypeNotAllowed(part: "extra/lol.xml"))
             }
         }
     }
@@ -128,7 +141,7 @@ final class HostileInputTests: XCTestCase {
             var data: TemplateValue = ["v": "deep"]
             for _ in 0..<100 { data = ["xs": [data]] }
             let body = String(repeating: b.p("{{#each xs}}"), count: 100) + b.p("{{v}}") + String(repeating: b.p("{{/each}}"), count: 100)
-            let out = try wb.fill(try wb.template(kind, body: body), data)
+            let out = try wb.fillBoth(try wb.template(kind, body: body), data)
             XCTAssertEqual(try out.paragraphs(), ["deep"])
         }
     }
@@ -161,7 +174,7 @@ final class HostileInputTests: XCTestCase {
                 data["xs\(i)"] = [["v": .string("v\(i)")]]
                 body += b.p("{{#each xs\(i)}}") + b.p("{{v}}") + b.p("{{/each}}")
             }
-            let out = try wb.fill(try wb.template(kind, body: body), .object(data))
+            let out = try wb.fillBoth(try wb.template(kind, body: body), .object(data))
             XCTAssertEqual(try out.paragraphs(), (0..<2_000).map { "v\($0)" })
         }
     }
@@ -177,13 +190,13 @@ final class HostileInputTests: XCTestCase {
             let body = kind == .docx
                 ? String(repeating: b.p("{{#each xs}}"), count: 40) + b.p("{{this}}") + String(repeating: b.p("{{/each}}"), count: 40)
                 : b.p(String(repeating: "{{#each xs}}", count: 40) + "{{this}}" + String(repeating: "{{/each}}", count: 40))
-            XCTAssertThrowsError(try wb.fill(try wb.template(kind, body: body), ["xs": [1, 2]], options: RenderOptions(lenient: kind == .odt)), "\(kind)") { error in
+            XCTAssertThrowsError(try wb.fillBoth(try wb.template(kind, body: body), ["xs": [1, 2]], options: RenderOptions(lenient: kind == .odt)), "\(kind)") { error in
                 guard case let TemplateError.tooLarge(_, problem) = error else { return XCTFail("\(error)") }
                 XCTAssertTrue(problem.description.contains("loops copy more than 100000 elements"), problem.description)
             }
             // Ten levels (1,024 copies of the innermost paragraph) stay below the bound and fill.
             let ten = String(repeating: b.p("{{#each xs}}"), count: 10) + b.p("{{this}}") + String(repeating: b.p("{{/each}}"), count: 10)
-            let out = try wb.fill(try wb.template(kind, body: ten), ["xs": [1, 2]])
+            let out = try wb.fillBoth(try wb.template(kind, body: ten), ["xs": [1, 2]])
             XCTAssertEqual(try out.paragraphs().count, 1_024)
         }
     }
@@ -193,7 +206,7 @@ final class HostileInputTests: XCTestCase {
         let wb = try Workbench(name)
         for kind in kinds {
             let b = Body(kind)
-            let out = try wb.fill(try wb.template(kind, body: b.p(String(repeating: "{{a}}-", count: 20_000))), ["a": "ก"])
+            let out = try wb.fillBoth(try wb.template(kind, body: b.p(String(repeating: "{{a}}-", count: 20_000))), ["a": "ก"])
             XCTAssertEqual(try out.paragraphs(), [String(repeating: "ก-", count: 20_000)])
         }
     }
@@ -210,14 +223,14 @@ final class HostileInputTests: XCTestCase {
         for kind in kinds {
             let t = try Template(contentsOf: try wb.template(kind, body: Body(kind).p("{{image logo width=w}}")))
             for (w, shown) in bad {
-                XCTAssertThrowsError(try wb.fill(t, ["logo": "logo.png", "w": w], options: RenderOptions(assetRoot: wb.folder)), "\(kind) \(w)") { error in
+                XCTAssertThrowsError(try wb.fillBoth(t, ["logo": "logo.png", "w": w], options: RenderOptions(assetRoot: wb.folder)), "\(kind) \(w)") { error in
                     let text = "\(error)"
                     XCTAssertTrue(text.contains("'w'") || text.contains("width"), text)
                     XCTAssertTrue(text.contains(shown) || text.contains("not a length"), "\(shown): \(text)")
                 }
             }
             // Within the page: fine.
-            let out = try wb.fill(t, ["logo": "logo.png", "w": 20], options: RenderOptions(assetRoot: wb.folder))
+            let out = try wb.fillBoth(t, ["logo": "logo.png", "w": 20], options: RenderOptions(assetRoot: wb.folder))
             XCTAssertEqual(out.package.partNames.filter { $0.contains("itaimg") }.count, 1)
         }
     }
@@ -235,7 +248,7 @@ final class HostileInputTests: XCTestCase {
     func testDerivedSizeShrinksToThePage() throws {
         let wb = try Workbench(name)
         try Pictures.png(width: 1, height: 10_000).write(to: wb.folder.appendingPathComponent("tall.png"))
-        let out = try wb.fill(try wb.template(.docx, body: Body(.docx).p("{{image tall}}")), ["tall": "tall.png"], options: RenderOptions(assetRoot: wb.folder))
+        let out = try wb.fillBoth(try wb.template(.docx, body: Body(.docx).p("{{image tall}}")), ["tall": "tall.png"], options: RenderOptions(assetRoot: wb.folder))
         let cy = try XCTUnwrap(Int(try out.select("//wp:inline/wp:extent").first?.attribute("cy") ?? ""))
         XCTAssertLessThanOrEqual(Double(cy) / 360_000, 16838.0 / 1440 * 2.54 + 1e-5, "the fixture's page is 16838 twips tall")
         XCTAssertGreaterThan(cy, 0)
@@ -284,12 +297,12 @@ final class HostileInputTests: XCTestCase {
         for kind in kinds {
             let t = try Template(contentsOf: try wb.template(kind, body: Body(kind).p("{{image pic}}")))
             for (file, message) in cases.map({ ($0.0, $0.2) }) + others {
-                XCTAssertThrowsError(try wb.fill(t, ["pic": .string(file)], options: RenderOptions(assetRoot: wb.folder)), file) { error in
+                XCTAssertThrowsError(try wb.fillBoth(t, ["pic": .string(file)], options: RenderOptions(assetRoot: wb.folder)), file) { error in
                     XCTAssertTrue("\(error)".contains(message) && "\(error)".contains(file), "\(file): \(error)")
                 }
             }
             // Bytes given directly by a program are checked the same way.
-            XCTAssertThrowsError(try wb.fill(t, ["pic": .image(Data(badCRC))])) { error in
+            XCTAssertThrowsError(try wb.fillBoth(t, ["pic": .image(Data(badCRC))])) { error in
                 XCTAssertTrue("\(error)".contains("CRC"), "\(error)")
             }
         }
@@ -305,14 +318,42 @@ final class HostileInputTests: XCTestCase {
             let b = Body(kind)
             let t = try Template(contentsOf: try wb.template(kind, body: b.ps("{{x}}", "{{x | number:2}}", "{{#each rows}}{{score}}{{/each}}", "{{list | join:\", \"}}")))
             let data: TemplateValue = ["x": .number(Double.nan), "rows": [["score": .number(Double.infinity)]], "list": [1, .number(-Double.infinity)]]
-            XCTAssertThrowsError(try wb.fill(t, data)) { error in
+            XCTAssertThrowsError(try wb.fillBoth(t, data)) { error in
                 let text = "\(error)"
                 for name in ["'x'", "'score'", "'list'"] { XCTAssertTrue(text.contains(name) && text.contains("not a finite number"), "\(name): \(text)") }
                 XCTAssertFalse(text.contains("NaN"), text)
             }
             // Lenient fills leave them empty and say so.
-            let out = try wb.fill(t, data, options: RenderOptions(lenient: true))
+            let out = try wb.fillBoth(t, data, options: RenderOptions(lenient: true))
             XCTAssertEqual(try out.paragraphs(), ["", "", "", ""])
         }
+    }
+}
+
+extension Workbench {
+    /// Fills through the compiled program and through the document tree (the path of parts the program
+    /// does not express): both must end alike, with the same bytes or the same error, so every hostile
+    /// case is bounded on both paths. Returns the compiled fill, read back.
+    func fillBoth(_ t: Template, _ data: TemplateValue, options: RenderOptions = RenderOptions(), file: StaticString = #filePath, line: UInt = #line) throws -> Filled {
+        let compiled = Result { try t.render(data, options: options, compiled: true) }
+        let tree = Result { try t.render(data, options: options, compiled: false) }
+        switch (compiled, tree) {
+        case let (.success(a), .success(b)):
+            XCTAssertEqual(a.changes.replaced, b.changes.replaced, "the tree path wrote other parts", file: file, line: line)
+            XCTAssertEqual(a.changes.added.map(\.name), b.changes.added.map(\.name), file: file, line: line)
+            XCTAssertEqual(a.changes.added.map(\.data), b.changes.added.map(\.data), file: file, line: line)
+            XCTAssertEqual(a.report.warnings, b.report.warnings, file: file, line: line)
+        case let (.failure(a), .failure(b)):
+            XCTAssertEqual("\(a)", "\(b)", "the tree path ends in another error", file: file, line: line)
+        case let (.success, .failure(b)):
+            XCTFail("only the tree path fails: \(b)", file: file, line: line)
+        case let (.failure(a), .success):
+            XCTFail("only the compiled path fails: \(a)", file: file, line: line)
+        }
+        return try fill(t, data, options: options)
+    }
+
+    func fillBoth(_ template: URL, _ data: TemplateValue, options: RenderOptions = RenderOptions(), file: StaticString = #filePath, line: UInt = #line) throws -> Filled {
+        try fillBoth(try Template(contentsOf: template), data, options: options, file: file, line: line)
     }
 }

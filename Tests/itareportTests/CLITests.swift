@@ -179,6 +179,18 @@ final class CLITests: XCTestCase {
             XCTAssertLessThan(r.stderr.utf8.count, 4000, "\(file): the message stays short")
             XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
         }
+        // The same bombs given to generate and validate (which read the data as a report).
+        for file in ["bomb.yaml", "keybomb.yaml"] {
+            let url = wb.folder.appendingPathComponent(file)
+            for command in [["validate", url.path], ["generate", url.path, "--output", wb.folder.appendingPathComponent("gen").path]] {
+                let r = try itareport(command)
+                XCTAssertEqual(r.status, 1, "\(command): \(r.stderr.prefix(500))")
+                let text = r.stdout + r.stderr
+                XCTAssertTrue(text.contains(file) && text.contains("more than 200000 values"), "\(command): \(text.prefix(2000))")
+                XCTAssertLessThan(text.utf8.count, 4000, "\(command): the message stays short")
+            }
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: wb.folder.appendingPathComponent("gen").path), "nothing generated")
     }
 
     /// 50,000 nested {{#if}} in one paragraph kept `template check` busy past a minute: now one nesting

@@ -111,6 +111,34 @@ final class OwnTemplatesCLITests: XCTestCase {
         }
     }
 
+    /// A data file or a template of a gigabyte (sparse: no disk used) was read whole, then parsed: the
+    /// data file ran past 20 seconds, the template took 2 GB. Each is refused from its size, at once.
+    func testFilesOfAGigabyteAreRefusedFromTheirSize() throws {
+        let dir = try folder("big")
+        let data = dir.appendingPathComponent("data.yaml")
+        let template = dir.appendingPathComponent("template.docx")
+        for (url, head) in [(data, "fiscal_year: 2568\n"), (template, "PK\u{3}\u{4}")] {
+            try Data(head.utf8).write(to: url)
+            let h = try FileHandle(forWritingTo: url)
+            try h.truncate(atOffset: 1 << 30)
+            try h.close()
+        }
+        let shipped = Self.repository.appendingPathComponent("Templates/o34-2567.docx").path
+        let cases: [([String], String)] = [
+            (["validate", data.path], "more than the 10 MB a data file may be"),
+            (["generate", data.path, "--output", dir.appendingPathComponent("out").path], "more than the 10 MB a data file may be"),
+            (["fill", shipped, data.path, "--output", dir.appendingPathComponent("y.docx").path], "more than the 10 MB a data file may be"),
+            (["fill", template.path, Self.example.path, "--output", dir.appendingPathComponent("y.docx").path], "more than the 128 MB a template may be"),
+            (["template", "check", template.path], "more than the limit of 134217728 bytes"),
+        ]
+        for (command, message) in cases {
+            let r = try itareport(command, timeout: 60)
+            XCTAssertEqual(r.status, 1, "\(command): \(r.stderr)")
+            let path = command.contains(template.path) ? template.path : data.path
+            XCTAssertTrue(r.stderr.contains(path) && r.stderr.contains(message), "\(command): \(r.stderr)")
+        }
+    }
+
     /// A batch killed with SIGKILL part-way leaves only scratch files the next run recognises; after the next
     /// run nothing of them is left anywhere in the output.
     func testABatchKilledMidWriteIsCleanedUpByTheNextRun() throws {

@@ -18,7 +18,7 @@ let template: Template = {
     {{image a width=b height=c}}
     """
     let zip = FuzzSupport.storedZip(FuzzSupport.parts(text: body, header: "{{a}} {{b}}", docx: true))
-    return try! Template(package: OfficePackage(data: zip, path: "fuzz-data.docx"))
+    return try! Template(package: OfficePackage(data: zip, path: "fuzz-data.docx"), language: FuzzSupport.language)
 }()
 
 /// libFuzzer target: converting a data file (YAML, or JSON when it starts with `{`) into template values,

@@ -12,7 +12,7 @@ public func fuzzPackage(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     for input in [data, FuzzSupport.repairingStoredCRCs(data)].compactMap({ $0 }) {
         let template: Template
         do {
-            template = try Template(package: OfficePackage(data: input, path: "fuzz-package"))
+            template = try Template(package: OfficePackage(data: input, path: "fuzz-package"), language: FuzzSupport.language)
         } catch {
             if "\(error)".isEmpty { fatalError("an error without a message: \(type(of: error))") }
             continue

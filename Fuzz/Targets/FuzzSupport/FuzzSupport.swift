@@ -1,11 +1,16 @@
 import Foundation
+import ITAReports
 import OfficePackage
 import OfficeXML
-import TemplateEngine
+@_spi(Fuzzing) import TemplateEngine
 
 /// What the fuzz targets share: a package built in memory from lines of text, the data every fill uses,
-/// and the check that a fill's output is a package whose changed parts are well-formed XML.
+/// and the checks on a fill: its changed parts are well-formed XML, and the compiled programs and the
+/// document tree fill alike (the same bytes, warnings or error).
 public enum FuzzSupport {
+    /// The language of ITA templates: the engine's filters with the Thai ones, and Thai digits.
+    public static let language = ThaiTemplateLanguage.language
+
     /// A zip of `parts`, every part stored (not deflated), so that mutated bytes land in the XML.
     public static func storedZip(_ parts: [(name: String, data: Data)]) -> Data {
         var out = Data()
@@ -160,16 +165,40 @@ public enum FuzzSupport {
     /// Fills `template` with `data`, strictly and then leniently. A fill that succeeds must give parts that
     /// are well-formed XML (a crash here is a finding); a fill that fails must say why in words.
     public static func fill(_ template: Template, _ data: TemplateValue) {
+        // Strict with Arabic digits; lenient with Thai digits (the digit pass and its own programs).
         for lenient in [false, true] {
-            do {
-                let (changes, _) = try template.render(data, options: RenderOptions(lenient: lenient))
+            let options = RenderOptions(lenient: lenient, digits: lenient ? .thai : .arabic)
+            let compiled = Result { try template.render(data, options: options, compiled: true) }
+            switch compiled {
+            case let .success((changes, _)):
                 for (name, bytes) in changes.replaced where name.hasSuffix(".xml") {
                     do { _ = try XMLDocument(data: bytes, name: name) } catch {
                         fatalError("a fill wrote \(name), which is not well-formed XML: \(error)")
                     }
                 }
-            } catch {
+            case let .failure(error):
                 if "\(error)".isEmpty { fatalError("an error without a message: \(type(of: error))") }
+            }
+            // The document-tree path must end alike: the same bytes, or the same error.
+            let tree = Result { try template.render(data, options: options, compiled: false) }
+            switch (compiled, tree) {
+            case let (.success(a), .success(b)):
+                for (name, bytes) in a.changes.replaced where b.changes.replaced[name] != bytes {
+                    fatalError("the compiled and the tree fill differ in \(name) (lenient \(lenient)):\n\(String(decoding: bytes, as: UTF8.self))\n---\n\(String(decoding: b.changes.replaced[name] ?? Data(), as: UTF8.self))")
+                }
+                if Set(a.changes.replaced.keys) != Set(b.changes.replaced.keys) || a.changes.added.map(\.name) != b.changes.added.map(\.name)
+                    || a.changes.added.map(\.data) != b.changes.added.map(\.data) {
+                    fatalError("the compiled and the tree fill change other parts: \(a.changes.replaced.keys.sorted()) \(b.changes.replaced.keys.sorted())")
+                }
+                if a.report.warnings != b.report.warnings {
+                    fatalError("the compiled and the tree fill warn differently:\n\(a.report.warnings)\n---\n\(b.report.warnings)")
+                }
+            case let (.failure(a), .failure(b)):
+                if "\(a)" != "\(b)" { fatalError("the compiled and the tree fill fail differently:\n\(a)\n---\n\(b)") }
+            case let (.success, .failure(b)):
+                fatalError("only the tree fill fails: \(b)")
+            case let (.failure(a), .success):
+                fatalError("only the compiled fill fails: \(a)")
             }
         }
     }

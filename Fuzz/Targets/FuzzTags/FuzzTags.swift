@@ -17,7 +17,7 @@ public func fuzzTags(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         let zip = FuzzSupport.storedZip(FuzzSupport.parts(text: body, header: header, docx: docx))
         let template: Template
         do {
-            template = try Template(package: OfficePackage(data: zip, path: docx ? "fuzz.docx" : "fuzz.odt"))
+            template = try Template(package: OfficePackage(data: zip, path: docx ? "fuzz.docx" : "fuzz.odt"), language: FuzzSupport.language)
         } catch {
             if "\(error)".isEmpty { fatalError("an error without a message: \(type(of: error))") }
             continue
