@@ -75,6 +75,19 @@ bench: build $(ZIPFLOOR)
 	  python3 -c 'import json,sys; f=json.loads(sys.argv[1])["fill_ms"]["median"]; z=json.loads(sys.argv[2])["median"]; print("  %s fill median %.2f ms = %.2f x the libzip floor (%.2f ms)" % (sys.argv[3], f, f / z, z))' "$$fill" "$$floor" $$ext; \
 	done
 
+# The same O34 content filled by docxtpl (DOCX) and relatorio (ODT), installed in a virtual environment
+# (.build/peers-venv) on first use, interleaved in one run with itareport bench and the libzip floor:
+# the median ms per document of each over PEER_ROUNDS rounds of BENCH_COUNT fills, and their ratios.
+PEER_ROUNDS ?= 5
+PEER_VENV = .build/peers-venv
+$(PEER_VENV)/bin/python:
+	python3 -m venv $(PEER_VENV)
+	$(PEER_VENV)/bin/pip install --quiet docxtpl relatorio
+
+bench-peers: build $(ZIPFLOOR) $(PEER_VENV)/bin/python
+	$(PEER_VENV)/bin/python bench/peers.py --bin $(BIN) --floor $(ZIPFLOOR) --template $(BENCH_TEMPLATE) --data $(BENCH_DATA) \
+	  --rounds $(PEER_ROUNDS) --count $(BENCH_COUNT)
+
 # Every document of every shipped example, DOCX and ODT, printed by LibreOffice and checked: numbers,
 # years, dates, listed words and the organisation's name split at line ends, a signature alone on its
 # page, table rows split across pages, a heading ending a page, DOCX/ODT page counts apart. Exit 1 when
