@@ -69,7 +69,7 @@ final class RenderPathTests: XCTestCase {
             let doc = try XMLDocument(data: tree.changes.replaced[kind == .docx ? "word/document.xml" : "content.xml"]!, name: "part")
             if kind == .odt {
                 let spans = try doc.select("//table:table-cell/@table:number-rows-spanned", namespaces: ["table": NS.table]).map(\.text)
-                XCTAssertEqual(spans, ["2", "2"], "A/1 twice and B/2 twice merge; the second cell never repeats both values")
+                XCTAssertEqual(spans, ["2", "3", "2", "2"], "first column: A/1 twice, B/2 twice (both values must repeat); second: A three times, B twice")
             }
         }
     }
