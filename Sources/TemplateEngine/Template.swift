@@ -202,6 +202,13 @@ public final class Template: Sendable {
                 }
                 changes.replaced[name] = bytes
                 if let rels = renderer.relationships { relParts.append((relName, rels)) }
+                // A caller's last pass over the part sees the filled tree, whichever way it was filled.
+                if let finish = options.finishPart {
+                    let doc = try XMLDocument(data: bytes, name: name)
+                    try finish(name, doc)
+                    bytes = try doc.serialize()
+                }
+                changes.replaced[name] = bytes
                 continue
             }
             let doc = try XMLDocument(data: part.normalized, name: name)
