@@ -194,13 +194,6 @@ public final class Template: Sendable {
                 let renderer = ProgramRenderer(program: program, session: session, loadRelationships: loadRelationships)
                 var bytes = renderer.render(data)
                 if let p = session.runaway { throw TemplateError.tooLarge(path: package.path, problem: p) }
-                // A caller that changes each part further gets its tree, as on the tree path.
-                if let finish = options.finishPart {
-                    let doc = try XMLDocument(data: bytes, name: name)
-                    try finish(name, doc)
-                    bytes = try doc.serialize()
-                }
-                changes.replaced[name] = bytes
                 if let rels = renderer.relationships { relParts.append((relName, rels)) }
                 // A caller's last pass over the part sees the filled tree, whichever way it was filled.
                 if let finish = options.finishPart {
