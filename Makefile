@@ -51,8 +51,10 @@ uninstall:
 
 # Load and fill times of the shipped O34 template with its sample data, in DOCX and ODT, beside the
 # libzip floor (the same filled document written with no filling at all: untouched parts copied raw,
-# changed parts deflated) and the ratio of the two medians.
+# changed parts deflated) and the ratio of the two medians. BENCH_FLAGS=--cpu measures time on the CPU
+# instead of elapsed time (steadier on a busy machine).
 BENCH_COUNT ?= 50
+BENCH_FLAGS ?=
 BENCH_TEMPLATE ?= Templates/o34-2567
 BENCH_DATA ?= Templates/source/samples/o34-2567.json
 ZIPFLOOR = .build/zipfloor
@@ -85,12 +87,25 @@ hostile-check: build
 bench: build $(ZIPFLOOR)
 	@for ext in docx odt; do \
 	  out=.build/bench-filled.$$ext; \
-	  $(BIN) bench $(BENCH_TEMPLATE).$$ext $(BENCH_DATA) --count $(BENCH_COUNT) --keep $$out || exit 1; \
-	  fill=$$($(BIN) bench $(BENCH_TEMPLATE).$$ext $(BENCH_DATA) --count $(BENCH_COUNT) --json) || exit 1; \
-	  floor=$$($(ZIPFLOOR) $(BENCH_TEMPLATE).$$ext $$out $(BENCH_COUNT) --json) || exit 1; \
-	  $(ZIPFLOOR) $(BENCH_TEMPLATE).$$ext $$out $(BENCH_COUNT); \
+	  $(BIN) bench $(BENCH_TEMPLATE).$$ext $(BENCH_DATA) --count $(BENCH_COUNT) --keep $$out $(BENCH_FLAGS) || exit 1; \
+	  fill=$$($(BIN) bench $(BENCH_TEMPLATE).$$ext $(BENCH_DATA) --count $(BENCH_COUNT) --json $(BENCH_FLAGS)) || exit 1; \
+	  floor=$$($(ZIPFLOOR) $(BENCH_TEMPLATE).$$ext $$out $(BENCH_COUNT) --json $(BENCH_FLAGS)) || exit 1; \
+	  $(ZIPFLOOR) $(BENCH_TEMPLATE).$$ext $$out $(BENCH_COUNT) $(BENCH_FLAGS); \
 	  python3 -c 'import json,sys; f=json.loads(sys.argv[1])["fill_ms"]["median"]; z=json.loads(sys.argv[2])["median"]; print("  %s fill median %.2f ms = %.2f x the libzip floor (%.2f ms)" % (sys.argv[3], f, f / z, z))' "$$fill" "$$floor" $$ext; \
 	done
+
+# The same O34 content filled by docxtpl (DOCX) and relatorio (ODT), installed in a virtual environment
+# (.build/peers-venv) on first use, interleaved in one run with itareport bench and the libzip floor:
+# the median ms per document of each over PEER_ROUNDS rounds of BENCH_COUNT fills, and their ratios.
+PEER_ROUNDS ?= 5
+PEER_VENV = .build/peers-venv
+$(PEER_VENV)/bin/python:
+	python3 -m venv $(PEER_VENV)
+	$(PEER_VENV)/bin/pip install --quiet docxtpl relatorio
+
+bench-peers: build $(ZIPFLOOR) $(PEER_VENV)/bin/python
+	$(PEER_VENV)/bin/python bench/peers.py --bin $(BIN) --floor $(ZIPFLOOR) --template $(BENCH_TEMPLATE) --data $(BENCH_DATA) \
+	  --rounds $(PEER_ROUNDS) --count $(BENCH_COUNT) $(BENCH_FLAGS)
 
 # Every document of every shipped example, DOCX and ODT, printed by LibreOffice and checked: numbers,
 # years, dates, listed words and the organisation's name split at line ends, a signature alone on its

@@ -1,11 +1,14 @@
 /* The libzip floor for one filled document: what writing it would cost if filling took no time at all.
  * Every part of TEMPLATE is copied raw (no recompression), except the parts that FILLED changed or added,
- * which are written from FILLED's bytes (read once, before timing): deflated, or stored when FILLED stores
- * them (pictures, compressed already). Prints min, median and max ms per
+ * which are written from FILLED's bytes (read once, before timing): deflated at zlib level 3 as itareport
+ * writes them (--level N for another; 0 is libzip's default, 6), or stored when FILLED stores them
+ * (pictures, compressed already). Prints min, median and max ms per
  * document over COUNT documents, or with --json {"min": …, "median": …, "max": …}.
  *
  *   cc -O2 bench/zipfloor.c $(pkg-config --cflags --libs libzip) -o .build/zipfloor
- *   .build/zipfloor TEMPLATE FILLED [COUNT] [--json]
+ *   .build/zipfloor TEMPLATE FILLED [COUNT] [--json] [--cpu] [--level N]
+ *
+ * --cpu measures the time this process spends on the CPU (user and system) instead of elapsed time.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,9 +17,11 @@
 #include <unistd.h>
 #include <zip.h>
 
+static int use_cpu = 0;
+
 static double now_ms(void) {
     struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
+    clock_gettime(use_cpu ? CLOCK_PROCESS_CPUTIME_ID : CLOCK_MONOTONIC, &t);
     return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
@@ -37,9 +42,16 @@ static void *slurp(zip_t *z, zip_uint64_t i, zip_uint64_t *size) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 3) { fprintf(stderr, "usage: zipfloor TEMPLATE FILLED [COUNT] [--json]\n"); return 2; }
-    int count = argc > 3 && strcmp(argv[3], "--json") ? atoi(argv[3]) : 20;
-    int json = !strcmp(argv[argc - 1], "--json");
+    if (argc < 3) { fprintf(stderr, "usage: zipfloor TEMPLATE FILLED [COUNT] [--json] [--cpu] [--level N]\n"); return 2; }
+    int count = argc > 3 && strncmp(argv[3], "--", 2) ? atoi(argv[3]) : 20;
+    int json = 0, level = 3;
+    for (int i = 3; i < argc; i++) {
+        if (!strcmp(argv[i], "--json")) json = 1;
+        if (!strcmp(argv[i], "--cpu")) use_cpu = 1;
+        if (!strcmp(argv[i], "--level") && i + 1 < argc) level = atoi(argv[++i]);
+    }
+    if (level < 0 || level > 9) { fprintf(stderr, "--level must be 0 to 9\n"); return 2; }
+    if (count < 1) { fprintf(stderr, "COUNT must be at least 1\n"); return 2; }
     int err;
     zip_t *tpl = zip_open(argv[1], ZIP_RDONLY, &err), *filled = zip_open(argv[2], ZIP_RDONLY, &err);
     if (!tpl || !filled) { fprintf(stderr, "cannot open the packages\n"); return 1; }
@@ -75,7 +87,7 @@ int main(int argc, char **argv) {
             zip_source_t *src = data[i] ? zip_source_buffer(out, data[i], sizes[i], 0)
                                         : zip_source_zip(out, tpl, source[i], ZIP_FL_COMPRESSED, 0, -1);
             zip_int64_t idx = zip_file_add(out, name, src, ZIP_FL_ENC_UTF_8);
-            if (data[i]) zip_set_file_compression(out, idx, method[i] == ZIP_CM_STORE ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0);
+            if (data[i]) zip_set_file_compression(out, idx, method[i] == ZIP_CM_STORE ? ZIP_CM_STORE : ZIP_CM_DEFLATE, method[i] == ZIP_CM_STORE ? 0 : level);
             else {
                 zip_stat_t st;
                 zip_stat_index(tpl, source[i], 0, &st);

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ITAKit
 
 /// Writes the documents of many organisations at once, on `workers` threads sharing one
@@ -217,38 +218,45 @@ public final class BatchRunner: Sendable {
     }
 
     /// The shared state of the workers: the next job to take, and the outcomes so far.
-    private final class State: @unchecked Sendable {
-        private let lock = NSLock()
-        private var nextIndex = 0
-        private var finished = 0
-        private var failed = 0
-        private var warnings = 0
-        private(set) var outcomes: [Outcome?]
+    private final class State: Sendable {
+        private struct Counts {
+            var nextIndex = 0
+            var finished = 0
+            var failed = 0
+            var warnings = 0
+            var outcomes: [Outcome?]
+        }
+        private let counts: Mutex<Counts>
         private let keepDetails: Bool
 
         init(count: Int, keepDetails: Bool) {
-            outcomes = Array(repeating: nil, count: count)
+            counts = Mutex(Counts(outcomes: Array(repeating: nil, count: count)))
             self.keepDetails = keepDetails
         }
 
+        var outcomes: [Outcome?] { counts.withLock { $0.outcomes } }
+
         /// The next `count` jobs (fewer at the end), nil when none is left.
         func next(_ count: Int) -> Range<Int>? {
-            lock.lock(); defer { lock.unlock() }
-            guard nextIndex < outcomes.count else { return nil }
-            let range = nextIndex..<min(outcomes.count, nextIndex + count)
-            nextIndex = range.upperBound
-            return range
+            counts.withLock { c in
+                guard c.nextIndex < c.outcomes.count else { return nil }
+                let range = c.nextIndex..<min(c.outcomes.count, c.nextIndex + count)
+                c.nextIndex = range.upperBound
+                return range
+            }
         }
 
         func finish(_ i: Int, _ outcome: Outcome, total: Int, progress: (Progress) -> Void) {
-            lock.lock(); defer { lock.unlock() }
-            outcomes[i] = keepDetails ? outcome
+            let kept = keepDetails ? outcome
                 : Outcome(name: outcome.name, folder: outcome.folder, files: [], failure: outcome.failureMessage, warnings: [],
                           dataWarnings: [], seconds: outcome.seconds)
-            finished += 1
-            if !outcome.succeeded { failed += 1 }
-            warnings += outcome.warnings.count
-            progress(Progress(index: i, finished: finished, total: total, failed: failed, warnings: warnings, last: outcome))
+            counts.withLock { c in
+                c.outcomes[i] = kept
+                c.finished += 1
+                if !outcome.succeeded { c.failed += 1 }
+                c.warnings += outcome.warnings.count
+                progress(Progress(index: i, finished: c.finished, total: total, failed: c.failed, warnings: c.warnings, last: outcome))
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import OfficePackage
 import OfficeXML
 import ThaiFormat
@@ -93,9 +94,8 @@ struct LineKeepingPass: Sendable {
     /// Kept paragraphs by their pieces (and whether they were kept for a table cell), for up to
     /// `capacity` paragraphs (then forgotten all at once, so memory stays bounded), safe to use from
     /// several threads. Valid for keepers of one word list only.
-    final class Memo: @unchecked Sendable {
-        private let lock = NSLock()
-        private var values: [[UInt8]: [String]] = [:]
+    final class Memo: Sendable {
+        private let values = Mutex<[[UInt8]: [String]]>([:])
         private let capacity: Int
 
         init(capacity: Int = 16_384) { self.capacity = capacity }
@@ -113,15 +113,15 @@ struct LineKeepingPass: Sendable {
 
         func value(for segments: [String], inCells: Bool = false) -> [String]? {
             let key = Self.key(segments, inCells)
-            lock.lock(); defer { lock.unlock() }
-            return values[key]
+            return values.withLock { $0[key] }
         }
 
         func store(_ kept: [String], for segments: [String], inCells: Bool = false) {
             let key = Self.key(segments, inCells)
-            lock.lock(); defer { lock.unlock() }
-            if values.count >= capacity { values.removeAll(keepingCapacity: true) }
-            values[key] = kept
+            values.withLock { values in
+                if values.count >= capacity { values.removeAll(keepingCapacity: true) }
+                values[key] = kept
+            }
         }
     }
 

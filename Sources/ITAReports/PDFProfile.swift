@@ -2,7 +2,7 @@ import Foundation
 
 /// A LibreOffice user profile in a temporary folder of its own, for one worker's conversions one after
 /// another (never two LibreOffice runs in one profile at once). The folder is removed with the profile.
-public final class PDFProfile: @unchecked Sendable {
+public final class PDFProfile: Sendable {
     /// The folder holding the profile and each run's working files.
     public let root: URL
     /// The profile itself, as LibreOffice's `-env:UserInstallation` takes it.

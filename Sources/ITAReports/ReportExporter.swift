@@ -21,7 +21,7 @@ public final class ReportExporter: Sendable {
 
     /// A data file's documents filled into a scratch folder inside `folder`, waiting for their PDFs and to
     /// be put in place. `discard` removes whatever is left of it.
-    public final class Staged: @unchecked Sendable {
+    public final class Staged {
         public let data: ReportData
         /// The folder the files are for.
         public let folder: URL

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ITAKit
 import OfficePackage
 import TemplateEngine
@@ -6,7 +7,7 @@ import ThaiFormat
 
 /// Writes the yearly documents of one data file: each report kind, in each format, from the shipped
 /// (or the user's) templates. Templates are read once and reused across documents.
-public final class ReportGenerator: @unchecked Sendable {
+public final class ReportGenerator: Sendable {
     /// One file written.
     public struct Output: Sendable {
         public let kind: ReportKind
@@ -22,15 +23,18 @@ public final class ReportGenerator: @unchecked Sendable {
     public let templates: TemplateSet
     /// Leave names missing from the data empty (each one a warning) instead of failing.
     public let lenient: Bool
-    private var cache: [String: Template] = [:]
-    /// The template file of each form and format, found once (looking costs several file look-ups).
-    private var resolved: [String: URL] = [:]
-    private var chartTargets: [ObjectIdentifier: ChartParts.Targets] = [:]
+    /// What this generator has found so far, shared by the threads of a batch.
+    private struct Found {
+        var cache: [String: Template] = [:]
+        /// The template file of each form and format, found once (looking costs several file look-ups).
+        var resolved: [String: URL] = [:]
+        var chartTargets: [ObjectIdentifier: ChartParts.Targets] = [:]
+        var noted: [String] = []
+    }
+    private let found = Mutex(Found())
     /// Paragraphs kept whole at line ends, shared by every document this generator writes (all its
     /// keepers have the shipped word list): a template's own text is worked out once, not per document.
     private let keptParagraphs = LineKeepingPass.Memo()
-    private var noted: [String] = []
-    private let lock = NSLock()
 
     public init(templates: TemplateSet, lenient: Bool = false) {
         self.templates = templates
@@ -45,36 +49,31 @@ public final class ReportGenerator: @unchecked Sendable {
     /// The template of `form` in `format`, loaded once.
     public func template(for form: ReportForm, format: PackageKind) throws -> Template {
         let key = "\(form.name).\(format.fileExtension)"
-        lock.lock()
-        if let url = resolved[key], let t = cache[url.path] { lock.unlock(); return t }
-        lock.unlock()
+        if let t = found.withLock({ f in f.resolved[key].flatMap { f.cache[$0.path] } }) { return t }
         let (url, note) = try templates.resolve(form, format: format)
-        lock.lock(); defer { lock.unlock() }
-        resolved[key] = url
-        if let note, !noted.contains(note) { noted.append(note) }
-        if let t = cache[url.path] { return t }
-        guard FileManager.default.fileExists(atPath: url.path) else { throw GenerateError.templateMissing(path: url.path) }
-        let t = try Template(contentsOf: url, language: ThaiTemplateLanguage.language)
-        cache[url.path] = t
-        return t
+        return try found.withLock { f in
+            f.resolved[key] = url
+            if let note, !f.noted.contains(note) { f.noted.append(note) }
+            if let t = f.cache[url.path] { return t }
+            guard FileManager.default.fileExists(atPath: url.path) else { throw GenerateError.templateMissing(path: url.path) }
+            let t = try Template(contentsOf: url, language: ThaiTemplateLanguage.language)
+            f.cache[url.path] = t
+            return t
+        }
     }
 
     /// The chart frames of a template (loaded through `template(for:format:)`), read once.
     func chartTargets(of template: Template) throws -> ChartParts.Targets {
-        lock.lock()
-        if let known = chartTargets[ObjectIdentifier(template)] { lock.unlock(); return known }
-        lock.unlock()
+        if let known = found.withLock({ $0.chartTargets[ObjectIdentifier(template)] }) { return known }
         let targets = try ChartParts.Targets(package: template.package)
-        lock.lock(); defer { lock.unlock() }
-        chartTargets[ObjectIdentifier(template)] = targets
+        found.withLock { $0.chartTargets[ObjectIdentifier(template)] = targets }
         return targets
     }
 
     /// What the templates used so far said about themselves, each once: the shipped templates that stood
     /// in for ones the user's `--template` lacks.
     public var templateNotes: [String] {
-        lock.lock(); defer { lock.unlock() }
-        return noted
+        found.withLock { $0.noted }
     }
 
     /// The reports this data can fill, and for the others why not.

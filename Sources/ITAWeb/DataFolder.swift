@@ -1,9 +1,10 @@
 import Foundation
+import Synchronization
 import ITAReports
 
 /// The folder the web app serves: its data files (the YAML files the command line reads), found by
 /// listing the folder, never by a path taken from a request. Every read and write stays inside it.
-public final class DataFolder: @unchecked Sendable {
+public final class DataFolder: Sendable {
     /// The folder, with links resolved.
     public let root: URL
     /// Largest data file read (a yearly report is a few tens of kilobytes).
@@ -15,7 +16,8 @@ public final class DataFolder: @unchecked Sendable {
     /// Sub-folder for documents the app writes.
     static let outputFolder = "Output"
 
-    private let lock = NSLock()
+    /// Writes into the folder, one at a time.
+    private let serial = Mutex(())
 
     public init(_ path: String) throws {
         let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
@@ -67,33 +69,35 @@ public final class DataFolder: @unchecked Sendable {
     /// the folder renamed over it), so a reader sees the old file or the new one, never half of one.
     /// Returns the new version.
     public func replace(_ name: String, with text: String, expectedVersion: String) throws -> String {
-        lock.lock(); defer { lock.unlock() }
-        guard let url = url(named: name) else { throw WebError.noSuchFile(name) }
-        let current = Self.version(of: try readBounded(url, limit: Self.maxDataBytes))
-        guard current == expectedVersion else { throw WebError.staleVersion(name) }
-        let data = Data(text.utf8)
-        try writeAtomically(data, to: url)
-        return Self.version(of: data)
+        return try serial.withLock { _ in
+            guard let url = url(named: name) else { throw WebError.noSuchFile(name) }
+            let current = Self.version(of: try readBounded(url, limit: Self.maxDataBytes))
+            guard current == expectedVersion else { throw WebError.staleVersion(name) }
+            let data = Data(text.utf8)
+            try writeAtomically(data, to: url)
+            return Self.version(of: data)
+        }
     }
 
     /// Writes a new file `name` into the folder (or `subfolder` of it); never replaces one.
     public func create(_ name: String, data: Data, in subfolder: String? = nil) throws -> URL {
-        lock.lock(); defer { lock.unlock() }
-        guard Self.isPlainName(name), subfolder.map(Self.isPlainName) ?? true else { throw WebError.noSuchFile(name) }
-        var dir = root
-        if let subfolder {
-            dir = root.appendingPathComponent(subfolder)
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir) {
-                guard isDir.boolValue, !Self.isLink(dir.path) else { throw WebError.cannotWrite(dir.path, "it is not a folder") }
-            } else {
-                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: false)
+        return try serial.withLock { _ in
+            guard Self.isPlainName(name), subfolder.map(Self.isPlainName) ?? true else { throw WebError.noSuchFile(name) }
+            var dir = root
+            if let subfolder {
+                dir = root.appendingPathComponent(subfolder)
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir) {
+                    guard isDir.boolValue, !Self.isLink(dir.path) else { throw WebError.cannotWrite(dir.path, "it is not a folder") }
+                } else {
+                    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: false)
+                }
             }
+            let url = dir.appendingPathComponent(name)
+            guard !FileManager.default.fileExists(atPath: url.path), !Self.isLink(url.path) else { throw WebError.exists(name) }
+            do { try data.write(to: url, options: [.withoutOverwriting]) } catch { throw WebError.exists(name) }
+            return url
         }
-        let url = dir.appendingPathComponent(name)
-        guard !FileManager.default.fileExists(atPath: url.path), !Self.isLink(url.path) else { throw WebError.exists(name) }
-        do { try data.write(to: url, options: [.withoutOverwriting]) } catch { throw WebError.exists(name) }
-        return url
     }
 
     /// A name not yet taken in the folder (or `subfolder`): `stem.ext`, else `stem-2.ext`, `stem-3.ext`, …

@@ -1,14 +1,16 @@
 import Foundation
+import Synchronization
 import ITAKit
 import ITAReports
 import OfficePackage
 
 /// Writes the documents of the folder's data files into `Output/` inside the folder, one document set at a
 /// time, and what the pages need of them: files to download, preview pages, the year's bundle as a zip.
-final class Documents: @unchecked Sendable {
+final class Documents: Sendable {
     let folder: DataFolder
     let converter: PDFConverter?
-    private let lock = NSLock()
+    /// Document sets written one at a time.
+    private let serial = Mutex(())
 
     init(folder: DataFolder, converter: PDFConverter?) {
         self.folder = folder
@@ -45,16 +47,17 @@ final class Documents: @unchecked Sendable {
     /// Writes one report of a data file in one format and returns the file.
     func generate(_ entry: Entry, kind: ReportKind, format: ExportFormat) throws -> URL {
         try confine(entry)
-        lock.lock(); defer { lock.unlock() }
-        try makeOutput()
-        if DataFolder.isLink(outputFolder(for: entry).path) { throw WebError.cannotWrite(outputFolder(for: entry).path, "it is a link") }
-        let exporter = ReportExporter(generator: ReportGenerator(templates: TemplateSet(custom: nil)), converter: converter)
-        let result = try exporter.export(loaded: entry.loaded, dataURL: entry.url, kinds: [kind], formats: [format],
-                                         outputDirectory: outputFolder(for: entry))
-        guard let file = result.files.first(where: { $0.kind == kind && $0.format == format }) else {
-            throw GenerateError.cannotWrite(path: outputFolder(for: entry).path, reason: "no file was written")
+        return try serial.withLock { _ in
+            try makeOutput()
+            if DataFolder.isLink(outputFolder(for: entry).path) { throw WebError.cannotWrite(outputFolder(for: entry).path, "it is a link") }
+            let exporter = ReportExporter(generator: ReportGenerator(templates: TemplateSet(custom: nil)), converter: converter)
+            let result = try exporter.export(loaded: entry.loaded, dataURL: entry.url, kinds: [kind], formats: [format],
+                                             outputDirectory: outputFolder(for: entry))
+            guard let file = result.files.first(where: { $0.kind == kind && $0.format == format }) else {
+                throw GenerateError.cannotWrite(path: outputFolder(for: entry).path, reason: "no file was written")
+            }
+            return file.url
         }
-        return file.url
     }
 
     private func makeOutput() throws {
@@ -69,27 +72,28 @@ final class Documents: @unchecked Sendable {
         if let pages = existingPages(dir), !pages.isEmpty { return pages }
         let pdf = try generate(entry, kind: kind, format: .pdf)
         guard let pdftoppm = Self.pdftoppm else { return [] }
-        lock.lock(); defer { lock.unlock() }
-        let scratch = dir.deletingLastPathComponent().appendingPathComponent(".\(dir.lastPathComponent)-\(UUID().uuidString.prefix(6))")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let p = Process()
-        p.executableURL = pdftoppm
-        p.arguments = ["-png", "-r", "70", "-l", "30", pdf.path, scratch.appendingPathComponent("page").path]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw GenerateError.cannotWrite(path: scratch.path, reason: "pdftoppm failed") }
-        // Pictures of earlier versions of the data are of no more use.
-        let parent = dir.deletingLastPathComponent()
-        for old in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        where old.hasPrefix(".preview-\(kind.rawValue)-") && old != dir.lastPathComponent {
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(old))
+        return try serial.withLock { _ in
+            let scratch = dir.deletingLastPathComponent().appendingPathComponent(".\(dir.lastPathComponent)-\(UUID().uuidString.prefix(6))")
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            let p = Process()
+            p.executableURL = pdftoppm
+            p.arguments = ["-png", "-r", "70", "-l", "30", pdf.path, scratch.appendingPathComponent("page").path]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            guard p.terminationStatus == 0 else { throw GenerateError.cannotWrite(path: scratch.path, reason: "pdftoppm failed") }
+            // Pictures of earlier versions of the data are of no more use.
+            let parent = dir.deletingLastPathComponent()
+            for old in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+            where old.hasPrefix(".preview-\(kind.rawValue)-") && old != dir.lastPathComponent {
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(old))
+            }
+            try? FileManager.default.removeItem(at: dir)
+            try FileManager.default.moveItem(at: scratch, to: dir)
+            return existingPages(dir) ?? []
         }
-        try? FileManager.default.removeItem(at: dir)
-        try FileManager.default.moveItem(at: scratch, to: dir)
-        return existingPages(dir) ?? []
     }
 
     func previewFolder(_ entry: Entry, kind: ReportKind) -> URL {
@@ -126,26 +130,27 @@ final class Documents: @unchecked Sendable {
     func bundle(_ parts: [Entry]) throws -> (name: String, data: Data) {
         guard let first = parts.first, let data = first.data else { throw WebError.noSuchFile("") }
         for part in parts { try confine(part) }
-        lock.lock(); defer { lock.unlock() }
-        try makeOutput()
-        let stem = SafeFileName.fit(SafeFileName.from("ชุดเอกสาร_\(first.organization)_\(data.fiscalYear ?? 0)"), maxBytes: 200)
-        let target = folder.output.appendingPathComponent(stem)
-        var formats: [ExportFormat] = [.docx, .odt]
-        if converter != nil { formats.append(.pdf) }
-        let exporter = ReportExporter(generator: ReportGenerator(templates: TemplateSet(custom: nil)), converter: converter)
-        let bundleParts = try parts.map { e in
-            SubmissionBundle.Part(loaded: e.loaded, dataURL: e.url,
-                                  kinds: try SubmissionBundle.kinds(for: e.data!).filter { SubmissionBundle.defaultKinds.contains($0) })
+        return try serial.withLock { _ in
+            try makeOutput()
+            let stem = SafeFileName.fit(SafeFileName.from("ชุดเอกสาร_\(first.organization)_\(data.fiscalYear ?? 0)"), maxBytes: 200)
+            let target = folder.output.appendingPathComponent(stem)
+            var formats: [ExportFormat] = [.docx, .odt]
+            if converter != nil { formats.append(.pdf) }
+            let exporter = ReportExporter(generator: ReportGenerator(templates: TemplateSet(custom: nil)), converter: converter)
+            let bundleParts = try parts.map { e in
+                SubmissionBundle.Part(loaded: e.loaded, dataURL: e.url,
+                                      kinds: try SubmissionBundle.kinds(for: e.data!).filter { SubmissionBundle.defaultKinds.contains($0) })
+            }
+            let manifest = try SubmissionBundle(exporter: exporter).write(parts: bundleParts, formats: formats, into: target)
+            var zipParts: [(name: String, data: Data)] = []
+            for f in manifest.files {
+                zipParts.append(("\(stem)/\(f.path)", try Data(contentsOf: target.appendingPathComponent(f.path))))
+            }
+            zipParts.append(("\(stem)/manifest.json", try Data(contentsOf: target.appendingPathComponent("manifest.json"))))
+            let zip = folder.output.appendingPathComponent(".\(stem)-\(UUID().uuidString.prefix(6)).zip")
+            defer { try? FileManager.default.removeItem(at: zip) }
+            try OfficePackage.create(at: zip, parts: zipParts)
+            return (stem + ".zip", try Data(contentsOf: zip))
         }
-        let manifest = try SubmissionBundle(exporter: exporter).write(parts: bundleParts, formats: formats, into: target)
-        var zipParts: [(name: String, data: Data)] = []
-        for f in manifest.files {
-            zipParts.append(("\(stem)/\(f.path)", try Data(contentsOf: target.appendingPathComponent(f.path))))
-        }
-        zipParts.append(("\(stem)/manifest.json", try Data(contentsOf: target.appendingPathComponent("manifest.json"))))
-        let zip = folder.output.appendingPathComponent(".\(stem)-\(UUID().uuidString.prefix(6)).zip")
-        defer { try? FileManager.default.removeItem(at: zip) }
-        try OfficePackage.create(at: zip, parts: zipParts)
-        return (stem + ".zip", try Data(contentsOf: zip))
     }
 }

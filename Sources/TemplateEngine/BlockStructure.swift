@@ -32,8 +32,7 @@ extension Dialect {
     func isTagOnly(_ p: XMLNode, anchor: XMLNode) -> Bool {
         for c in p.children where c != anchor {
             if c.isText { if c.text.trimmingCharacters(in: .whitespaces).isEmpty { continue } else { return false } }
-            if kind == .docx, c.namespaceURI == Dialect.w, ["pPr", "bookmarkStart", "bookmarkEnd", "proofErr", "permStart", "permEnd"].contains(c.localName) { continue }
-            if kind == .odt, c.namespaceURI == Dialect.text, ["bookmark", "bookmark-start", "bookmark-end", "soft-page-break"].contains(c.localName) { continue }
+            if isLayoutOnly(c) { continue }
             return false
         }
         return true

@@ -6,7 +6,7 @@ import OfficeXML
 /// the edges), tags alone in a paragraph are found, then the tree is written out as fixed bytes and
 /// operations. Throws `Uncompilable` for shapes the program does not express.
 final class ProgramCompiler {
-    let dialect: Dialect
+    let dialect: any Dialect
     let part: String
     let doc: XMLDocument
     private var store: [UInt8] = []
@@ -26,7 +26,7 @@ final class ProgramCompiler {
     private static let markerTarget = "tpl"
 
     /// `original` is left as it is; the fixed text is written in `digits`.
-    init(document original: XMLDocument, part: String, dialect: Dialect, digits: DigitScript) {
+    init(document original: XMLDocument, part: String, dialect: any Dialect, digits: DigitScript) {
         self.dialect = dialect
         self.part = part
         doc = original.copy()
@@ -36,7 +36,8 @@ final class ProgramCompiler {
     struct Context {
         var cloneDepth = 0
         var cellLevel = false
-        var numIdElement: XMLNode?
+        /// In a copy of a numbered list paragraph: the element and attribute of its list number.
+        var numbering: (element: XMLNode, attribute: String, namespace: String)?
     }
 
     private struct Builder {
@@ -52,7 +53,7 @@ final class ProgramCompiler {
         guard problems.isEmpty else { throw Uncompilable("tag problems") }
         try mark(items, eachDepth: 0)
         try findListsAndMerges()
-        if dialect.kind == .odt { collectAutomaticStyles(root) }
+        collectAutomaticStyles(root)
         var b = Builder()
         try compileRoot(root, into: &b)
         flush(&b)
@@ -229,8 +230,7 @@ final class ProgramCompiler {
             if skip { continue }
             skipped.remove(c.identity)
             if c.isText { if c.text.trimmingCharacters(in: .whitespaces).isEmpty { continue } else { return false } }
-            if dialect.kind == .docx, c.namespaceURI == Dialect.w, ["pPr", "bookmarkStart", "bookmarkEnd", "proofErr", "permStart", "permEnd"].contains(c.localName) { continue }
-            if dialect.kind == .odt, c.namespaceURI == Dialect.text, ["bookmark", "bookmark-start", "bookmark-end", "soft-page-break"].contains(c.localName) { continue }
+            if dialect.isLayoutOnly(c) { continue }
             return false
         }
         if dependsOnData { throw Uncompilable("a value that may stand alone among inline blocks") }
@@ -259,9 +259,7 @@ final class ProgramCompiler {
     /// Children of a paragraph that do not keep a tag from standing alone in it.
     private func ignorable(_ c: XMLNode) -> Bool {
         if c.isText { return c.text.trimmingCharacters(in: .whitespaces).isEmpty }
-        if dialect.kind == .docx, c.namespaceURI == Dialect.w, ["pPr", "bookmarkStart", "bookmarkEnd", "proofErr", "permStart", "permEnd"].contains(c.localName) { return true }
-        if dialect.kind == .odt, c.namespaceURI == Dialect.text, ["bookmark", "bookmark-start", "bookmark-end", "soft-page-break"].contains(c.localName) { return true }
-        return false
+        return dialect.isLayoutOnly(c)
     }
 
     private func findListsAndMerges() throws {
@@ -281,9 +279,7 @@ final class ProgramCompiler {
                     for c in p.children where isMarker(c) { skipped.insert(c.identity) }
                     hosted[id] = skipped
                 }
-                var unit = p
-                if dialect.kind == .odt, let li = p.parent, li.is("list-item", Dialect.text), li.elementChildren.count == 1 { unit = li }
-                listUnits[unit.identity] = id
+                listUnits[dialect.listUnit(of: p).identity] = id
             case .merge:
                 if let cell = ([a.node] + a.node.ancestors).first(where: dialect.isCell) { mergeCells.insert(cell.identity) }
             default:
@@ -298,12 +294,12 @@ final class ProgramCompiler {
         }
     }
 
-    // MARK: automatic styles (ODT)
+    // MARK: automatic styles (a fill may leave some unused)
 
     private func collectAutomaticStyles(_ root: XMLNode) {
-        guard let auto = root.child("automatic-styles", Dialect.office) else { return }
-        for s in auto.elementChildren where s.is("style", Dialect.style) || s.is("list-style", Dialect.text) {
-            guard let name = s.attribute("name", Dialect.style), !name.isEmpty, styleIndex[name] == nil else { continue }
+        guard let auto = dialect.automaticStyles(in: root) else { return }
+        for s in auto.elementChildren where dialect.isPrunableStyle(s) {
+            guard let name = dialect.declaredStyleName(s), !name.isEmpty, styleIndex[name] == nil else { continue }
             styleIndex[name] = Int32(styleNames.count)
             styleNames.append(name)
         }
@@ -320,7 +316,7 @@ final class ProgramCompiler {
     private func refs(of n: XMLNode, declarationParent: XMLNode?) -> [Int32] {
         guard !styleNames.isEmpty, n.isElement else { return [] }
         let isDeclaration = declarationParent != nil && n.parent == declarationParent
-        let own = isDeclaration ? n.attribute("name", Dialect.style) : nil
+        let own = isDeclaration ? dialect.declaredStyleName(n) : nil
         var out: [Int32] = []
         for v in n.attributeValues(whereNameContains: ["name", "style"]) where !(isDeclaration && v == own) {
             if let i = styleIndex[v] { out.append(i) }
@@ -352,15 +348,15 @@ final class ProgramCompiler {
         var labels: [Op] = []
         var positions: [Int] = []
         var numOriginal: [UInt8] = []
-        let isNumId = ctx.numIdElement.map { $0 == n } ?? false
-        if isNumId, let v = n.attribute("val", Dialect.w) { XMLWriter.appendEscapedAttribute(v, to: &numOriginal) }
-        let kind = dialect.kind
+        let numbering = ctx.numbering.flatMap { $0.element == n ? $0 : nil }
+        if let numbering, let v = n.attribute(numbering.attribute, numbering.namespace) { XMLWriter.appendEscapedAttribute(v, to: &numOriginal) }
+        let dialect = self.dialect
         XMLWriter.appendStartTag(n, empty: empty, to: &tmp, attribute: { name, ns in
             if ctx.cloneDepth > 0 {
-                if kind == .docx, ns == Dialect.w14, name == "paraId" || name == "textId" { return .drop }
-                if ns == Dialect.xml, name == "id" { labels.append(.idSuffix); return .cutAfterValue }
+                if dialect.dropsOnCopy(name, ns) { return .drop }
+                if ns == NS.xml, name == "id" { labels.append(.idSuffix); return .cutAfterValue }
             }
-            if isNumId, ns == Dialect.w, name == "val" { labels.append(.numId(original: numOriginal)); return .cutInsteadOfValue }
+            if let numbering, ns == numbering.namespace, name == numbering.attribute { labels.append(.numId(original: numOriginal)); return .cutInsteadOfValue }
             return .keep
         }, cut: { buf in positions.append(buf.count) })
         if !styleNames.isEmpty { b.refs += refs(of: n, declarationParent: nil) }
@@ -403,7 +399,7 @@ final class ProgramCompiler {
             var bytes: [UInt8] = []
             XMLWriter.appendNode(c, to: &bytes)
             var style: Int32 = -1
-            if c.is("style", Dialect.style) || c.is("list-style", Dialect.text), let name = c.attribute("name", Dialect.style), let i = styleIndex[name] { style = i }
+            if dialect.isPrunableStyle(c), let name = dialect.declaredStyleName(c), let i = styleIndex[name] { style = i }
             entries.append((bytes, style))
         }
         return AutoStylesSite(start: start, emptyTag: empty, end: end, entries: entries)
@@ -452,7 +448,7 @@ final class ProgramCompiler {
             if let us = units[n.identity] { for u in us { op(.unit(depth: u.depth, index: u.index), &b) } }
             try compileNode(n, ctx: ctx, into: &b)
             if ctx.cellLevel, n.isElement, listUnits[n.identity] == nil {
-                op(.childMark(isParagraph: n.is("p", Dialect.w)), &b)
+                op(.childMark(isParagraph: dialect.isParagraph(n)), &b)
             }
             i += 1
         }
@@ -480,7 +476,7 @@ final class ProgramCompiler {
             try compileAnchor(n, ctx: ctx, into: &b)
             return
         }
-        if dialect.kind == .odt, !styleNames.isEmpty, n.is("automatic-styles", Dialect.office), n.parent?.parent == nil {
+        if !styleNames.isEmpty, dialect.isAutomaticStyles(n), n.parent?.parent == nil {
             op(.automaticStyles(autoStylesSite(n)), &b)
             return
         }
@@ -499,7 +495,7 @@ final class ProgramCompiler {
         }
         if dialect.isRow(n) { op(.rowMark, &b) }
         let isMergeCell = mergeCells.contains(n.identity)
-        if (dialect.kind == .docx && n.is("tc", Dialect.w)) || isMergeCell {
+        if (dialect.cellsEndWithParagraph && dialect.isCell(n)) || isMergeCell {
             try compileCell(n, ctx: inner, merge: isMergeCell, into: &b)
             return
         }
@@ -548,144 +544,36 @@ final class ProgramCompiler {
         op(.element(open: open.pending, children: cb.ops, end: end), &b)
     }
 
-    private func prefixBytes(_ href: String, at node: XMLNode) throws -> [UInt8] {
-        guard let p = XMLWriter.prefix(of: href, at: node) else { throw Uncompilable("namespace \(href) not declared") }
-        return p.isEmpty ? [] : Array(p.utf8) + [0x3A]
-    }
-
     private func compileCell(_ n: XMLNode, ctx: Context, merge: Bool, into b: inout Builder) throws {
         let kids = children(of: n)
         var cb = Builder()
         var rest = kids[...]
         startTag(n, empty: false, ctx: ctx, into: &cb)
         var forms: MergeForms?
-        if dialect.kind == .docx, let first = kids.first, first.is("tcPr", Dialect.w) {
+        if let first = kids.first, dialect.isCellProperties(first) {
             try compileNode(first, ctx: ctx, into: &cb)
             rest = kids.dropFirst()
         }
         if merge {
             op(.headEnd, &cb)
-            forms = try mergeForms(n, ctx: ctx)
+            forms = try dialect.mergeForms(n, MergeCompiling(document: doc, cloneDepth: ctx.cloneDepth, children: { self.children(of: $0) },
+                                                             isMarker: { self.isMarker($0) }, isListUnit: { self.listUnits[$0.identity] != nil }))
         }
         var inner = ctx
-        inner.cellLevel = dialect.kind == .docx
-        if dialect.kind == .docx, kids.first?.is("tcPr", Dialect.w) == true { op(.childMark(isParagraph: false), &cb) }
+        inner.cellLevel = dialect.cellsEndWithParagraph
+        if dialect.cellsEndWithParagraph, let first = kids.first, dialect.isCellProperties(first) { op(.childMark(isParagraph: false), &cb) }
         try compileSequence(Array(rest), ctx: inner, into: &cb)
         flush(&cb)
         var end: [UInt8] = []
         XMLWriter.appendEndTag(n, to: &end)
         var trailing: [UInt8]?
-        if dialect.kind == .docx { trailing = try prefixBytes(Dialect.w, at: n).withP() }
+        if dialect.cellsEndWithParagraph { trailing = try dialect.emptyParagraphBytes(at: n) }
         op(.cell(CellSite(trailingParagraph: trailing, end: end, merge: forms), cb.ops), &b)
     }
 
-    private func mergeForms(_ cell: XMLNode, ctx: Context) throws -> MergeForms {
-        let hook: (String, String?) -> XMLWriter.AttributeAction = { name, ns in
-            if ctx.cloneDepth > 0, self.dialect.kind == .docx, ns == Dialect.w14, name == "paraId" || name == "textId" { return .drop }
-            if ctx.cloneDepth > 0, ns == Dialect.xml, name == "id" { return .cutAfterValue }
-            return .keep
-        }
-        var sawId = false
-        switch dialect.kind {
-        case .docx:
-            func head(restart: Bool) -> [UInt8] {
-                let scratch = cell.clone(deep: false)
-                let tcPr = cell.child("tcPr", Dialect.w).map { $0.clone(deep: true, for: cell) } ?? doc.createElement("tcPr", namespace: Dialect.w, context: cell)
-                scratch.append(tcPr)
-                tcPr.child("vMerge", Dialect.w)?.remove()
-                let vm = doc.createElement("vMerge", namespace: Dialect.w, context: cell)
-                if restart { vm.setAttribute("val", Dialect.w, value: "restart") }
-                if let after = tcPr.elementChildren.last(where: { ["tcW", "gridSpan", "hMerge", "cnfStyle"].contains($0.localName) }) {
-                    after.insertAfter(vm)
-                } else {
-                    tcPr.prepend(vm)
-                }
-                var out: [UInt8] = []
-                XMLWriter.appendStartTag(scratch, empty: false, to: &out, attribute: hook, cut: { _ in sawId = true })
-                XMLWriter.appendNode(tcPr, to: &out)
-                return out
-            }
-            let restartHead = head(restart: true)
-            var continued = head(restart: false)
-            let kids = children(of: cell).filter { !$0.is("tcPr", Dialect.w) }
-            // The first paragraph stays, emptied but for its properties; it must be one the template writes as it is.
-            if let keepIndex = kids.firstIndex(where: { $0.is("p", Dialect.w) }) {
-                let keep = kids[keepIndex]
-                if kids[..<keepIndex].contains(where: isMarker) || listUnits[keep.identity] != nil || (kids.first.map(isMarker) ?? false) {
-                    throw Uncompilable("a merge cell whose first paragraph depends on the data")
-                }
-                let props = keep.children.filter { $0.is("pPr", Dialect.w) }
-                XMLWriter.appendStartTag(keep, empty: props.isEmpty, to: &continued, attribute: hook, cut: { _ in sawId = true })
-                if !props.isEmpty {
-                    for p in props { XMLWriter.appendNode(p, to: &continued) }
-                    XMLWriter.appendEndTag(keep, to: &continued)
-                }
-            } else {
-                if kids.contains(where: isMarker) { throw Uncompilable("a merge cell without a fixed paragraph") }
-                continued += try prefixBytes(Dialect.w, at: cell).withP()
-            }
-            XMLWriter.appendEndTag(cell, to: &continued)
-            if sawId { throw Uncompilable("identifiers in a merge cell") }
-            return MergeForms(restartHead: restartHead, restartHeadAfterCount: nil, continued: continued)
-        case .odt:
-            var before: [UInt8] = []
-            var cutAt = -1
-            let hasSpan = cell.attribute("number-rows-spanned", Dialect.table) != nil
-            XMLWriter.appendStartTag(cell, empty: false, to: &before, attribute: { name, ns in
-                if ns == Dialect.table, name == "number-rows-spanned" { return .cutInsteadOfValue }
-                if ctx.cloneDepth > 0, ns == Dialect.xml, name == "id" { sawId = true }
-                return .keep
-            }, cut: { buf in cutAt = buf.count })
-            if sawId { throw Uncompilable("identifiers in a merge cell") }
-            let tablePrefix = try prefixBytes(Dialect.table, at: cell)
-            var head: [UInt8], after: [UInt8]
-            if hasSpan {
-                head = Array(before[..<cutAt])
-                after = Array(before[cutAt...])
-            } else {
-                head = Array(before.dropLast())
-                head += Array(" ".utf8) + tablePrefix + Array("number-rows-spanned=\"".utf8)
-                after = Array("\">".utf8)
-            }
-            guard let rootNode = doc.root else { throw Uncompilable("no root") }
-            let attrPrefix = try prefixBytes(Dialect.table, at: rootNode)
-            var covered: [UInt8] = [0x3C] + tablePrefix + Array("covered-table-cell".utf8)
-            if let s = cell.attribute("style-name", Dialect.table) {
-                covered += [0x20] + attrPrefix + Array("style-name=\"".utf8)
-                XMLWriter.appendEscapedAttribute(s, to: &covered)
-                covered.append(0x22)
-            }
-            if let s = cell.attribute("number-columns-spanned", Dialect.table) {
-                covered += [0x20] + attrPrefix + Array("number-columns-spanned=\"".utf8)
-                XMLWriter.appendEscapedAttribute(s, to: &covered)
-                covered.append(0x22)
-            }
-            covered += Array("/>".utf8)
-            return MergeForms(restartHead: head, restartHeadAfterCount: after, continued: covered)
-        }
-    }
-
     private func runFormat(_ anchor: XMLNode) throws -> RunFormat {
-        guard let parent = anchor.parent, let root = doc.root else { throw Uncompilable("a tag outside any element") }
-        switch dialect.kind {
-        case .docx:
-            var rPr: [UInt8]?
-            if let r = anchor.child("rPr", Dialect.w) {
-                var bytes: [UInt8] = []
-                XMLWriter.appendNode(r, to: &bytes)
-                rPr = bytes
-            }
-            return RunFormat(elementPrefix: try prefixBytes(Dialect.w, at: parent), attributePrefix: [], runProperties: rPr, spanStyles: [], spanStyleRefs: [])
-        case .odt:
-            let styles = (anchor.attribute("styles") ?? "").split(separator: " ").map(String.init)
-            let escaped = styles.map { s -> [UInt8] in
-                var out: [UInt8] = []
-                XMLWriter.appendEscapedAttribute(s, to: &out)
-                return out
-            }
-            return RunFormat(elementPrefix: try prefixBytes(Dialect.text, at: parent), attributePrefix: try prefixBytes(Dialect.text, at: root),
-                             runProperties: nil, spanStyles: escaped, spanStyleRefs: styles.map { styleIndex[$0] ?? -1 })
-        }
+        guard let root = doc.root else { throw Uncompilable("no root") }
+        return try dialect.runFormat(anchor: anchor, root: root, styleIndex: styleIndex)
     }
 
     private func compileAnchor(_ n: XMLNode, ctx: Context, into b: inout Builder) throws {
@@ -725,7 +613,7 @@ final class ProgramCompiler {
             } else {
                 try compileUnit(unit, anchor: anchorNode, format: format, ref: ref, skipping: skipped ?? [], ctx: inner, into: &vb)
             }
-            if copy && ctx.cellLevel { op(.childMark(isParagraph: unit.is("p", Dialect.w)), &vb) }
+            if copy && ctx.cellLevel { op(.childMark(isParagraph: dialect.isParagraph(unit)), &vb) }
             flush(&vb)
             return vb.ops
         }
@@ -733,14 +621,13 @@ final class ProgramCompiler {
         var copyCtx = ctx
         copyCtx.cloneDepth += 1
         var numId: String?
-        if dialect.kind == .docx, let p = dialect.paragraph(of: anchorNode),
-           let el = p.child("pPr", Dialect.w)?.child("numPr", Dialect.w)?.child("numId", Dialect.w) {
-            numId = el.attribute("val", Dialect.w)
-            if numId != nil { copyCtx.numIdElement = el }
+        if let p = dialect.paragraph(of: anchorNode), let numbering = dialect.numbering(of: p) {
+            numId = numbering.element.attribute(numbering.attribute, numbering.namespace)
+            if numId != nil { copyCtx.numbering = numbering }
         }
         let copy = try variant(copyCtx, copy: true)
         op(.list(ListSite(anchor: ref, expression: e, normal: normal, copy: copy, numId: numId, hosted: skipped != nil,
-                          marksParagraph: ctx.cellLevel && unit.is("p", Dialect.w))), &b)
+                          marksParagraph: ctx.cellLevel && dialect.isParagraph(unit))), &b)
     }
 
     private func compileUnit(_ n: XMLNode, anchor: XMLNode, format: RunFormat, ref: AnchorRef, skipping: Set<UnsafeMutableRawPointer>, ctx: Context, into b: inout Builder) throws {
@@ -769,9 +656,4 @@ final class ProgramCompiler {
         XMLWriter.appendEndTag(n, to: &end)
         op(.element(open: open.pending, children: [.slot(format, ref)], end: end), &b)
     }
-}
-
-private extension Array where Element == UInt8 {
-    /// `<prefix:p/>` for this prefix.
-    func withP() -> [UInt8] { [0x3C] + self + [0x70, 0x2F, 0x3E] }
 }

@@ -7,7 +7,7 @@ import OfficeXML
 final class ProgramRenderer {
     let program: PartProgram
     let session: RenderSession
-    var dialect: Dialect { session.dialect }
+    var dialect: any Dialect { session.dialect }
     /// Relationships of this part (DOCX), loaded when a picture is first added.
     private(set) var relationships: Relationships?
     private let loadRelationships: () throws -> Relationships?
@@ -191,177 +191,12 @@ final class ProgramRenderer {
     private func write(_ raw: String, _ f: RunFormat, _ anchor: AnchorRef) {
         var text = raw
         if let convertDigits, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { text = convertDigits(text) }
-        let odf = dialect.kind == .odt
-        if PartRenderer.isPlain(text, odf: odf) {
-            if odf { writeSpans(f) { if !text.isEmpty { XMLWriter.appendEscapedText(text, to: &self.out) } } } else { writeRun(f, plain: text) }
-            return
-        }
-        text = sanitize(text, anchor: anchor)
-        if odf { writeSpans(f) { self.writeODFText(text, f) } } else { writeRun(f, lines: text) }
-    }
-
-    private func sanitize(_ s: String, anchor: AnchorRef) -> String {
-        var removed = false
-        var result = String.UnicodeScalarView()
-        for u in s.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars {
-            let v = u.value
-            let ok = v == 0x9 || v == 0xA || (v >= 0x20 && v != 0xFFFE && v != 0xFFFF && !(0xD800...0xDFFF).contains(v))
-            if ok { result.append(u) } else { removed = true }
-        }
-        if removed {
-            session.warn("\(anchor.location): {{\(anchor.raw)}}: characters that XML does not allow (control characters) were removed from the value")
-        }
-        return String(result)
-    }
-
-    private func tag(_ prefix: [UInt8], _ name: String, empty: Bool = false) {
-        out.append(0x3C)
-        out += prefix
-        out += Array(name.utf8)
-        if empty { out.append(0x2F) }
-        out.append(0x3E)
-    }
-
-    private func endTag(_ prefix: [UInt8], _ name: String) {
-        out += [0x3C, 0x2F]
-        out += prefix
-        out += Array(name.utf8)
-        out.append(0x3E)
-    }
-
-    private static let preserve = Array(" xml:space=\"preserve\">".utf8)
-
-    private func wordText<C: Collection>(_ f: RunFormat, _ bytes: C) where C.Element == UInt8 {
-        out.append(0x3C)
-        out += f.elementPrefix
-        out.append(0x74) // t
-        out += Self.preserve
-        XMLWriter.appendEscapedText(bytes, to: &out)
-        endTag(f.elementPrefix, "t")
-    }
-
-    private func wordText(_ f: RunFormat, _ text: String) {
-        out.append(0x3C)
-        out += f.elementPrefix
-        out.append(0x74) // t
-        out += Self.preserve
-        XMLWriter.appendEscapedText(text, to: &out)
-        endTag(f.elementPrefix, "t")
-    }
-
-    /// One `w:r` holding plain text.
-    private func writeRun(_ f: RunFormat, plain text: String) {
-        if f.runProperties == nil && text.isEmpty { tag(f.elementPrefix, "r", empty: true); return }
-        tag(f.elementPrefix, "r")
-        if let p = f.runProperties { out += p }
-        if !text.isEmpty { wordText(f, text) }
-        endTag(f.elementPrefix, "r")
-    }
-
-    /// One `w:r` with breaks and tabs between the pieces of text.
-    private func writeRun(_ f: RunFormat, lines text: String) {
-        let start = out.count
-        tag(f.elementPrefix, "r")
-        let contentStart = out.count
-        if let p = f.runProperties { out += p }
-        let bytes = Array(text.utf8)
-        var lineStart = 0
-        var k = 0
-        while k <= bytes.count {
-            if k < bytes.count && bytes[k] != 0x0A { k += 1; continue }
-            if lineStart > 0 { tag(f.elementPrefix, "br", empty: true) }
-            var partStart = lineStart
-            var j = lineStart
-            while j <= k {
-                if j < k && bytes[j] != 0x09 { j += 1; continue }
-                if partStart > lineStart { tag(f.elementPrefix, "tab", empty: true) }
-                if j > partStart { wordText(f, bytes[partStart..<j]) }
-                j += 1
-                partStart = j
-            }
-            k += 1
-            lineStart = k
-        }
-        if out.count == contentStart {
-            out.removeSubrange(start...)
-            tag(f.elementPrefix, "r", empty: true)
-        } else {
-            endTag(f.elementPrefix, "r")
-        }
-    }
-
-    /// ODT: `content` inside the spans of the tag's styles, outermost first.
-    private func writeSpans(_ f: RunFormat, _ content: () -> Void) {
         for r in f.spanStyleRefs where r >= 0 { used[Int(r)] = true }
-        guard !f.spanStyles.isEmpty else { content(); return }
-        var starts: [Int] = []
-        for s in f.spanStyles {
-            out.append(0x3C)
-            out += f.elementPrefix
-            out += Array("span ".utf8)
-            out += f.attributePrefix
-            out += Array("style-name=\"".utf8)
-            out += s
-            out += [0x22, 0x3E]
-            starts.append(out.count)
+        let plain = ValueText.isPlain(text, collapsesSpaces: dialect.collapsesSpaces)
+        if !plain {
+            text = ValueText.sanitize(text) { session.warn("\(anchor.location): {{\(anchor.raw)}}: characters that XML does not allow (control characters) were removed from the value") }
         }
-        content()
-        for i in stride(from: f.spanStyles.count - 1, through: 0, by: -1) {
-            if out.count == starts[i] {
-                out.removeLast()
-                out += [0x2F, 0x3E]
-            } else {
-                endTag(f.elementPrefix, "span")
-            }
-        }
-    }
-
-    /// ODT text with line breaks, tabs and runs of spaces written as elements.
-    private func writeODFText(_ text: String, _ f: RunFormat) {
-        let lines = text.components(separatedBy: "\n")
-        for (i, line) in lines.enumerated() {
-            if i > 0 { tag(f.elementPrefix, "line-break", empty: true) }
-            let parts = line.components(separatedBy: "\t")
-            for (j, part) in parts.enumerated() {
-                if j > 0 { tag(f.elementPrefix, "tab", empty: true) }
-                writeODFSpaces(part, f)
-            }
-        }
-    }
-
-    /// ODF collapses runs of spaces: the first stays as text and the rest are written as `text:s`.
-    private func writeODFSpaces(_ s: String, _ f: RunFormat) {
-        guard s.contains("  ") || s.hasPrefix(" ") else {
-            XMLWriter.appendEscapedText(s, to: &out)
-            return
-        }
-        var wroteAny = false
-        var buf = ""
-        var spaces = 0
-        func flushSpaces() {
-            guard spaces > 0 else { return }
-            let atStart = !wroteAny && buf.isEmpty
-            if !atStart { buf += " "; spaces -= 1 }
-            if spaces > 0 {
-                if !buf.isEmpty { XMLWriter.appendEscapedText(buf, to: &out); buf = ""; wroteAny = true }
-                out.append(0x3C)
-                out += f.elementPrefix
-                out.append(0x73) // s
-                if spaces > 1 {
-                    out.append(0x20)
-                    out += f.attributePrefix
-                    out += Array("c=\"\(spaces)\"".utf8)
-                }
-                out += [0x2F, 0x3E]
-                wroteAny = true
-            }
-            spaces = 0
-        }
-        for c in s {
-            if c == " " { spaces += 1 } else { flushSpaces(); buf.append(c) }
-        }
-        flushSpaces()
-        if !buf.isEmpty { XMLWriter.appendEscapedText(buf, to: &out) }
+        dialect.writeValue(text, plain: plain, f, to: &out)
     }
 
     // MARK: lists
@@ -390,7 +225,7 @@ final class ProgramRenderer {
         }
         // In Word each list value numbers from 1, even when its row or paragraph was repeated.
         var restarted: String?
-        if dialect.kind == .docx, let numId = site.numId, numId != "0", let numbering = session.numbering { restarted = numbering.restart(numId: numId) }
+        if let numId = site.numId, numId != "0", let numbering = session.numbering { restarted = numbering.restart(numId: numId) }
         let saved = restartedNumId
         restartedNumId = restarted.map { Array($0.utf8) }
         for item in items {
@@ -508,78 +343,18 @@ final class ProgramRenderer {
 
     private func renderImage(_ site: ImageSite, scope: Scope) {
         let a = site.anchor
-        var bytes: Data?
-        var label = site.path.description
-        switch scope.lookup(site.path) {
-        case .missing:
-            session.report(a.problem("the data has no '\(site.path)' for the picture"))
-        case .found(.null), .found(.string("")):
-            break
-        case let .found(.image(d)):
-            bytes = d
-        case let .found(.string(file)):
-            label = file
-            let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : (session.options.assetRoot ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent(file)
-            switch PictureFile.read(url) {
-            case let .success(d): bytes = d
-            case let .failure(problem): session.report(a.problem("the picture file \(url.path) \(problem)"))
-            }
-        case let .found(other):
-            session.report(a.problem("'\(site.path)' should be a picture file path, not '\(other.text)'"))
-        }
-        guard let data = bytes else { return }
-        let info: ImageInfo
-        do { info = try ImageInfo(data) } catch {
-            session.report(a.problem("\(label) \(error)"))
-            return
-        }
-        var failed = false
-        func length(_ spec: Tag.LengthSpec?, _ name: String, limit: Double) -> Double? {
-            guard let spec else { return nil }
-            var cm: Double?
-            var written = ""
-            switch spec {
-            case let .literal(l):
-                cm = l.centimetres
-                written = String(format: "%gcm", l.centimetres)
-            case let .path(p):
-                guard case let .found(v) = scope.lookup(p) else {
-                    session.report(a.problem("the data has no '\(p)' for the picture \(name)"))
-                    failed = true
-                    return nil
-                }
-                written = v.text
-                if case let .number(n) = v {
-                    cm = NSDecimalNumber(decimal: n).doubleValue
-                    written = String(format: "%gcm", cm ?? 0)
-                } else {
-                    cm = Length(v.text)?.centimetres
-                }
-                if cm == nil {
-                    session.report(a.problem("'\(p)' is '\(v.text)', not a length such as 6cm"))
-                    failed = true
-                    return nil
-                }
-            }
-            guard let value = cm, value.isFinite, value > 0, value <= limit else {
-                session.report(a.problem("the picture \(name) \(written) does not fit the page: give a length above 0 and at most \(String(format: "%.1f", limit))cm (the page is \(String(format: "%.1f × %.1f", session.page.width, session.page.height)) cm)"))
-                failed = true
-                return nil
-            }
-            return value
-        }
-        let ratio = Double(info.height) / Double(info.width)
-        var w = length(site.width, "width", limit: session.page.width), h = length(site.height, "height", limit: session.page.height)
-        guard !failed else { return }
-        if w == nil && h == nil { w = min(16, Double(info.width) / 96 * 2.54) }
-        if let ww = w, h == nil { h = ww * ratio }
-        if let hh = h, w == nil { w = hh / ratio }
-        // A size taken from the picture's proportions shrinks to the page rather than overflow it.
-        let (fw, fh) = session.page.fit(max(w ?? 1, 0.01), max(h ?? 1, 0.01))
-        let size = (Length(centimetres: fw), Length(centimetres: fh))
+        guard let picture = PicturePlacement.resolve(path: site.path, width: site.width, height: site.height, scope: scope, session: session, problem: a.problem) else { return }
         do {
-            let xml = try dialect.kind == .docx ? wordDrawing(data, info, size) : odfFrame(data, info, size)
-            out += Array(xml.utf8)
+            let media = picture.mediaName(in: session)
+            let ns = try prefixes(dialect.pictureNamespaces)
+            var rid: String?
+            if dialect.picturesUseRelationships {
+                if relationships == nil { relationships = try loadRelationships() }
+                guard let rels = relationships else { throw StructureFailure("no relationships part") }
+                rid = PicturePlacement.relationship(from: program.part, to: media, in: rels)
+            }
+            session.drawingId += 1
+            out += Array(dialect.pictureXML(ns, media: media, relationship: rid, id: session.drawingId, info: picture.info, size: picture.size).utf8)
         } catch {
             session.report(a.problem("the picture could not be added: \(error)"))
         }
@@ -602,50 +377,5 @@ final class ProgramRenderer {
             out[prefix] = p
         }
         return out
-    }
-
-    private func mediaName(_ data: Data, _ info: ImageInfo) -> String {
-        if let n = session.media[data] { return n }
-        let n = session.media.count + 1
-        let name = dialect.kind == .docx ? "word/media/itaimg\(n).\(info.fileExtension)" : "Pictures/itaimg\(n).\(info.fileExtension)"
-        session.media[data] = name
-        session.addedParts.append((name, data, info.mediaType))
-        return name
-    }
-
-    private func wordDrawing(_ data: Data, _ info: ImageInfo, _ size: (Length, Length)) throws -> String {
-        let name = mediaName(data, info)
-        if relationships == nil { relationships = try loadRelationships() }
-        guard let rels = relationships else { throw StructureFailure("no relationships part") }
-        let part = program.part
-        let partDir = part.split(separator: "/").dropLast().joined(separator: "/")
-        let target = partDir.isEmpty ? name : (name.hasPrefix(partDir + "/") ? String(name.dropFirst(partDir.count + 1)) : "/" + name)
-        let ns = try prefixes(["w": Dialect.w, "wp": Dialect.wp, "a": Dialect.a, "pic": Dialect.pic, "r": Dialect.r])
-        let rid = rels.add(type: Relationships.imageType, target: target)
-        session.drawingId += 1
-        let id = session.drawingId
-        let cx = size.0.emu, cy = size.1.emu
-        let w = ns["w"]!, wp = ns["wp"]!, a = ns["a"]!, pic = ns["pic"]!, r = ns["r"]!
-        return """
-        <\(w):r><\(w):drawing><\(wp):inline distT="0" distB="0" distL="0" distR="0"><\(wp):extent cx="\(cx)" cy="\(cy)"/>\
-        <\(wp):effectExtent l="0" t="0" r="0" b="0"/><\(wp):docPr id="\(id)" name="Picture \(id)"/>\
-        <\(wp):cNvGraphicFramePr><\(a):graphicFrameLocks noChangeAspect="1"/></\(wp):cNvGraphicFramePr>\
-        <\(a):graphic><\(a):graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">\
-        <\(pic):pic><\(pic):nvPicPr><\(pic):cNvPr id="\(id)" name="itaimg\(id).\(info.fileExtension)"/><\(pic):cNvPicPr/></\(pic):nvPicPr>\
-        <\(pic):blipFill><\(a):blip \(r):embed="\(rid)"/><\(a):stretch><\(a):fillRect/></\(a):stretch></\(pic):blipFill>\
-        <\(pic):spPr><\(a):xfrm><\(a):off x="0" y="0"/><\(a):ext cx="\(cx)" cy="\(cy)"/></\(a):xfrm><\(a):prstGeom prst="rect"><\(a):avLst/></\(a):prstGeom></\(pic):spPr>\
-        </\(pic):pic></\(a):graphicData></\(a):graphic></\(wp):inline></\(w):drawing></\(w):r>
-        """
-    }
-
-    private func odfFrame(_ data: Data, _ info: ImageInfo, _ size: (Length, Length)) throws -> String {
-        let name = mediaName(data, info)
-        session.drawingId += 1
-        let ns = try prefixes(["draw": Dialect.draw, "text": Dialect.text, "svg": Dialect.svg, "xlink": Dialect.xlink])
-        let draw = ns["draw"]!, text = ns["text"]!, svg = ns["svg"]!, xlink = ns["xlink"]!
-        return """
-        <\(draw):frame \(draw):name="itaimg\(session.drawingId)" \(text):anchor-type="as-char" \(svg):x="0cm" \(svg):y="0cm" \(svg):width="\(size.0.odf)" \(svg):height="\(size.1.odf)" \(draw):z-index="0">\
-        <\(draw):image \(xlink):href="\(name)" \(xlink):type="simple" \(xlink):show="embed" \(xlink):actuate="onLoad"/></\(draw):frame>
-        """
     }
 }

@@ -6,7 +6,7 @@ import OfficeXML
 /// keeps the formatting of the run where the tag starts; every other run is left as it was.
 struct TagNormalizer {
     static let anchorName = "tpl-tag"
-    let dialect: Dialect
+    let dialect: any Dialect
     let document: XMLDocument
     let part: String
 
@@ -42,9 +42,8 @@ struct TagNormalizer {
             }
             if n.is(Self.anchorName, nil) { return false }
             if dialect.isSilent(n) { return false }
-            if dialect.kind == .odt, n.is("s", Dialect.text) {
-                // LibreOffice writes a second space as <text:s/>: spaces typed inside a tag must not break it.
-                let b = Array(String(repeating: " ", count: max(1, Int(n.attribute("c", Dialect.text) ?? "1") ?? 1)).utf8)
+            if let count = dialect.spaces(of: n) {
+                let b = [UInt8](repeating: 0x20, count: count)
                 out.append(Piece(node: n, bytes: b, start: offset))
                 offset += b.count
                 return false
@@ -133,25 +132,12 @@ struct TagNormalizer {
         return problems
     }
 
-    struct Formatting {
-        var runProperties: XMLNode?
-        var spanStyles: [String]
-    }
-
     /// The formatting in effect at a text node: the run properties (DOCX) or the span styles (ODF).
-    private func formatting(of node: XMLNode, in p: XMLNode) -> Formatting {
-        var f = Formatting(runProperties: nil, spanStyles: [])
+    private func formatting(of node: XMLNode, in p: XMLNode) -> TagFormatting {
+        var f = TagFormatting(runProperties: nil, spanStyles: [])
         var cur = node.parent
         while let c = cur, c != p {
-            if dialect.kind == .docx, c.is("r", Dialect.w), f.runProperties == nil, let rPr = c.child("rPr", Dialect.w) {
-                let copy = rPr.clone(deep: true)
-                // A run's revision mark belongs to that run, not to the value put in its place.
-                for ch in copy.elementChildren where ch.is("rPrChange", Dialect.w) { ch.remove() }
-                f.runProperties = copy
-            }
-            if dialect.kind == .odt, c.is("span", Dialect.text), let s = c.attribute("style-name", Dialect.text) {
-                f.spanStyles.insert(s, at: 0)
-            }
+            dialect.formatting(of: c, into: &f)
             cur = c.parent
         }
         return f
@@ -187,11 +173,7 @@ struct TagNormalizer {
                 var c = ref
                 while let cc = c { c = cc.next; right.append(cc) }
                 parent.insertAfter(right)
-                if dialect.kind == .docx, parent.is("t", Dialect.w) {
-                    // Split text keeps its edge spaces only when marked so.
-                    parent.setAttribute("space", Dialect.xml, value: "preserve", prefixHint: "xml")
-                    right.setAttribute("space", Dialect.xml, value: "preserve", prefixHint: "xml")
-                }
+                dialect.keepSpacesAfterSplit(parent, right)
                 ref = right
             }
             parent = grand

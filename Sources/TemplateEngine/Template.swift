@@ -32,15 +32,11 @@ public final class Template: Sendable {
     /// Every tag in document order with what it does.
     public let tags: [TagInfo]
     private let parts: [Part]
-    /// `word/numbering.xml`, read when a fill restarts a list.
-    private let numbering: Data?
-    /// The relationships parts of the text parts that have one (DOCX), read when a fill adds a picture.
-    private let relationships: [String: Data]
-    /// `[Content_Types].xml` (DOCX) or `META-INF/manifest.xml` (ODT), read when a fill adds a picture.
-    private let partList: Data?
+    /// The parts besides the text parts that a fill may change (numbering, relationships, list of parts).
+    private let support: SupportParts
     /// The template's tags parsed once, by their text, for every fill to start from.
     private let parsedTags: [String: Tag]
-    private let dialect: Dialect
+    private let dialect: any Dialect
     /// The largest page: pictures are bounded by it.
     private let page: PageSize
     /// The filters and digit scripts tags may use.
@@ -58,16 +54,16 @@ public final class Template: Sendable {
     public init(package: OfficePackage, language: TemplateLanguage = .standard) throws {
         self.package = package
         self.language = language
-        let dialect = Dialect(kind: package.kind)
+        let dialect = makeDialect(for: package.kind)
         self.dialect = dialect
         var problems: [TemplateProblem] = []
         var tags: [TagInfo] = []
         var nextId = 1
-        let textParts = Self.textParts(of: package)
+        let textParts = dialect.textParts(of: package)
         try package.verify(skipping: Set(textParts))
         var docs: [(String, XMLDocument)] = []
         for name in textParts { docs.append((name, try package.xmlDocument(name))) }
-        let page = PageSize.largest(docxBody: docs.first { $0.0 == "word/document.xml" }?.1, odfStyles: docs.first { $0.0 == "styles.xml" }?.1)
+        let page = dialect.largestPage(docs.map { (name: $0.0, document: $0.1) })
         self.page = page
         let analysis = RenderSession(options: .init(), dialect: dialect, page: page, filters: language.filters)
         var analysed: [(name: String, document: XMLDocument, hasTags: Bool)] = []
@@ -92,26 +88,10 @@ public final class Template: Sendable {
             parts.append(Part(name: name, hasTags: hasTags, program: program, scriptPrograms: scripts, normalized: try doc.serialize()))
         }
         self.parts = parts
-        var numbering: Data?
-        var relationships: [String: Data] = [:]
-        var partList: Data?
-        switch package.kind {
-        case .docx:
-            if package.contains(Numbering.partName) { numbering = try package.read(Numbering.partName) }
-            for part in parts {
-                let relName = Relationships.partName(for: part.name)
-                if package.contains(relName) { relationships[relName] = try package.read(relName) }
-            }
-            partList = try package.read(ContentTypes.partName)
-        case .odt:
-            if package.contains(ODFManifest.partName) { partList = try package.read(ODFManifest.partName) }
-        }
-        self.numbering = numbering
-        self.relationships = relationships
-        self.partList = partList
+        support = try dialect.supportParts(of: package, textParts: parts.map(\.name))
     }
 
-    static func compile(_ doc: XMLDocument, _ name: String, dialect: Dialect, digits: DigitScript, path: String) -> PartProgram? {
+    static func compile(_ doc: XMLDocument, _ name: String, dialect: any Dialect, digits: DigitScript, path: String) -> PartProgram? {
         do { return try ProgramCompiler(document: doc, part: name, dialect: dialect, digits: digits).compile() } catch {
             if ProcessInfo.processInfo.environment["ITAREPORT_CROSSCHECK"] != nil {
                 FileHandle.standardError.write(Data("CROSSCHECK not compiled \(path) \(name): \(error)\n".utf8))
@@ -132,7 +112,7 @@ public final class Template: Sendable {
         return compiled
     }
 
-    private static func check(_ items: [Item], dialect: Dialect, page: PageSize, filters: FilterSet, tags: inout [TagInfo]) -> [TemplateProblem] {
+    private static func check(_ items: [Item], dialect: any Dialect, page: PageSize, filters: FilterSet, tags: inout [TagInfo]) -> [TemplateProblem] {
         var problems: [TemplateProblem] = []
         for item in items {
             switch item {
@@ -171,19 +151,6 @@ public final class Template: Sendable {
         return problems
     }
 
-    /// The parts that hold text the engine fills: body, headers, footers, notes (DOCX); content and styles (ODT).
-    static func textParts(of package: OfficePackage) -> [String] {
-        switch package.kind {
-        case .docx:
-            return package.partNames.filter { n in
-                n == "word/document.xml" || n == "word/footnotes.xml" || n == "word/endnotes.xml"
-                    || (n.hasPrefix("word/header") || n.hasPrefix("word/footer")) && n.hasSuffix(".xml") && !n.dropFirst(5).contains("/")
-            }
-        case .odt:
-            return ["content.xml", "styles.xml"].filter(package.contains)
-        }
-    }
-
     /// Fills the template and returns the changed and added parts.
     public func render(_ data: TemplateValue, options: RenderOptions = RenderOptions()) throws -> (changes: PackageChanges, report: RenderReport) {
         if ProcessInfo.processInfo.environment["ITAREPORT_CROSSCHECK"] != nil {
@@ -216,7 +183,7 @@ public final class Template: Sendable {
     @_spi(Fuzzing) public func render(_ data: TemplateValue, options: RenderOptions, compiled: Bool) throws -> (changes: PackageChanges, report: RenderReport) {
         let session = RenderSession(options: options, dialect: dialect, page: page, filters: language.filters)
         session.parsedTags = parsedTags
-        session.numberingSource = numbering
+        session.numberingSource = support.numbering
         if let format = options.digits.pass?.wordNumberFormat { session.numbering?.useDigits(format: format) }
         var changes = PackageChanges()
         var relParts: [(String, Relationships)] = []
@@ -224,7 +191,7 @@ public final class Template: Sendable {
         for part in parts where part.hasTags || options.digits.pass != nil {
             let name = part.name
             let relName = Relationships.partName(for: name)
-            let loadRelationships = { [relationships] () throws -> Relationships? in try Relationships(data: relationships[relName], name: relName) }
+            let loadRelationships = { [support] () throws -> Relationships? in try Relationships(data: support.relationships[relName], name: relName) }
             if compiled, let program = program(part, digits: options.digits) {
                 let renderer = ProgramRenderer(program: program, session: session, loadRelationships: loadRelationships)
                 var bytes = renderer.render(data)
@@ -257,20 +224,8 @@ public final class Template: Sendable {
             if package.contains(name) { changes.replaced[name] = try rels.serialize() } else { changes.added.append((name, try rels.serialize())) }
         }
         if !session.addedParts.isEmpty {
-            switch kind {
-            case .docx:
-                guard let partList else { throw PackageError.missingPart(path: package.path, part: ContentTypes.partName) }
-                let ct = try ContentTypes(data: partList)
-                for p in session.addedParts {
-                    try ct.ensureDefault(extension: (p.name as NSString).pathExtension, contentType: p.mediaType)
-                }
-                changes.replaced[ContentTypes.partName] = try ct.serialize()
-            case .odt:
-                guard let partList else { throw PackageError.missingPart(path: package.path, part: ODFManifest.partName) }
-                let manifest = try ODFManifest(data: partList)
-                for p in session.addedParts { try manifest.add(path: p.name, mediaType: p.mediaType) }
-                changes.replaced[ODFManifest.partName] = try manifest.serialize()
-            }
+            let list = try dialect.listAddedParts(session.addedParts, in: support, path: package.path)
+            changes.replaced[list.name] = list.data
             for p in session.addedParts { changes.added.append((p.name, p.data)) }
         }
         var warnings = session.warnings

@@ -1,14 +1,16 @@
 import Foundation
+import Synchronization
 import ITAKit
 import ITAReports
 
 /// Shows a batch's progress on standard error: a bar redrawn in place on a terminal, one line
 /// per organisation otherwise (logs, CI).
-final class ProgressDisplay: @unchecked Sendable {
+final class ProgressDisplay: Sendable {
     private let total: Int
     private let terminal: Bool
     private let start = Date()
-    private let lock = NSLock()
+    /// One update written at a time.
+    private let writing = Mutex(())
     private let width = 30
     private let language: MessageLanguage
 
@@ -21,7 +23,10 @@ final class ProgressDisplay: @unchecked Sendable {
     private func text(_ m: Message) -> String { m.text(in: language) }
 
     func update(_ p: BatchRunner.Progress) {
-        lock.lock(); defer { lock.unlock() }
+        writing.withLock { _ in draw(p) }
+    }
+
+    private func draw(_ p: BatchRunner.Progress) {
         if terminal {
             let filled = total == 0 ? width : p.finished * width / total
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)

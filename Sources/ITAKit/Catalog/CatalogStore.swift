@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Yams
 
 /// Loads the framework catalogs shipped as package resources, each once per process: validation,
@@ -52,16 +53,16 @@ public enum CatalogStore {
     /// Each year's outcome, read on first use; shared by the threads of a batch.
     private static let cache = Cache()
 
-    private final class Cache: @unchecked Sendable {
-        private let lock = NSLock()
-        private var results: [Int: Result<FrameworkCatalog, CatalogError>] = [:]
+    private final class Cache: Sendable {
+        private let results = Mutex<[Int: Result<FrameworkCatalog, CatalogError>]>([:])
 
         func value(for year: Int, _ read: () -> Result<FrameworkCatalog, CatalogError>) -> Result<FrameworkCatalog, CatalogError> {
-            lock.lock(); defer { lock.unlock() }
-            if let r = results[year] { return r }
-            let r = read()
-            results[year] = r
-            return r
+            results.withLock { results in
+                if let r = results[year] { return r }
+                let r = read()
+                results[year] = r
+                return r
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Detects a form's own instructions left in a field instead of a value
 /// (for example "ระบุ วันที่ หรือ เดือน หรือ ไตรมาส …" where a period belongs).
@@ -47,21 +48,20 @@ public enum GuidanceText {
 
 /// Results of a function of a text, remembered for up to `capacity` texts (then forgotten all at
 /// once), safe to use from several threads.
-final class TextMemo<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [String: Value] = [:]
+final class TextMemo<Value: Sendable>: Sendable {
+    private let values = Mutex<[String: Value]>([:])
     private let capacity: Int
 
     init(capacity: Int) { self.capacity = capacity }
 
     func value(for text: String) -> Value? {
-        lock.lock(); defer { lock.unlock() }
-        return values[text]
+        values.withLock { $0[text] }
     }
 
     func store(_ value: Value, for text: String) {
-        lock.lock(); defer { lock.unlock() }
-        if values.count >= capacity { values.removeAll(keepingCapacity: true) }
-        values[text] = value
+        values.withLock { values in
+            if values.count >= capacity { values.removeAll(keepingCapacity: true) }
+            values[text] = value
+        }
     }
 }

@@ -1,0 +1,99 @@
+import Foundation
+import ITAReports
+import OfficePackage
+import OfficeXML
+@testable import TemplateEngine
+import XCTest
+
+/// The compiled program and the document tree (kept for shapes the program does not express) must
+/// write the same bytes: every part a fill changes is compared between the two, in both formats, on
+/// values that need every kind of text work and on the shipped templates with their sample data.
+final class RenderPathTests: XCTestCase {
+    private func assertSamePaths(_ t: Template, _ data: TemplateValue, options: RenderOptions = RenderOptions(), _ label: String,
+                                 file: StaticString = #filePath, line: UInt = #line) throws {
+        let compiled = try t.render(data, options: options, compiled: true)
+        let tree = try t.render(data, options: options, compiled: false)
+        XCTAssertEqual(Set(compiled.changes.replaced.keys), Set(tree.changes.replaced.keys), "\(label): the same parts change", file: file, line: line)
+        for (name, bytes) in tree.changes.replaced {
+            XCTAssertEqual(compiled.changes.replaced[name].map { String(decoding: $0, as: UTF8.self) }, String(decoding: bytes, as: UTF8.self),
+                           "\(label): \(name) written the same by both paths", file: file, line: line)
+        }
+        XCTAssertEqual(compiled.changes.added.map(\.name), tree.changes.added.map(\.name), "\(label): the same parts added", file: file, line: line)
+        XCTAssertEqual(compiled.report.warnings, tree.report.warnings, "\(label): the same warnings", file: file, line: line)
+    }
+
+    /// Line breaks, tabs, runs of spaces (ODF writes them as `text:s`), a leading space, CR LF, control
+    /// characters and U+FFFF (taken out, with a warning), Thai text and markup characters.
+    func testValuesNeedingTextWorkAreWrittenTheSameByBothPaths() throws {
+        let wb = try Workbench(name)
+        let values: [String] = [
+            "plain ไทย <&>",
+            "  two leading spaces, then   three and a tab\there",
+            "line one\r\nline two\nline three\n",
+            " \t x  \n  y",
+            "bell\u{7} and U+FFFF \u{FFFF} and a lone CR \r here",
+            "a  b   c    d     e",
+            "",
+            "\n\n",
+        ]
+        for kind in [PackageKind.docx, .odt] {
+            let b = Body(kind)
+            var body = b.p([.plain("Before {{v0}} after")])
+            for i in 1..<values.count { body += b.p([.bold("[{{v\(i)}}]")]) }
+            body += b.p("{{#each items}}{{name}}: {{note}}{{/each}}")
+            let t = try Template(contentsOf: try wb.template(kind, body: body))
+            var data: [String: TemplateValue] = [:]
+            for (i, v) in values.enumerated() { data["v\(i)"] = .string(v) }
+            data["items"] = .list(values.map { ["name": .string($0), "note": "n  \t1"] })
+            try assertSamePaths(t, .object(data), "\(kind)")
+        }
+    }
+
+    /// Two `{{merge}}` tags in one ODT cell once freed the cell twice on the tree path: both paths fill
+    /// it, merge it only where both values repeat, and agree.
+    func testTwoMergeTagsInOneCellOnBothPaths() throws {
+        let wb = try Workbench(name)
+        let data: TemplateValue = ["rows": [
+            ["tool": "A", "group": "1", "item": "x"],
+            ["tool": "A", "group": "1", "item": "y"],
+            ["tool": "A", "group": "2", "item": "z"],
+            ["tool": "B", "group": "2", "item": "w"],
+            ["tool": "B", "group": "2", "item": "v"],
+        ]]
+        for kind in [PackageKind.docx, .odt] {
+            let b = Body(kind)
+            let body = b.table([["Tool", "Item"], ["{{#each rows}}{{merge tool}}/{{merge group}}", "{{merge tool}}{{item}}{{/each}}"]])
+            let t = try Template(contentsOf: try wb.template(kind, body: body))
+            try assertSamePaths(t, data, "\(kind)")
+            let tree = try t.render(data, options: RenderOptions(), compiled: false)
+            let doc = try XMLDocument(data: tree.changes.replaced[kind == .docx ? "word/document.xml" : "content.xml"]!, name: "part")
+            if kind == .odt {
+                let spans = try doc.select("//table:table-cell/@table:number-rows-spanned", namespaces: ["table": NS.table]).map(\.text)
+                XCTAssertEqual(spans, ["2", "3", "2", "2"], "first column: A/1 twice, B/2 twice (both values must repeat); second: A three times, B twice")
+            }
+        }
+    }
+
+    /// The shipped templates with their sample data (pictures, merges, lists, nested loops, headers and
+    /// footers), in both formats and in Thai digits.
+    func testShippedTemplatesAreWrittenTheSameByBothPaths() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let templates = root.appendingPathComponent("Templates")
+        let samples = templates.appendingPathComponent("source/samples")
+        var checked = 0
+        for stem in ["o34-2567", "o35-2567", "analysis-2568"] {
+            let json = samples.appendingPathComponent("\(stem).json")
+            guard let bytes = try? Data(contentsOf: json) else { continue }
+            let data = TemplateValue.from(any: try JSONSerialization.jsonObject(with: bytes))
+            for ext in ["docx", "odt"] {
+                let t = try Template(contentsOf: templates.appendingPathComponent("\(stem).\(ext)"))
+                var options = RenderOptions(lenient: true, assetRoot: samples)
+                try assertSamePaths(t, data, options: options, "\(stem).\(ext)")
+                options.digits = .thai
+                try assertSamePaths(t, data, options: options, "\(stem).\(ext) in Thai digits")
+                checked += 1
+            }
+        }
+        XCTAssertEqual(checked, 6, "every shipped template and sample was found")
+    }
+}
