@@ -467,6 +467,11 @@ def analysis_2568():
                  grid_cell("{{period}}"),
                  grid_cell("{{owners}}{{/each}}{{/each}}")]),
         ], L),
+        # A closing paragraph, kept with the signature: a last row that fills its page
+        # (a group's analysis runs long) leaves no room for a signature row under it,
+        # and the signature then goes over with these lines rather than alone.
+        P("{{org.name}} จะติดตามความก้าวหน้าของโครงการและกิจกรรมข้างต้นเป็นระยะ "
+          "และนำผลที่ได้ไปปรับปรุงการดำเนินงานให้ดียิ่งขึ้นในปีงบประมาณถัดไป", keep_next=True),
     ] + signature("จัดทำ", L) + [
         # The photo pages continue the landscape section, so that the whole part,
         # heading included, can go when there are no photos (a section break of
