@@ -88,9 +88,9 @@ class Cell:
 
 
 class Row:
-    """split: the row may break across pages. No row of the shipped layouts does:
-    a row moves whole to the next page, and only a row taller than a page is
-    broken (Word and LibreOffice both do that by themselves)."""
+    """split: the row may break across pages (the measure rows of the grids, which
+    can be taller than a page: LibreOffice clips a row that may not split and does
+    not fit a page, and its text is lost); other rows stay whole."""
 
     def __init__(self, cells, header=False, split=False):
         self.cells = cells
@@ -285,7 +285,7 @@ def o34_2567():
             Row([grid_cell("{{#each measures}}{{title}}"),
                  Cell(P("{{steps}}", "GridList", numbered="decimal")),
                  grid_cell("{{owners}}"),
-                 grid_cell("{{period}}{{/each}}")]),
+                 grid_cell("{{period}}{{/each}}")], split=True),
         ], L),
         P("", "Body"),
         P("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน จำแนกตามประเด็นการวิเคราะห์", "Subtitle", keep_next=True),
@@ -297,7 +297,7 @@ def o34_2567():
                  grid_cell("{{title}}"),
                  grid_cell("{{owners}}"),
                  Cell(P("{{steps}}", "GridList", numbered="decimal")),
-                 grid_cell("{{period}}{{/each}}")]),
+                 grid_cell("{{period}}{{/each}}")], split=True),
         ], L),
     ] + signature("ประกาศ", L))
     return [cover, body, grid]
@@ -335,7 +335,7 @@ def o34_2564():
                  Cell(P("{{steps}}", "GridList", numbered="bullet")),
                  grid_cell("{{owners}}"),
                  grid_cell("{{period}}"),
-                 grid_cell("{{follow_up}}{{/each}}")]),
+                 grid_cell("{{follow_up}}{{/each}}")], split=True),
         ], L),
     ] + signature("ประกาศ", L))
     return [analysis, grid]
@@ -357,7 +357,7 @@ def o35_2567():
                  Cell([P("{{details}}", "GridList", numbered="decimal"),
                        P("{{summary}}", "GridText")]),
                  Cell([P("{{outcome}}", "GridText"),
-                       P(CITATIONS + "{{/each}}", "GridText")])]),
+                       P(CITATIONS + "{{/each}}", "GridText")])], split=True),
         ], L),
     ] + signature("รายงาน", L))]
 
@@ -393,7 +393,7 @@ def o35_2564():
                        P("{{outcome}}", "GridText"),
                        P(CITATIONS, "GridText"),
                        P("{{#if dates}}วันที่ดำเนินการ: {{#each dates}}{{this | date:short}}{{#unless @last}}, {{/unless}}{{/each}}{{/if}}", "GridText")]),
-                 grid_cell("{{suggestion | default:\"-\"}}{{/each}}")]),
+                 grid_cell("{{suggestion | default:\"-\"}}{{/each}}")], split=True),
         ], L),
     ] + signature("รายงาน", L))
     return [cover, grid]
@@ -465,7 +465,7 @@ def analysis_2568():
                  grid_cell("{{merge analysis}}"),
                  grid_cell("{{steps}}", numbered="decimal"),
                  grid_cell("{{period}}"),
-                 grid_cell("{{owners}}{{/each}}{{/each}}")]),
+                 grid_cell("{{owners}}{{/each}}{{/each}}")], split=True),
         ], L),
         # A closing paragraph, kept with the signature: a last row that fills its page
         # (a group's analysis runs long) leaves no room for a signature row under it,
