@@ -75,3 +75,15 @@ final class SignatureKeepingTests: XCTestCase {
         XCTAssertFalse(String(decoding: try unsigned.serialize(), as: UTF8.self).contains("keepNext"))
     }
 }
+
+/// The analysis grid's period column: each whole date of a span on a line of its own.
+final class PeriodLinesTests: XCTestCase {
+    func testSecondDateOfASpanStartsItsOwnLine() {
+        XCTAssertEqual(ReportViewBuilder.secondDateOnItsLine("1 ธันวาคม\u{00A0}2563 ถึง\u{00A0}31 มีนาคม\u{00A0}2564"),
+                       "1 ธันวาคม\u{00A0}2563 ถึง\n31 มีนาคม\u{00A0}2564")
+        XCTAssertEqual(ReportViewBuilder.secondDateOnItsLine("๑ ธันวาคม ๒๕๖๓ ถึง ๓๑ มีนาคม ๒๕๖๔"), "๑ ธันวาคม ๒๕๖๓ ถึง\n๓๑ มีนาคม ๒๕๖๔")
+        // Without days the span fits the column as it is.
+        XCTAssertEqual(ReportViewBuilder.secondDateOnItsLine("เมษายน 2568 ถึง กันยายน 2568"), "เมษายน 2568 ถึง กันยายน 2568")
+        XCTAssertEqual(ReportViewBuilder.secondDateOnItsLine("ตลอดปีงบประมาณ"), "ตลอดปีงบประมาณ")
+    }
+}
