@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/release/itareport
 PREFIX ?= /usr/local
 
-.PHONY: setup setup-test build run test test-asan fuzz bench bench-batch bench-peers templates clean install install-built uninstall print-check
+.PHONY: setup setup-test build run test browser-check test-asan fuzz bench bench-batch bench-peers templates clean install install-built uninstall print-check
 
 setup:
 	@scripts/setup.sh build
@@ -28,6 +28,17 @@ test: setup-test
 
 # The program, its resources and the shipped templates under PREFIX (bin/itareport on PATH).
 install: build install-built
+
+# The web app in a real browser: headless Chromium fills a new organisation's scores through the forms,
+# sees the Thai message for a bad score, downloads the O34 DOCX and reads it; then a crawl from the home
+# page downloads every DOCX and ODT it reaches and checks each names its organisation. Screenshots go to
+# Output/browser-shots and Output/acceptance-home.png. Kept out of `make test`: it installs Chromium (about
+# 100 MB from Debian) and adds a few minutes to a suite that already takes most of CI's time.
+browser-check:
+	@scripts/setup.sh browser
+	$(SWIFT) build --product itareport
+	python3 scripts/browser-check.py .build/debug/itareport --shots Output/browser-shots
+	python3 scripts/acceptance-crawl.py .build/debug/itareport --shot Output/acceptance-home.png
 
 # Installs what is built already in BUILD_DIR (default .build/release), without building.
 BUILD_DIR ?= .build/release

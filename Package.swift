@@ -12,6 +12,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -50,10 +53,20 @@ let package = Package(
             name: "ITAReports",
             dependencies: ["ITAKit", "TemplateEngine", "ThaiFormat", "CZlib"]
         ),
+        .target(
+            name: "ITAWeb",
+            dependencies: [
+                "ITAKit", "ITAReports", "OfficePackage", "TemplateEngine", "SpreadsheetReader",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "itareport",
             dependencies: [
-                "ITAKit", "ITAReports", "TemplateEngine", "TemplateData", "ThaiFormat", "SpreadsheetReader",
+                "ITAKit", "ITAReports", "ITAWeb", "TemplateEngine", "TemplateData", "ThaiFormat", "SpreadsheetReader",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -67,6 +80,15 @@ let package = Package(
         .testTarget(name: "ITAKitTests", dependencies: ["ITAKit"]),
         .testTarget(name: "ITAReportsTests", dependencies: ["ITAReports", "ITAKit", "TemplateEngine", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "itareportTests", dependencies: ["itareport"]),
+        .testTarget(
+            name: "ITAWebTests",
+            dependencies: [
+                "ITAWeb", "ITAKit", "ITAReports", "OfficePackage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
     ]
 )
 

@@ -225,17 +225,16 @@ public final class Template: Sendable {
             let loadRelationships = { [relationships] () throws -> Relationships? in try Relationships(data: relationships[relName], name: relName) }
             if compiled, let program = program(part, digits: options.digits) {
                 let renderer = ProgramRenderer(program: program, session: session, loadRelationships: loadRelationships)
-                let filled = renderer.render(data)
+                var bytes = renderer.render(data)
                 if let p = session.runaway { throw TemplateError.tooLarge(path: package.path, problem: p) }
                 if let rels = renderer.relationships { relParts.append((relName, rels)) }
-                // The compiled path writes bytes; a caller's finishing step gets their tree all the same.
+                // A caller's last pass over the part sees the filled tree, whichever way it was filled.
                 if let finish = options.finishPart {
-                    let doc = try XMLDocument(data: filled, name: name)
+                    let doc = try XMLDocument(data: bytes, name: name)
                     try finish(name, doc)
-                    changes.replaced[name] = try doc.serialize()
-                } else {
-                    changes.replaced[name] = filled
+                    bytes = try doc.serialize()
                 }
+                changes.replaced[name] = bytes
                 continue
             }
             let doc = try XMLDocument(data: part.normalized, name: name)

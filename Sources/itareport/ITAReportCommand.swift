@@ -22,6 +22,7 @@ struct ITAReportCommand: AsyncParsableCommand {
             RolloverCommand.self,
             BatchCommand.self,
             BundleCommand.self,
+            ServeCommand.self,
         ]
     )
 

@@ -58,8 +58,7 @@ final class SharedWorkTests: XCTestCase {
             builder.draft = false
             let view = builder.view(for: form)
             for format in [PackageKind.docx, .odt] {
-                let template = try Template(contentsOf: GeneratedReportsTests.templates.appendingPathComponent("\(form.name).\(format.fileExtension)"),
-                                            language: ThaiTemplateLanguage.language)
+                let template = try Template(contentsOf: GeneratedReportsTests.templates.appendingPathComponent("\(form.name).\(format.fileExtension)"), language: ThaiTemplateLanguage.language)
                 let (plain, _) = try template.render(view, options: RenderOptions(lenient: true, assetRoot: url.deletingLastPathComponent()))
                 var options = RenderOptions(lenient: true, assetRoot: url.deletingLastPathComponent())
                 let pass = LineKeepingPass(keeper: keeper, cellKeeper: cellKeeper, memo: LineKeepingPass.Memo())

@@ -1,0 +1,462 @@
+import Foundation
+import ITAKit
+import ITAReports
+import Yams
+
+/// The editing forms of a data file, one per part of the data. Each form shows the fields its file's
+/// documents print (forms.yaml), puts what is submitted into the file's YAML tree as typed, and shows
+/// the validator's diagnostics next to their fields.
+enum Section: String, CaseIterable {
+    case organization, scores, official, measures, results, limitations, photos, signatory
+
+    var title: String {
+        switch self {
+        case .organization: return "หน่วยงาน"
+        case .scores: return "คะแนนตัวชี้วัด 10 ตัว"
+        case .official: return "คะแนนรวมและระดับผลการประเมินที่ประกาศ"
+        case .measures: return "มาตรการ"
+        case .results: return "ผลการดำเนินการของมาตรการ (O35)"
+        case .limitations: return "ข้อจำกัดของหน่วยงาน"
+        case .photos: return "ภาพกิจกรรม"
+        case .signatory: return "ผู้ลงนาม"
+        }
+    }
+
+    /// The data the section edits: its diagnostics are shown there, and a save is refused while they are errors.
+    var paths: [String] {
+        switch self {
+        case .organization: return ["organization"]
+        case .scores: return ["assessment.indicators", "assessment.year"]
+        case .official: return ["assessment.official"]
+        case .measures:
+            return ["measures"].flatMap { m in
+                ["title", "steps", "owners", "period", "issue", "indicators", "follow_up", "analysis"].map { "\(m)[].\($0)" }
+            }
+        case .results: return ["summary", "details", "outcome", "dates", "suggestion"].map { "measures[].\($0)" }
+        case .limitations: return ["limitations"]
+        case .photos: return ["photos"]
+        case .signatory: return ["signatory"]
+        }
+    }
+
+    /// The measure fields each list section edits, in order.
+    static let planFields = ["title", "issue", "indicators", "steps", "owners", "period", "follow_up", "analysis"]
+    static let resultFields = ["summary", "details", "outcome", "dates", "suggestion"]
+
+    /// Whether the section has anything the file's documents print.
+    func shown(for entry: Entry) -> Bool {
+        switch self {
+        case .organization, .official, .signatory: return true
+        case .scores: return entry.prints("assessment.indicators")
+        case .measures: return entry.prints("measures[].title")
+        case .results: return Self.resultFields.contains { entry.prints("measures[].\($0)") }
+        case .limitations: return entry.prints("limitations.problems") || entry.prints("limitations.suggestions")
+        case .photos: return entry.prints("photos")
+        }
+    }
+
+    /// Whether a diagnostic at `path` belongs to this section.
+    func covers(_ path: String) -> Bool {
+        let general = path.replacingOccurrences(of: #"\[[0-9]+\]"#, with: "[]", options: .regularExpression)
+        return paths.contains { Entry.covers($0, general) }
+    }
+}
+
+/// The HTML of a section's form, filled from a YAML tree (the file's, or the one a refused save made).
+struct SectionForm {
+    let entry: Entry
+    let section: Section
+    let tree: NodeEdit
+    let diagnostics: [Diagnostic]
+    let version: String
+    let token: String
+
+    var action: String { "/f/\(HTML.segment(entry.name))/edit/\(section.rawValue)" }
+
+    func html() -> String {
+        var body = "<form method=\"post\" action=\"\(action)\" class=\"card\" id=\"section-form\">"
+        body += "<input type=\"hidden\" name=\"version\" value=\"\(HTML.esc(version))\">"
+        body += "<input type=\"hidden\" name=\"token\" value=\"\(HTML.esc(token))\">"
+        switch section {
+        case .organization: body += organization()
+        case .scores: body += scores()
+        case .official: body += official()
+        case .measures: body += measures()
+        case .results: body += results()
+        case .limitations: body += limitations()
+        case .photos: body += photos()
+        case .signatory: body += signatory()
+        }
+        body += "<div class=\"actions\"><button type=\"submit\" name=\"action\" value=\"save\">บันทึก</button>"
+        body += "<a class=\"button plain\" href=\"/f/\(HTML.segment(entry.name))\">กลับไปหน้าไฟล์</a></div></form>"
+        if section == .photos { body += uploadForm() }
+        return body
+    }
+
+    // MARK: Field helpers
+
+    func scalar(_ path: String) -> String {
+        guard let node = tree.get(path) else { return "" }
+        if let s = node.scalar, node.null == nil || s.style != .plain { return s.string }
+        return ""
+    }
+
+    func lines(_ path: String) -> String {
+        guard let node = tree.get(path) else { return "" }
+        if let seq = node.sequence { return seq.compactMap { $0.scalar?.string }.joined(separator: "\n") }
+        return scalar(path)
+    }
+
+    func flat(_ path: String) -> String {
+        guard let node = tree.get(path) else { return "" }
+        if let seq = node.sequence { return seq.compactMap { $0.scalar?.string }.joined(separator: ", ") }
+        return scalar(path)
+    }
+
+    /// The diagnostics at `path` (and under it), as notes under the field.
+    func notes(_ path: String, exact: Bool = false) -> String {
+        diagnostics.filter { exact ? $0.path == path : Entry.covers(path, $0.path) }.map { d in
+            "<p class=\"diag \(d.severity.rawValue)\" data-path=\"\(HTML.esc(d.path))\">\(HTML.esc(ThaiText.severity(d))): \(HTML.esc(ThaiText.diagnostic(d)))</p>"
+        }.joined()
+    }
+
+    func input(_ label: String, _ path: String, hint: String? = nil, value: String? = nil, cls: String = "", id: String? = nil,
+               list: String? = nil) -> String {
+        let v = value ?? scalar(path)
+        return "<label>\(HTML.esc(label))\(hint.map { " <span class=\"hint\">\(HTML.esc($0))</span>" } ?? "")"
+            + "<input type=\"text\" name=\"\(HTML.esc(path))\" value=\"\(HTML.esc(v))\" class=\"\(cls)\""
+            + (id.map { " id=\"\($0)\"" } ?? "") + (list.map { " list=\"\($0)\"" } ?? "") + "></label>" + notes(path)
+    }
+
+    func area(_ label: String, _ path: String, hint: String? = nil, value: String? = nil, rows: Int = 3) -> String {
+        let v = value ?? scalar(path)
+        return "<label>\(HTML.esc(label))\(hint.map { " <span class=\"hint\">\(HTML.esc($0))</span>" } ?? "")"
+            + "<textarea name=\"\(HTML.esc(path))\" rows=\"\(rows)\">\(HTML.esc(v))</textarea></label>" + notes(path)
+    }
+
+    // MARK: Sections
+
+    func organization() -> String {
+        var out = ""
+        let fields: [(String, String, String?)] = [
+            ("name", "ชื่อหน่วยงาน", "ชื่อเต็ม เช่น เทศบาลตำบลตัวอย่าง"),
+            ("kind", "ประเภทหน่วยงาน", "เช่น เทศบาลตำบล องค์การบริหารส่วนตำบล"),
+            ("district", "อำเภอ", "ไม่ต้องพิมพ์คำว่า อำเภอ"),
+            ("province", "จังหวัด", "ไม่ต้องพิมพ์คำว่า จังหวัด"),
+            ("head", "ตำแหน่งหัวหน้าหน่วยงาน", "เช่น นายกเทศมนตรีตำบลตัวอย่าง"),
+            ("address", "ที่อยู่", nil),
+            ("website", "เว็บไซต์", nil),
+        ]
+        out += "<div class=\"row2\">"
+        for (key, label, hint) in fields { out += "<div>" + input(label, "organization.\(key)", hint: hint) + "</div>" }
+        out += "</div>"
+        return out
+    }
+
+    func scores() -> String {
+        var out = "<p class=\"small\">พิมพ์คะแนนตามที่ระบบ ITA ประกาศ ใช้จุดทศนิยม เช่น 98.50</p>"
+        out += input("ปีของผลการประเมิน ITA (พ.ศ.)", "assessment.year", hint: "ปกติคือปีก่อนปีงบประมาณของเอกสาร", cls: "score")
+        let catalog = entry.loaded.catalog ?? CatalogStore.nearestCatalog(for: entry.data?.assessedYear ?? 0)
+        out += "<div class=\"grid\">"
+        for n in 1...10 {
+            let name = catalog?.indicator(n)?.name ?? ""
+            out += "<div>" + input("\(n). \(name)", "assessment.indicators.\(n)", cls: "score", id: "score-\(n)") + "</div>"
+        }
+        out += "</div>" + notes("assessment.indicators", exact: true)
+        out += "<label>วางแถวคะแนนที่คัดลอกจากตาราง (Excel หรือ LibreOffice) <span class=\"hint\">ตัวเลข 10 ช่องสุดท้ายของแถวจะใส่ในตัวชี้วัด 1–10 ตามลำดับ</span>"
+        out += "<textarea name=\"paste\" id=\"paste-row\" rows=\"2\"></textarea></label><p id=\"paste-note\" class=\"small\"></p>"
+        return out
+    }
+
+    func official() -> String {
+        let bands = (entry.loaded.catalog?.levels.bands ?? []).map(\.name)
+        var out = "<p class=\"small\">คะแนนรวมและระดับตามที่ระบบ ITA ประกาศ (เว้นว่างได้ถ้าให้โปรแกรมคำนวณจากคะแนนตัวชี้วัด)</p>"
+        out += "<div class=\"row2\"><div>" + input("คะแนนรวม", "assessment.official.total", cls: "score") + "</div><div>"
+        out += input("ระดับผลการประเมิน", "assessment.official.level", list: "levels") + "</div></div>"
+        out += "<datalist id=\"levels\">" + bands.map { "<option value=\"\(HTML.esc($0))\">" }.joined() + "</datalist>"
+        if let card = entry.loaded.scoreCard, let total = card.total {
+            out += "<p class=\"small\">คะแนนรวมที่คำนวณจากตัวชี้วัด: \(HTML.esc("\(total)"))\(card.level.map { " ระดับ \(HTML.esc($0))" } ?? "")</p>"
+        }
+        return out
+    }
+
+    var measureCount: Int { tree.get("measures")?.sequence?.count ?? 0 }
+
+    func measureTitle(_ i: Int) -> String {
+        let t = scalar("measures[\(i)].title")
+        return t.isEmpty ? "(ยังไม่มีชื่อ)" : t
+    }
+
+    func measures() -> String {
+        var out = "<p class=\"small\">ขั้นตอน ผู้รับผิดชอบ และรายละเอียด: บรรทัดละหนึ่งรายการ วันที่พิมพ์เป็น ปี-เดือน-วัน เช่น 2568-04-01</p>"
+        let n = measureCount
+        let issueForm = entry.prints("analysis.issues")
+        let catalog = entry.loaded.catalog ?? CatalogStore.nearestCatalog(for: entry.data?.assessedYear ?? 0)
+        for i in 0..<n {
+            let p = "measures[\(i)]"
+            out += "<fieldset><legend>มาตรการที่ \(i + 1)</legend><input type=\"hidden\" name=\"order\" value=\"\(i)\">"
+            out += "<div class=\"measure-tools\">"
+            if i > 0 { out += "<button class=\"plain\" type=\"submit\" name=\"action\" value=\"up:\(i)\" title=\"เลื่อนขึ้น\">▲ ขึ้น</button>" }
+            if i < n - 1 { out += "<button class=\"plain\" type=\"submit\" name=\"action\" value=\"down:\(i)\" title=\"เลื่อนลง\">▼ ลง</button>" }
+            out += "<button class=\"danger\" type=\"submit\" name=\"action\" value=\"remove:\(i)\">ลบมาตรการนี้</button></div>"
+            out += notes(p, exact: true)
+            out += area("ชื่อมาตรการ/โครงการ/กิจกรรม", "\(p).title", rows: 2)
+            out += "<div class=\"row2\"><div>"
+            out += issueField(p, catalog: issueForm ? catalog : nil)
+            out += "</div><div>" + input("ตัวชี้วัดที่เกี่ยวข้อง", "\(p).indicators", hint: "เลขคั่นด้วยจุลภาค เช่น 9, 10", value: flat("\(p).indicators")) + "</div></div>"
+            if entry.prints("measures[].steps") { out += area("ขั้นตอน/วิธีการปฏิบัติ", "\(p).steps", hint: "บรรทัดละขั้นตอน", value: lines("\(p).steps"), rows: 4) }
+            if entry.prints("measures[].owners") { out += area("ผู้รับผิดชอบ", "\(p).owners", hint: "บรรทัดละหน่วยงานหรือบุคคล", value: lines("\(p).owners"), rows: 2) }
+            if entry.prints("measures[].period") {
+                let period = tree.get("\(p).period")
+                let isRange = period?.mapping != nil
+                out += "<div class=\"row2\"><div>" + input("ระยะเวลา: ตั้งแต่", "\(p).period.from", hint: "เช่น 2568-04-01", value: isRange ? scalar("\(p).period.from") : "")
+                out += "</div><div>" + input("ถึง", "\(p).period.to", hint: "เช่น 2568-09-30", value: isRange ? scalar("\(p).period.to") : "") + "</div></div>"
+                out += input("หรือระยะเวลาเป็นข้อความ", "\(p).period.text", hint: "เช่น ตลอดปีงบประมาณ",
+                             value: isRange ? scalar("\(p).period.text") : scalar("\(p).period"))
+                out += notes("\(p).period", exact: true)
+            }
+            if entry.prints("measures[].follow_up") { out += area("การติดตามผล", "\(p).follow_up", rows: 2) }
+            if entry.prints("measures[].analysis") { out += area("ผลการวิเคราะห์ของมาตรการนี้ (ถ้าไม่กรอก ใช้ผลการวิเคราะห์ของตัวชี้วัด)", "\(p).analysis", rows: 2) }
+            out += "</fieldset>"
+        }
+        if n == 0 { out += "<p>ยังไม่มีมาตรการ</p>" }
+        out += notes("measures", exact: true)
+        out += "<div class=\"actions\"><button class=\"plain\" type=\"submit\" name=\"action\" value=\"add\">+ เพิ่มมาตรการ</button></div>"
+        return out
+    }
+
+    /// The analysis issue a measure answers: a choice of the year's seven issues on the forms that group
+    /// measures by issue, else a number.
+    func issueField(_ p: String, catalog: FrameworkCatalog?) -> String {
+        let path = "\(p).issue"
+        guard let catalog, !catalog.issues.isEmpty else { return input("ประเด็น (1–7)", path, cls: "score") }
+        let current = scalar(path)
+        var options = "<option value=\"\"\(current.isEmpty ? " selected" : "")>(ไม่ระบุ)</option>"
+        var known = false
+        for n in 1...7 {
+            let title = catalog.issue(n)?.title ?? ""
+            let selected = current == String(n)
+            known = known || selected
+            options += "<option value=\"\(n)\"\(selected ? " selected" : "")>ประเด็นที่ \(n) \(HTML.esc(title))</option>"
+        }
+        if !current.isEmpty && !known { options += "<option value=\"\(HTML.esc(current))\" selected>\(HTML.esc(current))</option>" }
+        return "<label>ประเด็นการวิเคราะห์<select name=\"\(HTML.esc(path))\">\(options)</select></label>" + notes(path)
+    }
+
+    func results() -> String {
+        var out = "<p class=\"small\">ผลของแต่ละมาตรการ: รายละเอียดบรรทัดละข้อ วันที่คั่นด้วยจุลภาค เช่น 2568-05-10, 2568-06-01</p>"
+        let n = measureCount
+        for i in 0..<n {
+            let p = "measures[\(i)]"
+            out += "<fieldset><legend>มาตรการที่ \(i + 1): \(HTML.esc(measureTitle(i)))</legend>" + notes(p, exact: true)
+            if entry.prints("measures[].summary") { out += area("สรุปผลการดำเนินการ", "\(p).summary", rows: 3) }
+            if entry.prints("measures[].details") { out += area("รายละเอียดการดำเนินการ", "\(p).details", hint: "บรรทัดละข้อ", value: lines("\(p).details"), rows: 4) }
+            if entry.prints("measures[].outcome") { out += area("ผลลัพธ์หรือความสำเร็จของการดำเนินการ", "\(p).outcome", rows: 3) }
+            if entry.prints("measures[].dates") { out += input("วันที่ดำเนินการ", "\(p).dates", hint: "คั่นด้วยจุลภาค", value: flat("\(p).dates")) }
+            if entry.prints("measures[].suggestion") { out += area("ข้อเสนอแนะ", "\(p).suggestion", rows: 2) }
+            out += "</fieldset>"
+        }
+        if n == 0 { out += "<p>ยังไม่มีมาตรการ เพิ่มมาตรการที่หน้า \(HTML.esc(Section.measures.title)) ก่อน</p>" }
+        return out
+    }
+
+    func limitations() -> String {
+        area("ปัญหา/อุปสรรค", "limitations.problems", hint: "บรรทัดละข้อ", value: lines("limitations.problems"), rows: 4)
+            + area("ข้อเสนอแนะ", "limitations.suggestions", hint: "บรรทัดละข้อ", value: lines("limitations.suggestions"), rows: 4)
+    }
+
+    func photos() -> String {
+        let n = tree.get("photos")?.sequence?.count ?? 0
+        var out = n == 0 ? "<p>ยังไม่มีภาพ เพิ่มภาพด้านล่าง</p>" : "<div class=\"photos\">"
+        for i in 0..<n {
+            let p = "photos[\(i)]"
+            out += "<fieldset><legend>ภาพที่ \(i + 1)</legend>"
+            out += "<img src=\"/f/\(HTML.segment(entry.name))/photo/\(i)?v=\(HTML.esc(version))\" alt=\"ภาพที่ \(i + 1)\">"
+            out += "<input type=\"hidden\" name=\"order\" value=\"\(i)\">"
+            out += area("คำบรรยายภาพ", "\(p).caption", rows: 2) + input("วันที่ถ่าย", "\(p).date", hint: "เช่น 2568-05-10")
+            out += notes("\(p).file")
+            out += "<label><input type=\"checkbox\" name=\"remove\" value=\"\(i)\"> นำภาพนี้ออกจากเอกสาร</label></fieldset>"
+        }
+        if n > 0 { out += "</div>" }
+        return out + notes("photos", exact: true)
+    }
+
+    func uploadForm() -> String {
+        """
+        <form method="post" action="/f/\(HTML.segment(entry.name))/photos" enctype="multipart/form-data" class="card" id="upload-form">
+        <h2>เพิ่มภาพ</h2>
+        <input type="hidden" name="version" value="\(HTML.esc(version))">
+        <input type="hidden" name="token" value="\(HTML.esc(token))">
+        <label>ไฟล์ภาพ <span class="hint">PNG หรือ JPEG ไม่เกิน \(WebApp.maxUploadBytes / (1024 * 1024)) MB</span>
+        <input type="file" name="picture" accept="image/png,image/jpeg" required></label>
+        <label>คำบรรยายภาพ<input type="text" name="caption"></label>
+        <label>วันที่ถ่าย <span class="hint">เช่น 2568-05-10</span><input type="text" name="date"></label>
+        <div class="actions"><button type="submit">อัปโหลดภาพ</button></div>
+        </form>
+        """
+    }
+
+    func signatory() -> String {
+        "<div class=\"row2\"><div>" + input("ชื่อผู้ลงนาม", "signatory.name", hint: "เช่น นายสมชาย ใจดี") + "</div><div>"
+            + input("ตำแหน่ง", "signatory.position") + "</div></div>"
+            + input("วันที่ลงนาม", "signatory.date", hint: "เช่น 2568-03-31")
+    }
+}
+
+/// Puts a submitted section form into the file's YAML tree. Only fields present in the submission change;
+/// everything else in the file stays as it was.
+struct SectionUpdate {
+    let section: Section
+    let form: FormData
+    let entry: Entry
+
+    /// Why a submission cannot be applied at all (a malformed form), in Thai.
+    struct Malformed: Error { let reason: String }
+
+    func apply(to tree: inout NodeEdit) throws {
+        switch section {
+        case .organization:
+            for key in ["name", "kind", "district", "province", "head", "address", "website"] { text("organization.\(key)", &tree) }
+        case .scores:
+            plain("assessment.year", &tree)
+            var values: [Int: String] = [:]
+            for n in 1...10 { if let v = form.first("assessment.indicators.\(n)") { values[n] = v } }
+            if let pasted = form.trimmed("paste") {
+                let cells = Self.cells(pasted)
+                guard cells.count >= 10 else {
+                    throw Malformed(reason: "แถวที่วางมีค่า \(cells.count) ช่อง ต้องมีคะแนนอย่างน้อย 10 ช่อง (ตัวชี้วัด 1–10)")
+                }
+                for (i, v) in cells.suffix(10).enumerated() { values[i + 1] = v }
+            }
+            for (n, v) in values.sorted(by: { $0.key < $1.key }) {
+                let t = v.trimmingCharacters(in: .whitespaces)
+                tree.set("assessment.indicators.\(n)", t.isEmpty ? nil : NodeEdit.plain(t))
+            }
+        case .official:
+            plain("assessment.official.total", &tree)
+            text("assessment.official.level", &tree)
+        case .measures:
+            try measures(&tree)
+        case .results:
+            let n = tree.get("measures")?.sequence?.count ?? 0
+            for i in 0..<n {
+                let p = "measures[\(i)]"
+                text("\(p).summary", &tree)
+                lines("\(p).details", &tree)
+                text("\(p).outcome", &tree)
+                list("\(p).dates", &tree)
+                text("\(p).suggestion", &tree)
+            }
+        case .limitations:
+            lines("limitations.problems", &tree)
+            lines("limitations.suggestions", &tree)
+        case .photos:
+            let n = tree.get("photos")?.sequence?.count ?? 0
+            for i in 0..<n {
+                text("photos[\(i)].caption", &tree)
+                plain("photos[\(i)].date", &tree)
+            }
+            let remove = Set(form.all("remove").compactMap(Int.init))
+            if !remove.isEmpty, let items = tree.get("photos")?.sequence {
+                let kept = items.enumerated().filter { !remove.contains($0.offset) }.map(\.element)
+                tree.set("photos", kept.isEmpty ? nil : NodeEdit.list(kept))
+            }
+        case .signatory:
+            text("signatory.name", &tree)
+            text("signatory.position", &tree)
+            plain("signatory.date", &tree)
+        }
+    }
+
+    /// The measures: fields of each, then the action (add, remove, move up or down).
+    private func measures(_ tree: inout NodeEdit) throws {
+        let n = tree.get("measures")?.sequence?.count ?? 0
+        for i in 0..<n {
+            let p = "measures[\(i)]"
+            text("\(p).title", &tree)
+            plain("\(p).issue", &tree)
+            list("\(p).indicators", &tree)
+            lines("\(p).steps", &tree)
+            lines("\(p).owners", &tree)
+            period(p, &tree)
+            text("\(p).follow_up", &tree)
+            text("\(p).analysis", &tree)
+        }
+        var items = tree.get("measures")?.sequence.map { Array($0) } ?? []
+        let action = form.first("action") ?? "save"
+        func index(_ prefix: String) throws -> Int? {
+            guard action.hasPrefix(prefix) else { return nil }
+            guard let i = Int(action.dropFirst(prefix.count)), items.indices.contains(i) else {
+                throw Malformed(reason: "ไม่มีมาตรการลำดับที่ขอ (\(action))")
+            }
+            return i
+        }
+        if action == "add" {
+            items.append(NodeEdit.emptyMap)
+        } else if let i = try index("remove:") {
+            items.remove(at: i)
+        } else if let i = try index("up:"), i > 0 {
+            items.swapAt(i, i - 1)
+        } else if let i = try index("down:"), i < items.count - 1 {
+            items.swapAt(i, i + 1)
+        } else if action != "save", !action.hasPrefix("up:"), !action.hasPrefix("down:") {
+            throw Malformed(reason: "ไม่รู้จักคำสั่ง \(action)")
+        }
+        tree.set("measures", items.isEmpty ? nil : NodeEdit.list(items))
+    }
+
+    /// A period: a range of days when either day is given, else the text, else none.
+    private func period(_ p: String, _ tree: inout NodeEdit) {
+        let from = form.first("\(p).period.from"), to = form.first("\(p).period.to"), txt = form.first("\(p).period.text")
+        guard from != nil || to != nil || txt != nil else { return }
+        let f = Self.clean(from), t = Self.clean(to), x = Self.clean(txt)
+        if f != nil || t != nil {
+            var pairs: [(String, Node)] = []
+            if let f { pairs.append(("from", NodeEdit.plain(f))) }
+            if let t { pairs.append(("to", NodeEdit.plain(t))) }
+            if let x { pairs.append(("text", NodeEdit.text(x))) }
+            tree.set("\(p).period", NodeEdit.map(pairs))
+        } else {
+            tree.set("\(p).period", x.map(NodeEdit.text))
+        }
+    }
+
+    static func clean(_ s: String?) -> String? {
+        guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
+        return t
+    }
+
+    /// The cells of a row pasted from a spreadsheet: tab-separated, else separated by spaces.
+    static func cells(_ row: String) -> [String] {
+        let line = row.replacingOccurrences(of: "\r", with: "").split(separator: "\n").first.map(String.init) ?? ""
+        let parts = line.contains("\t") ? line.components(separatedBy: "\t") : line.components(separatedBy: " ")
+        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    private func text(_ path: String, _ tree: inout NodeEdit) {
+        guard let v = form.first(path) else { return }
+        let t = v.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        tree.set(path, t.isEmpty ? nil : NodeEdit.text(t))
+    }
+
+    private func plain(_ path: String, _ tree: inout NodeEdit) {
+        guard let v = form.first(path) else { return }
+        tree.set(path, Self.clean(v).map(NodeEdit.plain))
+    }
+
+    /// One entry per line.
+    private func lines(_ path: String, _ tree: inout NodeEdit) {
+        guard let v = form.first(path) else { return }
+        let items = v.replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        tree.set(path, items.isEmpty ? nil : NodeEdit.list(items.map(NodeEdit.text)))
+    }
+
+    /// Short values separated by commas or line breaks (numbers, dates).
+    private func list(_ path: String, _ tree: inout NodeEdit) {
+        guard let v = form.first(path) else { return }
+        let items = v.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == "\r" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        tree.set(path, items.isEmpty ? nil : NodeEdit.list(items.map(NodeEdit.plain)))
+    }
+}
