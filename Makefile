@@ -109,7 +109,8 @@ bench-peers: build $(ZIPFLOOR) $(PEER_VENV)/bin/python
 
 # Every document of every shipped example, DOCX and ODT, printed by LibreOffice and checked: numbers,
 # years, dates, listed words and the organisation's name split at line ends, a signature alone on its
-# page, table rows split across pages, a heading ending a page, DOCX/ODT page counts apart. Exit 1 when
+# page, table rows split across pages, a heading ending a page, text lost (a paragraph end missing
+# from the PDF), DOCX/ODT page counts apart. Exit 1 when
 # anything is found; PRINT_CHECK_ARGS="-v --keep DIR --png" lists each finding and keeps PDFs and PNGs.
 print-check: build setup-test
 	python3 scripts/print-check.py --bin $(BIN) $(PRINT_CHECK_ARGS)

@@ -13,6 +13,8 @@ Counted per rendering:
   row        a table row split across pages: a line at the top of a page that continues a table
              cell's paragraph, or starts a later paragraph of the cell, from the foot of the page before
   heading    a heading paragraph ending a page (its text is the last thing on the page)
+  lost       a paragraph whose end is not in the PDF's text (cut off: a row that may not split and
+             is taller than its page is clipped by LibreOffice)
 and per document:
   pages      DOCX and ODT page counts apart by more than one page and more than 10 %
 
@@ -44,7 +46,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 LINE_KINDS = ["number", "year", "date", "word", "org", "joiner"]
-KINDS = LINE_KINDS + ["signature", "row", "heading", "pages"]
+KINDS = LINE_KINDS + ["signature", "row", "heading", "lost", "pages"]
 
 
 def tight(s):
@@ -161,6 +163,28 @@ def heading_at_foot(doc, heads):
     return out
 
 
+def lost_paragraphs(pdf, src, n=8):
+    """Paragraph ends (their last n letters) of the document that the PDF's text does not hold, whole in
+    a line, or as the end of one line, maybe a whole short line, and the start of another (cells side by
+    side interleave their lines)."""
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    lines = [re.sub(r"[^\w]", "", tight(l)) for l in text.splitlines()]
+    blob = "\n".join(lines)
+    ends = {l[-k:] for l in lines for k in range(1, n)}
+    starts = {l[:k] for l in lines for k in range(1, n)}
+    whole = set(lines)  # poppler sets a line apart at some Thai marks ("ทุกขั" / "้ ตอน")
+    out = []
+    for p in lc.paragraphs(src).split("\n"):
+        # Letters and digits only: poppler's spacing and punctuation around numbers vary.
+        t = re.sub(r"[^\w]", "", p)[-n:]
+        if len(t) < n or t in blob or any(t[:k] in ends and (t[k:] in starts or t[k:] in ends) for k in range(1, n)) \
+                or any(t[:a] in ends and t[a:b] in whole and t[b:] in starts
+                       for a in range(1, n - 1) for b in range(a + 1, n)):
+            continue
+        out.append(p[-30:])
+    return out
+
+
 def pages_agree(a, b):
     return abs(a - b) <= max(1, int(max(a, b) * 0.1))
 
@@ -239,6 +263,7 @@ def main():
             findings += [(p, "signature", "signature block alone") for p in signature_alone(doc)]
             findings += [(p, "row", t) for p, t in row_fragments(doc, cells(src))]
             findings += [(p, "heading", h) for p, h in heading_at_foot(doc, headings(src))]
+            findings += [(0, "lost", t) for t in lost_paragraphs(pdf, src)]
             per = dict.fromkeys(KINDS, 0)
             for _, k, _ in findings:
                 per[k] += 1

@@ -131,6 +131,13 @@ public struct ReportViewBuilder {
         s.replacingOccurrences(of: #"(\S) (?=[0-9๐-๙]{2,4}(\s|$|[–-]))"#, with: "$1\u{00A0}", options: .regularExpression)
     }
 
+    /// A span of two whole dates ("1 ธันวาคม 2563 ถึง 31 มีนาคม 2564") with a line break after "ถึง": the
+    /// analysis grid's period column holds one date a line, but not "ถึง" and a date, which then broke
+    /// between the month and its year. Spans without days are left as they are.
+    public static func secondDateOnItsLine(_ s: String) -> String {
+        s.replacingOccurrences(of: "([0-9๐-๙])[ \u{00A0}]ถึง[ \u{00A0}](?=[0-9๐-๙])", with: "$1 ถึง\n", options: .regularExpression)
+    }
+
     func periodText(_ p: Period?, style: PeriodStyle = .long) -> String { p?.formatted(style: style) ?? "-" }
 
     // MARK: charts
@@ -311,7 +318,7 @@ public struct ReportViewBuilder {
                 let text = (own?.isEmpty == false ? own : nil) ?? numbers.compactMap { notes[$0] }.first
                 return (numbers, AnalysisView2568.Measure(
                     indicatorLabel: indicatorLabel(numbers), title: dash(m.title), analysis: dash(text),
-                    steps: list(m.steps), period: period(m.period, days: days), owners: list(m.owners)))
+                    steps: list(m.steps), period: Self.secondDateOnItsLine(period(m.period, days: days)), owners: list(m.owners)))
             }),
             photoRows: stride(from: 0, to: photos.count, by: 2).map { i in
                 .init(left: photo(photos[i]), right: i + 1 < photos.count ? photo(photos[i + 1]) : nil)

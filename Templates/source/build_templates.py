@@ -83,12 +83,14 @@ class Cell:
             paras = [paras]
         self.paras = paras
         self.span = span
-        self.kind = kind          # "head" (grey), "group" (light grey), "body", "plain" (no borders)
+        self.kind = kind          # "head" (grey), "group" (light grey), "body", "plain" (no borders),
+                                  # "sign" (the signature row: no borders but the line above it)
 
 
 class Row:
-    """split: the row may break across pages (the tall rows of the measure grids,
-    as the official documents do); other rows stay whole."""
+    """split: the row may break across pages (the measure rows of the grids, which
+    can be taller than a page: LibreOffice clips a row that may not split and does
+    not fit a page, and its text is lost); other rows stay whole."""
 
     def __init__(self, cells, header=False, split=False):
         self.cells = cells
@@ -132,6 +134,19 @@ class Section:
 
     def __init__(self, master, blocks):
         self.master = master
+        blocks = list(blocks)
+        # A signature block right after a table becomes the table's last row, without
+        # borders: LibreOffice and Word keep a row with the next one when the row's
+        # paragraphs keep with next, which they do not do for a table and the
+        # paragraph after it. Generation marks the filled table's last measure row
+        # so (SignatureKeeping); the template's loop row cannot carry the mark, or
+        # every measure would keep with the next one. A tiny paragraph closes the
+        # table, so that neither program adds a full-height one of its own after it.
+        for k in range(len(blocks) - 1):
+            a, b = blocks[k], blocks[k + 1]
+            if isinstance(a, Table) and isinstance(b, P) and b.style in SIGNATURE_STYLES:
+                a.rows.append(Row([Cell([b], span=len(a.twips), kind="sign")]))
+                blocks[k + 1] = P("", "TableEnd")
         self.blocks = blocks
         for a, b in zip(blocks, blocks[1:]):
             if isinstance(a, P) and isinstance(b, Table):
@@ -153,6 +168,8 @@ def grid_cell(text, numbered=None):
 
 
 DOTS = "...................................."
+# The signature block's paragraph styles (the engine's SignatureKeeping knows them by name).
+SIGNATURE_STYLES = ("Signature", "SignatureWide")
 
 
 def signature(date_word, orientation):
@@ -450,6 +467,11 @@ def analysis_2568():
                  grid_cell("{{period}}"),
                  grid_cell("{{owners}}{{/each}}{{/each}}")], split=True),
         ], L),
+        # A closing paragraph, kept with the signature: a last row that fills its page
+        # (a group's analysis runs long) leaves no room for a signature row under it,
+        # and the signature then goes over with these lines rather than alone.
+        P("{{org.name}} จะติดตามความก้าวหน้าของโครงการและกิจกรรมข้างต้นเป็นระยะ "
+          "และนำผลที่ได้ไปปรับปรุงการดำเนินงานให้ดียิ่งขึ้นในปีงบประมาณถัดไป", keep_next=True),
     ] + signature("จัดทำ", L) + [
         # The photo pages continue the landscape section, so that the whole part,
         # heading included, can go when there are no photos (a section break of
@@ -518,8 +540,10 @@ STYLES = {
     "GridCenter":     ("ITA Grid Centered", 14, False, "center", 0, 0, 0, 0, False),
     "GridList":       ("ITA Grid List", 14, False, "left", 0, 0, 0, 0, False),
     "Caption":        ("ITA Photo Caption", 16, False, "center", 0, 6, 0, 0, False),
-    "Signature":      ("ITA Signature", 16, False, "center", 18, 0, 0, 8.0, False),
-    "SignatureWide":  ("ITA Signature Landscape", 16, False, "center", 18, 0, 0, 14.0, False),
+    # The paragraph closing a table that holds the signature: 1 pt, no spacing.
+    "TableEnd":       ("ITA After Table", 1, False, "left", 0, 0, 0, 0, False),
+    "Signature":      ("ITA Signature", 16, False, "center", 8, 0, 0, 8.0, False),
+    "SignatureWide":  ("ITA Signature Landscape", 16, False, "center", 8, 0, 0, 14.0, False),
     "Footer":         ("ITA Footer", 16, False, "center", 0, 0, 0, 0, False),
     "DraftMark":      ("ITA Draft Mark", 20, True, "right", 0, 0, 0, 0, False),
 }
@@ -527,6 +551,10 @@ STYLES = {
 
 # Styles whose lines never split across pages.
 KEEP_LINES = {"Signature", "SignatureWide"}
+# Line spacing other than single (per cent): the signature block's four lines a little
+# closer (TH SarabunPSK's single line is 1.7 times its size), so that the block fits
+# under a tall last row more often; its dotted line still leaves room to sign above.
+LINE_SPACING = {"Signature": 85, "SignatureWide": 85}
 
 
 def split_bold(text):
@@ -562,7 +590,7 @@ def w_ppr_style(sid):
     if sid in KEEP_LINES:
         out += "<w:keepLines/>"
     out += (f'<w:spacing w:before="{before * 20}" w:after="{after * 20}" '
-            f'w:line="240" w:lineRule="auto"/>')
+            f'w:line="{round(240 * LINE_SPACING.get(sid, 100) / 100)}" w:lineRule="auto"/>')
     if first or left:
         out += f'<w:ind w:left="{round(left * TWIPS_PER_CM)}" w:firstLine="{round(first * TWIPS_PER_CM)}"/>'
     # Justified Thai text: Word's Thai distributed justification spreads a line over its
@@ -673,9 +701,10 @@ class DocxWriter:
                 tcpr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
                 if cell.span > 1:
                     tcpr += f'<w:gridSpan w:val="{cell.span}"/>'
-                if cell.kind == "plain":
-                    tcpr += ('<w:tcBorders>' + ''.join(f'<w:{side} w:val="nil"/>' for side in
-                                                       ("top", "left", "bottom", "right")) + '</w:tcBorders>')
+                if cell.kind in ("plain", "sign"):
+                    sides = ("top", "left", "bottom", "right") if cell.kind == "plain" else ("left", "bottom", "right")
+                    tcpr += ('<w:tcBorders>' + ''.join(f'<w:{side} w:val="nil"/>' for side in sides)
+                             + '</w:tcBorders>')
                 fill = {"head": "D9D9D9", "group": "F2F2F2"}.get(cell.kind)
                 if fill:
                     tcpr += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
@@ -983,6 +1012,8 @@ def o_para_props(sid):
     k = ' fo:keep-with-next="always"' if keep else ""
     if sid in KEEP_LINES:
         k += ' fo:keep-together="always"'
+    if sid in LINE_SPACING:
+        k += f' fo:line-height="{LINE_SPACING[sid]}%"'
     return (f'<style:paragraph-properties fo:margin-top="{before / 28.3465:.3f}cm" '
             f'fo:margin-bottom="{after / 28.3465:.3f}cm" fo:margin-left="{left:.3f}cm" '
             f'fo:margin-right="0cm" fo:text-indent="{first:.3f}cm" fo:text-align="{align}"{k}/>')
@@ -1148,7 +1179,8 @@ class OdtWriter:
                 in_header = False
             out.append('<table:table-row>' if row.split else '<table:table-row table:style-name="RowKeep">')
             for cell in row.cells:
-                cs = {"head": "CellHead", "group": "CellGroup", "plain": "CellPlain"}.get(cell.kind, "CellBody")
+                cs = {"head": "CellHead", "group": "CellGroup", "plain": "CellPlain",
+                      "sign": "CellPlain"}.get(cell.kind, "CellBody")
                 self.cell_styles.add(cs)
                 span = f' table:number-columns-spanned="{cell.span}"' if cell.span > 1 else ""
                 out.append(f'<table:table-cell table:style-name="{cs}" office:value-type="string"{span}>')

@@ -89,8 +89,10 @@ final class ContractDocumentsTests: XCTestCase {
             // The ตัวชี้วัด column: from the question code (i4 → 2) and from the issue (4 → indicator 4).
             XCTAssertTrue(t.contains("ตัวชี้วัดที่ 2 การใช้งบประมาณ"), name)
             XCTAssertTrue(t.contains("ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ"), name)
-            // The 2568 form prints days, as the real reports do.
-            XCTAssertTrue(t.contains("1 ตุลาคม 2568 ถึง 30 กันยายน 2569"), name)
+            // The 2568 form prints days, as the real reports do; the second date starts its own line.
+            XCTAssertTrue(t.contains("1 ตุลาคม 2568 ถึง"), name)
+            XCTAssertTrue(t.contains("30 กันยายน 2569"), name)
+            XCTAssertFalse(t.contains("ถึง 30 กันยายน"), "\(name): the second date on its own line")
         }
         let grid = try XCTUnwrap(outputs.first { $0.output.format == .docx })
         let rows = try DocumentText(grid.output.url).tables.last?.filter { $0.contains { $0.contains("MARK-BY-QUESTION") || $0.contains("MARK-BY-ISSUE") } } ?? []

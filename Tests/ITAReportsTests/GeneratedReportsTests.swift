@@ -68,7 +68,8 @@ final class GeneratedReportsTests: XCTestCase {
         let rows = try OfficeClients.docxTableRows(outputs[0].url)
         let measures = l.data.measures?.count ?? 0
         XCTAssertTrue(rows.contains { $0 >= 11 }, "indicator table rows: \(rows)")
-        XCTAssertEqual(Array(rows.suffix(2)), [measures + 1, measures + 1], "the two measure grids end the document: \(rows)")
+        // The last grid ends with the signature row.
+        XCTAssertEqual(Array(rows.suffix(2)), [measures + 1, measures + 2], "the two measure grids end the document: \(rows)")
     }
 
     func testWangthongO35CitesTheFigureOfEveryMeasureInThaiDigits() throws {
@@ -85,9 +86,9 @@ final class GeneratedReportsTests: XCTestCase {
                     XCTAssertTrue(text.contains(ThaiNumerals.toThai(ThaiNumberFormat.fixed(score, places: 2))), "cited figure \(score) missing")
                 }
             }
-            // The grid: a header row and one row per measure.
+            // The grid: a header row, one row per measure and the signature row.
             let grid = try XCTUnwrap(doc.tables.first)
-            XCTAssertEqual(grid.count, (l.data.measures?.count ?? 0) + 1)
+            XCTAssertEqual(grid.count, (l.data.measures?.count ?? 0) + 2)
             // Thai digits throughout the body: no Arabic digit outside item codes such as e9.
             let arabic = doc.paragraphs.joined().filter { $0.isASCII && $0.isNumber }
             XCTAssertEqual(arabic, "", "Arabic digits left in \(o.format)")

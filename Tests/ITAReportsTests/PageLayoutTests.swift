@@ -51,17 +51,6 @@ final class PageLayoutTests: XCTestCase {
         }
     }
 
-    /// Renderings whose signature block LibreOffice still sets alone on the last page: the last grid row
-    /// ends at the foot of a full page, and LibreOffice keeps neither a table's last row nor a table with
-    /// the paragraph after it (tried: keep-with-next on the row's paragraphs, on the table, a signature
-    /// row inside the table). Printed, not failed; every other rendering must have none. scripts/print-check.py
-    /// counts them too.
-    static let signatureAloneStill: Set<String> = [
-        "O34_เทศบาลตำบลคลองแสนแสบ_2564 DOCX", "O34_เทศบาลตำบลคลองแสนแสบ_2564 ODT",
-        "O35_เทศบาลตำบลคลองแสนแสบ_2564 DOCX", "ANALYSIS_เทศบาลตำบลคลองแสนแสบ_2564_ร่าง ODT",
-        "ANALYSIS_เทศบาลเมืองศรีสะเกษ_2568 DOCX",
-    ]
-
     func testExamplesPaginateForSigning() throws {
         let rendered = try renderExamples()
         XCTAssertGreaterThanOrEqual(rendered.count, 5, "every example's reports: \(rendered.map(\.name))")
@@ -74,8 +63,7 @@ final class PageLayoutTests: XCTestCase {
                 let check = try PageLayoutCheck(pdf: pdf)
                 counts[format] = check.pages.count
                 for p in check.signatureAlonePages() {
-                    let what = "\(r.name) \(format): the signature is alone on page \(p)"
-                    if Self.signatureAloneStill.contains("\(r.name) \(format)") { report.append("still: " + what) } else { problems.append(what) }
+                    problems.append("\(r.name) \(format): the signature is alone on page \(p)")
                 }
                 for (p, h) in check.headingAtFootPages(headings) {
                     problems.append("\(r.name) \(format): heading '\(h)' ends page \(p)")

@@ -42,11 +42,34 @@ final class PrintCheckScriptTests: XCTestCase {
                                                         Self.root.appendingPathComponent("Examples/wangthong-2567.yaml").path],
                                               timeout: 600))
         let t = try totals(r.stdout)
-        for kind in ["number", "year", "date", "word", "org", "joiner", "signature", "heading", "pages"] {
+        for kind in ["number", "year", "date", "word", "org", "joiner", "signature", "heading", "lost", "pages"] {
             XCTAssertEqual(t[kind], 0, "\(kind):\n\(r.stdout)\(r.stderr)")
         }
         XCTAssertNotNil(t["row"], r.stdout)
         XCTAssertTrue(r.stdout.contains("2 documents") || r.stdout.contains("1 documents"), r.stdout)
+    }
+
+    /// Khlong Saen Saep's O34, O35 and analysis (a 2564 report with rows taller than a page): every
+    /// paragraph's end is in the PDF (a row that may not split is clipped by LibreOffice when it is taller
+    /// than a page), and no signature block is alone on its page.
+    func testKhlongSaenSaepLosesNoTextAndSignsWithTheTable() throws {
+        let python = try tools()
+        let binary = CLITests.productsDirectory.appendingPathComponent("itareport")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            XCTFail("no itareport binary at \(binary.path): build it first (swift build)")
+            return
+        }
+        let keep = FileManager.default.temporaryDirectory.appendingPathComponent("print-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: keep) }
+        let r = try XCTUnwrap(RealClients.run(python, [Self.root.appendingPathComponent("scripts/print-check.py").path,
+                                                        "--bin", binary.path, "--keep", keep.path, "-v",
+                                                        Self.root.appendingPathComponent("Examples/khlongsaensaep-o35-2564.yaml").path],
+                                              timeout: 900))
+        let t = try totals(r.stdout)
+        XCTAssertTrue(r.stdout.contains("3 documents"), r.stdout + r.stderr)
+        for kind in ["signature", "lost", "heading", "pages"] {
+            XCTAssertEqual(t[kind], 0, "\(kind):\n\(r.stdout)\(r.stderr)")
+        }
     }
 
     /// Listed words in narrow cells with no joiners: LibreOffice's dictionary splits some of them, and
