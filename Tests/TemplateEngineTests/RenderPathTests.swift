@@ -2,7 +2,7 @@ import Foundation
 import ITAReports
 import OfficePackage
 import OfficeXML
-@testable import TemplateEngine
+@_spi(Fuzzing) @testable import TemplateEngine
 import XCTest
 
 /// The compiled program and the document tree (kept for shapes the program does not express) must
