@@ -62,6 +62,40 @@ final class RenderSession {
         parsedTags[raw] = t
         return t
     }
+
+    /// A tag's value in `scope`, its filters applied; problems (a missing name, NaN, a filter's refusal)
+    /// are reported through `problem` and give nil. Shared by the compiled and the tree renderer.
+    func evaluate(_ e: Tag.Expression, scope: Scope, problem: (String) -> TemplateProblem) -> TemplateValue? {
+        var value: TemplateValue?
+        if let lit = e.literal {
+            value = .string(lit)
+        } else if let path = e.path {
+            switch scope.lookup(path) {
+            case let .found(v):
+                if PartRenderer.holdsNaN(v) {
+                    let hint = options.lenient ? " (left empty)" : ""
+                    report(problem("'\(path)' is not a finite number: a document cannot print it; give a number or leave it empty\(hint)"))
+                    return nil
+                }
+                value = v
+            case .missing:
+                if !e.filters.contains(where: { $0.name == "default" }) {
+                    let hint = options.lenient ? " (left empty)" : ""
+                    report(problem("the data has no '\(path)'\(hint)"))
+                }
+                value = nil
+            }
+        }
+        for f in e.filters {
+            switch filters.apply(f, to: value) {
+            case let .success(v): value = v
+            case let .failure(err):
+                report(problem("filter \(f.name): \(err.message)"))
+                return nil
+            }
+        }
+        return value
+    }
 }
 
 /// Fills one XML part (document, header, footer, styles) of a copy of the template.
@@ -125,35 +159,7 @@ final class PartRenderer {
     // MARK: values
 
     private func evaluate(_ e: Tag.Expression, scope: Scope, anchor: Anchor) -> TemplateValue? {
-        var value: TemplateValue?
-        if let lit = e.literal {
-            value = .string(lit)
-        } else if let path = e.path {
-            switch scope.lookup(path) {
-            case let .found(v):
-                if Self.holdsNaN(v) {
-                    let hint = session.options.lenient ? " (left empty)" : ""
-                    session.report(anchor.problem("'\(path)' is not a finite number: a document cannot print it; give a number or leave it empty\(hint)"))
-                    return nil
-                }
-                value = v
-            case .missing:
-                if !e.filters.contains(where: { $0.name == "default" }) {
-                    let hint = session.options.lenient ? " (left empty)" : ""
-                    session.report(anchor.problem("the data has no '\(path)'\(hint)"))
-                }
-                value = nil
-            }
-        }
-        for f in e.filters {
-            switch session.filters.apply(f, to: value) {
-            case let .success(v): value = v
-            case let .failure(err):
-                session.report(anchor.problem("filter \(f.name): \(err.message)"))
-                return nil
-            }
-        }
-        return value
+        session.evaluate(e, scope: scope, problem: anchor.problem)
     }
 
     /// NaN, or a list holding it: a program's NaN or infinite Double becomes a NaN Decimal, printed "NaN".

@@ -156,35 +156,7 @@ final class ProgramRenderer {
     // MARK: values
 
     private func evaluate(_ e: Tag.Expression, scope: Scope, anchor: AnchorRef) -> TemplateValue? {
-        var value: TemplateValue?
-        if let lit = e.literal {
-            value = .string(lit)
-        } else if let path = e.path {
-            switch scope.lookup(path) {
-            case let .found(v):
-                if PartRenderer.holdsNaN(v) {
-                    let hint = session.options.lenient ? " (left empty)" : ""
-                    session.report(anchor.problem("'\(path)' is not a finite number: a document cannot print it; give a number or leave it empty\(hint)"))
-                    return nil
-                }
-                value = v
-            case .missing:
-                if !e.filters.contains(where: { $0.name == "default" }) {
-                    let hint = session.options.lenient ? " (left empty)" : ""
-                    session.report(anchor.problem("the data has no '\(path)'\(hint)"))
-                }
-                value = nil
-            }
-        }
-        for f in e.filters {
-            switch session.filters.apply(f, to: value) {
-            case let .success(v): value = v
-            case let .failure(err):
-                session.report(anchor.problem("filter \(f.name): \(err.message)"))
-                return nil
-            }
-        }
-        return value
+        session.evaluate(e, scope: scope, problem: anchor.problem)
     }
 
     /// Writes a value in its tag's formatting: line breaks, tabs and runs of spaces kept.
