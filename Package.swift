@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "ITAWeb",
             dependencies: [
-                "ITAKit", "ITAReports", "OfficePackage", "TemplateEngine", "SpreadsheetReader",
+                "ITAKit", "ITAReports", "OfficePackage", "TemplateEngine", "SpreadsheetReader", "CLibYAML",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,9 +1,16 @@
 import Foundation
 import ITAKit
 
-/// The text a save writes: the data in the layout the command line writes (`DataFileWriter`), with the
-/// file's own opening comment kept and each field still to fill marked as `rollover` marks it.
+/// The text a save writes: the file as it was with only the edited values rewritten (`YAMLPatch`), every
+/// comment and untouched line kept; when the file cannot be patched so that it reads back as the same
+/// data, the data in the layout the command line writes (`DataFileWriter`), with the file's own opening
+/// comment kept and each field still to fill marked as `rollover` marks it.
 enum FileText {
+    static func text(tree: NodeEdit, data: ReportData, loaded: ReportLoader.Result, original: String) -> String {
+        if let patched = tree.patched(into: original), ReportLoader.load(text: patched).data == data { return patched }
+        return text(for: data, loaded: loaded, original: original, fallback: (try? tree.text()) ?? "")
+    }
+
     static func text(for data: ReportData, loaded: ReportLoader.Result, original: String, fallback: String) -> String {
         let header = openingComment(original)
         var placeholders: [String: String] = [:]

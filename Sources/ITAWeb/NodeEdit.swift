@@ -6,6 +6,10 @@ import Yams
 /// written by hand, with the same messages.
 struct NodeEdit {
     var root: Node
+    /// For each list whose entries were moved, removed or added (by path, as `measures`): the entry of the
+    /// list as read that each entry now comes from, nil for a new one. The file writer keeps each entry's
+    /// text and comments with it.
+    var origins: [String: [Int?]] = [:]
 
     /// The tree of `text`; an empty mapping for an empty file.
     init(text: String) throws {
@@ -18,6 +22,18 @@ struct NodeEdit {
     /// The YAML text of the tree.
     func text() throws -> String {
         try Yams.serialize(node: root, indent: 2, width: -1, allowUnicode: true)
+    }
+
+    /// The tree written into `original` (the text it was read from): only what changed is rewritten, every
+    /// comment and untouched line is kept. Nil when the text cannot be patched so that it reads back as the tree.
+    func patched(into original: String) -> String? {
+        YAMLPatch(original)?.text(for: root, origins: origins)
+    }
+
+    /// Whether the value at `path` is absent, or written empty (`key:` or `~`).
+    func isEmpty(_ path: String) -> Bool {
+        guard let node = get(path) else { return true }
+        return node.null != nil && node.scalar.map { $0.style == .plain || $0.style == .any } ?? false
     }
 
     // MARK: Values

@@ -235,7 +235,7 @@ struct Pages: Sendable {
                                notice: "<p class=\"notice bad\" id=\"not-saved\">ยังไม่ได้บันทึก: แก้ข้อผิดพลาด \(errors.count) รายการที่แสดงใต้ช่องก่อน</p>",
                                status: .unprocessableContent)
         }
-        let text = FileText.text(for: data, loaded: attempt, original: e.text, fallback: (try? tree.text()) ?? "")
+        let text = FileText.text(tree: tree, data: data, loaded: attempt, original: e.text)
         do {
             _ = try folder.replace(name, with: text, expectedVersion: version)
         } catch WebError.staleVersion {
@@ -341,7 +341,7 @@ struct Pages: Sendable {
             let why = attempt?.diagnostics.errors.filter { target.section.covers($0.path) }.map(ThaiText.diagnostic).joined(separator: " ") ?? ""
             return Reply.error(.unprocessableContent, "ยังไม่ได้เพิ่มภาพ: \(why)", back: back)
         }
-        let text = FileText.text(for: data, loaded: attempt, original: e.text, fallback: (try? tree.text()) ?? "")
+        let text = FileText.text(tree: tree, data: data, loaded: attempt, original: e.text)
         do { _ = try folder.replace(name, with: text, expectedVersion: version) } catch {
             try? FileManager.default.removeItem(at: stored)
             return Reply.error(.conflict, ThaiText.error(error), back: back)

@@ -378,7 +378,7 @@ struct SectionUpdate {
             }
             for (n, v) in values.sorted(by: { $0.key < $1.key }) {
                 let t = v.trimmingCharacters(in: .whitespaces)
-                tree.set("assessment.indicators.\(n)", t.isEmpty ? nil : NodeEdit.plain(t))
+                Self.put("assessment.indicators.\(n)", t.isEmpty ? nil : NodeEdit.plain(t), &tree)
             }
         case .official:
             plain("assessment.official.total", &tree)
@@ -407,8 +407,9 @@ struct SectionUpdate {
             }
             let remove = Set(form.all("remove").compactMap(Int.init))
             if !remove.isEmpty, let items = tree.get("photos")?.sequence {
-                let kept = items.enumerated().filter { !remove.contains($0.offset) }.map(\.element)
-                tree.set("photos", kept.isEmpty ? nil : NodeEdit.list(kept))
+                let kept = items.enumerated().filter { !remove.contains($0.offset) }
+                tree.set("photos", kept.isEmpty ? nil : NodeEdit.list(kept.map(\.element)))
+                tree.origins["photos"] = kept.map(\.offset)
             }
         case .signatory:
             text("signatory.name", &tree)
@@ -432,6 +433,8 @@ struct SectionUpdate {
             text("\(p).analysis", &tree)
         }
         var items = tree.get("measures")?.sequence.map { Array($0) } ?? []
+        // Where each measure comes from, so that the file keeps its text and comments with it.
+        var origin: [Int?] = items.indices.map { $0 }
         let action = form.first("action") ?? "save"
         func index(_ prefix: String) throws -> Int? {
             guard action.hasPrefix(prefix) else { return nil }
@@ -442,16 +445,22 @@ struct SectionUpdate {
         }
         if action == "add" {
             items.append(NodeEdit.emptyMap)
+            origin.append(nil)
         } else if let i = try index("remove:") {
             items.remove(at: i)
+            origin.remove(at: i)
         } else if let i = try index("up:"), i > 0 {
             items.swapAt(i, i - 1)
+            origin.swapAt(i, i - 1)
         } else if let i = try index("down:"), i < items.count - 1 {
             items.swapAt(i, i + 1)
+            origin.swapAt(i, i + 1)
         } else if action != "save", !action.hasPrefix("up:"), !action.hasPrefix("down:") {
             throw Malformed(reason: "ไม่รู้จักคำสั่ง \(action)")
         }
+        if action == "save", items.isEmpty { return }
         tree.set("measures", items.isEmpty ? nil : NodeEdit.list(items))
+        tree.origins["measures"] = origin
     }
 
     /// A period: a range of days when either day is given, else the text, else none.
@@ -466,7 +475,7 @@ struct SectionUpdate {
             if let x { pairs.append(("text", NodeEdit.text(x))) }
             tree.set("\(p).period", NodeEdit.map(pairs))
         } else {
-            tree.set("\(p).period", x.map(NodeEdit.text))
+            Self.put("\(p).period", x.map(NodeEdit.text), &tree)
         }
     }
 
@@ -490,18 +499,25 @@ struct SectionUpdate {
         let nodes = items.map { item in
             NodeEdit.map([(item.allSatisfy(\.isNumber) ? "indicator" : "question", NodeEdit.plain(item))])
         }
-        tree.set(path, nodes.isEmpty ? nil : NodeEdit.list(nodes))
+        Self.put(path, nodes.isEmpty ? nil : NodeEdit.list(nodes), &tree)
+    }
+
+    /// Puts a field's new value in the tree; a field left empty that the file has empty (`key:`, as `init`
+    /// and `rollover` write a field to fill, with its comment) stays as the file has it.
+    static func put(_ path: String, _ value: Node?, _ tree: inout NodeEdit) {
+        if value == nil, tree.isEmpty(path) { return }
+        tree.set(path, value)
     }
 
     private func text(_ path: String, _ tree: inout NodeEdit) {
         guard let v = form.first(path) else { return }
         let t = v.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        tree.set(path, t.isEmpty ? nil : NodeEdit.text(t))
+        Self.put(path, t.isEmpty ? nil : NodeEdit.text(t), &tree)
     }
 
     private func plain(_ path: String, _ tree: inout NodeEdit) {
         guard let v = form.first(path) else { return }
-        tree.set(path, Self.clean(v).map(NodeEdit.plain))
+        Self.put(path, Self.clean(v).map(NodeEdit.plain), &tree)
     }
 
     /// One entry per line.
@@ -509,7 +525,7 @@ struct SectionUpdate {
         guard let v = form.first(path) else { return }
         let items = v.replacingOccurrences(of: "\r", with: "").split(separator: "\n")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        tree.set(path, items.isEmpty ? nil : NodeEdit.list(items.map(NodeEdit.text)))
+        Self.put(path, items.isEmpty ? nil : NodeEdit.list(items.map(NodeEdit.text)), &tree)
     }
 
     /// Short values separated by commas or line breaks (numbers, dates).
@@ -517,6 +533,6 @@ struct SectionUpdate {
         guard let v = form.first(path) else { return }
         let items = v.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == "\r" })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        tree.set(path, items.isEmpty ? nil : NodeEdit.list(items.map(NodeEdit.plain)))
+        Self.put(path, items.isEmpty ? nil : NodeEdit.list(items.map(NodeEdit.plain)), &tree)
     }
 }

@@ -1,0 +1,297 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import ITAKit
+@testable import ITAWeb
+import XCTest
+import Yams
+
+/// The file a save writes is the file as it was with only the edited values changed.
+final class YAMLPatchTests: XCTestCase {
+    var fx: WebFixture!
+
+    override func setUpWithError() throws { fx = try WebFixture() }
+    override func tearDown() { fx.remove() }
+
+    func exampleTexts() throws -> [(String, String)] {
+        try fx.web.folder.names().filter { $0.hasSuffix(".yaml") }.map { ($0, try fx.text($0)) }
+    }
+
+    /// The files `init` and `rollover` write, with their label comments.
+    func generatedTexts() throws -> [(String, String)] {
+        var out = [("init.yaml", try StarterFile.text(organization: "เทศบาลตำบลทดสอบ", fiscalYear: 2569))]
+        for name in ["sisaket-2568.yaml", "nongbua-2568.yaml", "khlongsaensaep-2564.yaml"] {
+            let data = try XCTUnwrap(fx.load(name).data)
+            for f in try YearRollover.roll(data, to: (data.fiscalYear ?? 2568) + 1) {
+                out.append((f.suggestedName(from: (name as NSString).deletingPathExtension), f.text))
+            }
+        }
+        return out
+    }
+
+    func lines(_ s: String) -> [String] { s.components(separatedBy: "\n") }
+
+    /// The first line that differs, as `line n: old → new`.
+    static func firstChange(_ a: String, _ b: String) -> String {
+        let (x, y) = (a.components(separatedBy: "\n"), b.components(separatedBy: "\n"))
+        for i in 0..<max(x.count, y.count) where i >= x.count || i >= y.count || x[i] != y[i] {
+            return "line \(i + 1): \(i < x.count ? x[i] : "(none)") → \(i < y.count ? y[i] : "(none)")"
+        }
+        return "none"
+    }
+    func comments(_ s: String) -> [String] {
+        lines(s).map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("#") }
+    }
+
+    // MARK: Unchanged
+
+    func testUnchangedTreeWritesTheSameBytes() throws {
+        let all = try exampleTexts() + generatedTexts()
+        XCTAssertGreaterThan(all.count, 8)
+        for (name, text) in all {
+            let tree = try NodeEdit(text: text)
+            XCTAssertEqual(tree.patched(into: text), text, name)
+        }
+        // A byte order mark, CRLF line breaks and no final line break are kept too.
+        for text in ["\u{FEFF}a: 1\nb: [x]\n", "a: 1\r\nb:\r\n  - x\r\n", "a: 1\nb: two"] {
+            XCTAssertEqual(try NodeEdit(text: text).patched(into: text), text)
+        }
+    }
+
+    /// Every form of every example, and of files `init` and `rollover` wrote, saved as it is shown: the file's bytes do not change.
+    func testSavingEveryFormUnchangedKeepsEveryByte() async throws {
+        let fx: WebFixture = self.fx
+        for (name, text) in try generatedTexts() {
+            let url = fx.dir.appendingPathComponent(name)
+            if !FileManager.default.fileExists(atPath: url.path) { try text.write(to: url, atomically: true, encoding: .utf8) }
+        }
+        let names = fx.web.folder.names().filter { $0.hasSuffix(".yaml") }
+        XCTAssertGreaterThan(names.count, 8)
+        try await fx.test { client in
+            var saved = 0
+            for name in names {
+                let entry = try Entry(folder: fx.web.folder, name: name)
+                for s in Section.allCases where s.shown(for: entry) {
+                    let before = try fx.text(name)
+                    var fields: [(String, String)] = []
+                    try await client.execute(uri: "/f/\(HTML.segment(name))/edit/\(s.rawValue)", method: .get) { r in
+                        XCTAssertEqual(r.status, .ok)
+                        fields = FormFields.of(r.text, form: "section-form")
+                    }
+                    XCTAssertTrue(fields.contains { $0.0 == "version" }, "\(name) \(s)")
+                    try await client.execute(uri: "/f/\(HTML.segment(name))/edit/\(s.rawValue)", method: .post,
+                                             headers: WebFixture.formHeaders, body: WebFixture.encode(fields + [("action", "save")])) { r in
+                        // A draft's own errors (a field still to fill) may refuse the save; nothing is written then either.
+                        XCTAssertTrue([.seeOther, .unprocessableContent].contains(r.status), "\(name) \(s): \(r.status)")
+                        if r.status == .seeOther { saved += 1 }
+                    }
+                    let after = try fx.text(name)
+                    XCTAssertTrue(after == before, "\(name) \(s): an unchanged save changes no byte; first change: \(Self.firstChange(before, after))")
+                }
+            }
+            XCTAssertGreaterThan(saved, 40, "most forms saved")
+        }
+    }
+
+    // MARK: Edits
+
+    func testEditingOneScoreChangesOnlyThatLine() async throws {
+        let fx: WebFixture = self.fx
+        for name in ["nongbua-2568.yaml", "sisaket-2568.yaml", "wangthong-2567.yaml"] {
+            let before = try fx.text(name)
+            try await fx.test { client in
+                var fields: [(String, String)] = []
+                try await client.execute(uri: "/f/\(name)/edit/scores", method: .get) { fields = FormFields.of($0.text, form: "section-form") }
+                let i = try XCTUnwrap(fields.firstIndex { $0.0 == "assessment.indicators.6" })
+                XCTAssertFalse(fields[i].1.isEmpty)
+                fields[i].1 = "91.07"
+                try await client.execute(uri: "/f/\(name)/edit/scores", method: .post, headers: WebFixture.formHeaders,
+                                         body: WebFixture.encode(fields)) { XCTAssertEqual($0.status, .seeOther, $0.text) }
+            }
+            let after = try fx.text(name)
+            let (a, b) = (lines(before), lines(after))
+            XCTAssertEqual(a.count, b.count, name)
+            let changed = zip(a, b).enumerated().filter { $0.element.0 != $0.element.1 }
+            XCTAssertEqual(changed.count, 1, name)
+            XCTAssertTrue(changed.first?.element.1.contains("91.07") ?? false, name)
+            XCTAssertEqual(fx.load(name).data?.assessment?.indicators?[6], Decimal(string: "91.07"))
+        }
+    }
+
+    func testCommentsStayWithTheMeasuresTheyDescribe() async throws {
+        let fx: WebFixture = self.fx
+        let name = "nongbua-2568.yaml"
+        let original = try fx.text(name)
+        let ownComment = "    # ผลการวิเคราะห์ของมาตรการนี้เอง (ถ้าไม่เขียน ตารางจะใช้คำอธิบายของตัวชี้วัดที่ 9 ข้างบน)"
+        let thirdComment = "  # มาตรการที่ระบุเพียงรหัสข้อคำถาม: ช่องตัวชี้วัดในตารางมาจากแคตตาล็อกของปี (i13 อยู่ในตัวชี้วัดที่ 5)"
+        XCTAssertTrue(original.contains(ownComment + "\n    analysis:"))
+        XCTAssertTrue(original.contains(thirdComment + "\n"))
+        @Sendable func post(_ fields: [(String, String)]) async throws {
+            try await fx.test { client in
+                let body = WebFixture.encode([("token", WebFixture.token), ("version", try fx.version(name))] + fields)
+                try await client.execute(uri: "/f/\(name)/edit/measures", method: .post, headers: WebFixture.formHeaders, body: body) {
+                    XCTAssertEqual($0.status, .seeOther, $0.text)
+                }
+            }
+        }
+        // Moving the first measure down: every comment is kept, the one inside it moves with it.
+        try await post([("action", "down:0")])
+        var text = try fx.text(name)
+        XCTAssertEqual(comments(text).sorted(), comments(original).sorted())
+        XCTAssertTrue(text.contains(ownComment + "\n    analysis:"))
+        let firstTitle = try XCTUnwrap(text.range(of: "title: จัดกิจกรรมสร้างวัฒนธรรมองค์กรไม่รับของขวัญ"))
+        let movedTitle = try XCTUnwrap(text.range(of: "title: ทบทวนข้อมูลสาธารณะบนเว็บไซต์ทุกไตรมาส"))
+        XCTAssertLessThan(firstTitle.lowerBound, movedTitle.lowerBound)
+        XCTAssertLessThan(movedTitle.lowerBound, try XCTUnwrap(text.range(of: ownComment)).lowerBound)
+        XCTAssertEqual(fx.load(name).data?.measures?.count, 3)
+        // …and back: the file is as it was.
+        try await post([("action", "up:1")])
+        XCTAssertEqual(try fx.text(name), original)
+        // Adding one, then filling it: the comments stay, the new measure reads back.
+        try await post([("action", "add")])
+        try await post([("measures[3].title", "มาตรการใหม่: ตรวจ # ทุกเดือน"), ("measures[3].steps", "ขั้นแรก\nขั้นที่สอง: ติดตาม"),
+                        ("measures[3].owners", "กองคลัง"), ("measures[3].period.text", "ตลอดปีงบประมาณ")])
+        text = try fx.text(name)
+        XCTAssertEqual(comments(text).sorted(), comments(original).sorted())
+        XCTAssertTrue(text.hasPrefix(String(original[..<original.range(of: "photos:")!.lowerBound])), "what comes before the new measure is unchanged")
+        let added = try XCTUnwrap(fx.load(name).data?.measures?.last)
+        XCTAssertEqual(added.title, "มาตรการใหม่: ตรวจ # ทุกเดือน")
+        XCTAssertEqual(added.steps, ["ขั้นแรก", "ขั้นที่สอง: ติดตาม"])
+        XCTAssertEqual(added.owners, ["กองคลัง"])
+        // Removing the third measure takes the comment written above it, and only that.
+        try await post([("action", "remove:2")])
+        text = try fx.text(name)
+        XCTAssertFalse(text.contains("มาตรการที่ระบุเพียงรหัสข้อคำถาม"))
+        XCTAssertFalse(text.contains("questions: [i13]"))
+        var expected = comments(original)
+        expected.removeAll { $0.contains("มาตรการที่ระบุเพียงรหัสข้อคำถาม") || $0.contains("และดำเนินการในปีงบประมาณถัดไปได้") }
+        XCTAssertEqual(comments(text).sorted(), expected.sorted())
+        XCTAssertEqual(fx.load(name).data?.measures?.map(\.title), ["ทบทวนข้อมูลสาธารณะบนเว็บไซต์ทุกไตรมาส", "จัดกิจกรรมสร้างวัฒนธรรมองค์กรไม่รับของขวัญ", "มาตรการใหม่: ตรวจ # ทุกเดือน"])
+    }
+
+    func testFillingAFieldRolloverLeftEmptyKeepsItsLabel() async throws {
+        let fx: WebFixture = self.fx
+        let data = try XCTUnwrap(fx.load("sisaket-2568.yaml").data)
+        let o35 = try XCTUnwrap(try YearRollover.roll(data, to: 2569).first { $0.document == .o35 })
+        let name = "rolled-o35.yaml"
+        try o35.text.write(to: fx.dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        let labels = comments(o35.text)
+        XCTAssertTrue(labels.contains { $0.contains(DataFileWriter.fillMarker) }, "rollover marks the fields to fill")
+        let outcome = "ผลลัพธ์บรรทัดแรก\nบรรทัดที่สอง: มี # และ \"อัญประกาศ\""
+        try await fx.test { client in
+            let body = WebFixture.encode([("token", WebFixture.token), ("version", try fx.version(name)),
+                                          ("measures[0].outcome", outcome), ("measures[0].summary", "สรุป: ดำเนินการครบ")])
+            try await client.execute(uri: "/f/\(name)/edit/results", method: .post, headers: WebFixture.formHeaders, body: body) {
+                XCTAssertEqual($0.status, .seeOther, $0.text)
+            }
+        }
+        let text = try fx.text(name)
+        XCTAssertEqual(comments(text), labels, "every label comment is still there, in order")
+        let m = try XCTUnwrap(fx.load(name).data?.measures?.first)
+        XCTAssertEqual(m.outcome, outcome)
+        XCTAssertEqual(m.summary, "สรุป: ดำเนินการครบ")
+        let changed = Set(lines(text)).subtracting(lines(o35.text))
+        XCTAssertLessThanOrEqual(changed.count, 4, changed.joined(separator: "\n"))
+    }
+
+    // MARK: Quoting
+
+    func testValuesAreQuotedSoTheyReadBackAsTyped() throws {
+        let original = try fx.text("nongbua-2568.yaml")
+        let texts = [
+            "ชื่อ: ค่า # ไม่ใช่หมายเหตุ", "# ขึ้นต้นด้วยเครื่องหมาย", "yes", "null", "123", "2568-01-01", "- ขีด", "[วงเล็บ]", "{ปีกกา}",
+            "ข้อความ, มีจุลภาค", "\"อัญประกาศ\" และ \\ ทับ", "บรรทัดหนึ่ง\nบรรทัดสอง: ต่อ\n# ไม่ใช่หมายเหตุ", "แท็บ\tกลาง", "ท้าย:",
+            "บรรทัด\n\nเว้นบรรทัด", "ไทยล้วน ภาษาไทย",
+        ]
+        for t in texts {
+            var tree = try NodeEdit(text: original)
+            tree.set("organization.name", NodeEdit.text(t))            // block mapping, existing
+            tree.set("assessment.official.level", NodeEdit.text(t))   // flow mapping, existing
+            tree.set("signatory.note", NodeEdit.text(t))              // block mapping, new key
+            tree.set("measures[1].owners[0]", NodeEdit.text(t))       // flow list, existing
+            tree.set("measures[0].steps[1]", NodeEdit.text(t))        // block list, existing
+            let out = try XCTUnwrap(tree.patched(into: original), t)
+            let back = try XCTUnwrap(try Yams.compose(yaml: out))
+            let read = NodeEdit(root: back)
+            for path in ["organization.name", "assessment.official.level", "signatory.note", "measures[1].owners[0]", "measures[0].steps[1]"] {
+                XCTAssertEqual(read.get(path)?.string, t, "\(path) \(t.debugDescription)")
+                XCTAssertEqual(read.get(path).map(YAMLPatch.kind), Tag.Name.str.rawValue, "\(path) \(t.debugDescription) reads as text")
+            }
+            if !t.contains("\n#") { XCTAssertEqual(comments(out), comments(original), t) }
+            // Lines not edited are unchanged.
+            XCTAssertTrue(out.hasPrefix(String(original[..<original.range(of: "  name:")!.lowerBound])))
+        }
+    }
+
+    func testNumbersAndDatesAreWrittenAsTyped() throws {
+        let original = try fx.text("sisaket-2568.yaml")
+        var tree = try NodeEdit(text: original)
+        tree.set("assessment.indicators.2", NodeEdit.plain("88.5"))
+        tree.set("signatory.date", NodeEdit.plain("2568-03-31"))
+        tree.set("assessment.indicators.3", NodeEdit.plain("98 # x"))   // not a number: read back as the text typed
+        let out = try XCTUnwrap(tree.patched(into: original))
+        let read = NodeEdit(root: try XCTUnwrap(try Yams.compose(yaml: out)))
+        XCTAssertEqual(read.get("assessment.indicators.2")?.float, 88.5)
+        XCTAssertEqual(read.get("signatory.date")?.string, "2568-03-31")
+        XCTAssertEqual(read.get("assessment.indicators.3")?.string, "98 # x")
+    }
+
+    func testTextThatCannotBePatchedIsLeftToTheWholeWriter() {
+        // Several documents, or a tree that the text cannot become: no patched text.
+        XCTAssertNil(YAMLPatch("a: 1\n---\nb: 2\n"))
+        XCTAssertNil(YAMLPatch("a: 1\rb: 2\n"))
+        XCTAssertNotNil(YAMLPatch("a: 1\n"))
+    }
+
+    func testListMatchingKeepsEqualEntriesInPlace() throws {
+        let text = "steps:\n  - หนึ่ง  # ก\n  - สอง\n  # ข\n  - สาม\n"
+        let patch = try XCTUnwrap(YAMLPatch(text))
+        var tree = try NodeEdit(text: text)
+        tree.set("steps", NodeEdit.list(["หนึ่ง", "สาม", "สี่"].map(NodeEdit.text)))
+        XCTAssertEqual(patch.text(for: tree.root), "steps:\n  - หนึ่ง  # ก\n  # ข\n  - สาม\n  - สี่\n")
+    }
+}
+
+/// The fields a browser would send for a form of a page: inputs, text areas and chosen options, as shown.
+enum FormFields {
+    static func of(_ html: String, form id: String) -> [(String, String)] {
+        guard let start = html.range(of: "id=\"\(id)\"") else { return [] }
+        let rest = html[start.upperBound...]
+        let body = String(rest[..<(rest.range(of: "</form>")?.lowerBound ?? rest.endIndex)])
+        var out: [(Int, String, String)] = []
+        func attr(_ tag: String, _ name: String) -> String? {
+            guard let r = tag.range(of: " \(name)=\"[^\"]*\"", options: .regularExpression) else { return nil }
+            return unescape(String(tag[r].dropFirst(name.count + 3).dropLast()))
+        }
+        let ns = body as NSString
+        for m in try! NSRegularExpression(pattern: "<input[^>]*>").matches(in: body, range: NSRange(location: 0, length: ns.length)) {
+            let tag = ns.substring(with: m.range)
+            guard let name = attr(tag, "name") else { continue }
+            let type = attr(tag, "type") ?? "text"
+            if type == "file" || ((type == "checkbox" || type == "radio") && !tag.contains(" checked")) { continue }
+            out.append((m.range.location, name, attr(tag, "value") ?? (type == "checkbox" ? "on" : "")))
+        }
+        for m in try! NSRegularExpression(pattern: "<textarea([^>]*)>(.*?)</textarea>", options: .dotMatchesLineSeparators)
+            .matches(in: body, range: NSRange(location: 0, length: ns.length)) {
+            guard let name = attr(ns.substring(with: m.range(at: 1)), "name") else { continue }
+            // A browser drops one line break just after the opening tag.
+            var v = unescape(ns.substring(with: m.range(at: 2)))
+            if v.hasPrefix("\n") { v.removeFirst() }
+            out.append((m.range.location, name, v.replacingOccurrences(of: "\n", with: "\r\n")))
+        }
+        for m in try! NSRegularExpression(pattern: "<select([^>]*)>(.*?)</select>", options: .dotMatchesLineSeparators)
+            .matches(in: body, range: NSRange(location: 0, length: ns.length)) {
+            guard let name = attr(ns.substring(with: m.range(at: 1)), "name") else { continue }
+            let options = ns.substring(with: m.range(at: 2)).components(separatedBy: "<option").dropFirst()
+            let chosen = options.first { $0.contains(" selected") } ?? options.first
+            out.append((m.range.location, name, chosen.flatMap { attr("<option" + $0, "value") } ?? ""))
+        }
+        return out.sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
+    }
+
+    static func unescape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
