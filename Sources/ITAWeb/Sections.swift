@@ -7,12 +7,14 @@ import Yams
 /// documents print (forms.yaml), puts what is submitted into the file's YAML tree as typed, and shows
 /// the validator's diagnostics next to their fields.
 enum Section: String, CaseIterable {
-    case organization, scores, official, measures, results, limitations, photos, signatory
+    case organization, scores, questions, official, analysis, measures, results, limitations, photos, signatory
 
     var title: String {
         switch self {
         case .organization: return "หน่วยงาน"
         case .scores: return "คะแนนตัวชี้วัด 10 ตัว"
+        case .questions: return "คะแนนและข้อความรายข้อคำถาม"
+        case .analysis: return "ข้อความวิเคราะห์ผลการประเมิน"
         case .official: return "คะแนนรวมและระดับผลการประเมินที่ประกาศ"
         case .measures: return "มาตรการ"
         case .results: return "ผลการดำเนินการของมาตรการ (O35)"
@@ -26,7 +28,9 @@ enum Section: String, CaseIterable {
     var paths: [String] {
         switch self {
         case .organization: return ["organization"]
-        case .scores: return ["assessment.indicators", "assessment.year"]
+        case .scores: return ["assessment.indicators", "assessment.year", "assessment.tools", "options.strength_threshold"]
+        case .questions: return ["assessment.questions", "assessment.question_texts"]
+        case .analysis: return ["analysis"]
         case .official: return ["assessment.official"]
         case .measures:
             return ["measures"].flatMap { m in
@@ -48,11 +52,23 @@ enum Section: String, CaseIterable {
         switch self {
         case .organization, .official, .signatory: return true
         case .scores: return entry.prints("assessment.indicators")
+        case .questions: return entry.prints("assessment.questions") || entry.prints("assessment.question_texts")
+        case .analysis: return Self.analysisPaths.contains { entry.prints($0) }
         case .measures: return entry.prints("measures[].title")
         case .results: return Self.resultFields.contains { entry.prints("measures[].\($0)") }
         case .limitations: return entry.prints("limitations.problems") || entry.prints("limitations.suggestions")
         case .photos: return entry.prints("photos")
         }
+    }
+
+    /// The analysis texts a form may print; each, when left empty, is written by the program (or left out).
+    static let analysisPaths = ["analysis.rationale", "analysis.overview", "analysis.strengths", "analysis.weaknesses",
+                                "analysis.summary", "analysis.indicators", "analysis.issues"]
+
+    /// Whether the strengths and weaknesses split decides what the file's documents print (the analysis
+    /// report's summaries, the O34 issues the program writes).
+    static func printsSplit(_ entry: Entry) -> Bool {
+        ["analysis.strengths", "analysis.weaknesses", "analysis.issues"].contains { entry.prints($0) }
     }
 
     /// Whether a diagnostic at `path` belongs to this section.
@@ -82,6 +98,8 @@ struct SectionForm {
         switch section {
         case .organization: body += organization()
         case .scores: body += scores()
+        case .questions: body += questions()
+        case .analysis: body += analysis()
         case .official: body += official()
         case .measures: body += measures()
         case .results: body += results()
@@ -131,10 +149,12 @@ struct SectionForm {
             + (id.map { " id=\"\($0)\"" } ?? "") + (list.map { " list=\"\($0)\"" } ?? "") + "></label>" + notes(path)
     }
 
-    func area(_ label: String, _ path: String, hint: String? = nil, value: String? = nil, rows: Int = 3) -> String {
+    func area(_ label: String, _ path: String, hint: String? = nil, value: String? = nil, rows: Int = 3,
+              placeholder: String? = nil, notesAt: String? = nil) -> String {
         let v = value ?? scalar(path)
+        let ph = placeholder.map { " placeholder=\"\(HTML.esc($0))\"" } ?? ""
         return "<label>\(HTML.esc(label))\(hint.map { " <span class=\"hint\">\(HTML.esc($0))</span>" } ?? "")"
-            + "<textarea name=\"\(HTML.esc(path))\" rows=\"\(rows)\">\(HTML.esc(v))</textarea></label>" + notes(path)
+            + "<textarea name=\"\(HTML.esc(path))\" rows=\"\(rows)\"\(ph)>\(HTML.esc(v))</textarea></label>" + notes(notesAt ?? path)
     }
 
     // MARK: Sections
@@ -166,7 +186,7 @@ struct SectionForm {
 
     func scores() -> String {
         var out = "<p class=\"small\">พิมพ์คะแนนตามที่ระบบ ITA ประกาศ ใช้จุดทศนิยม เช่น 98.50</p>"
-        out += input("ปีของผลการประเมิน ITA (พ.ศ.)", "assessment.year", hint: "ปกติคือปีก่อนปีงบประมาณของเอกสาร", cls: "score")
+        out += input(ThaiText.Labels.assessmentYear, "assessment.year", hint: "ปกติคือปีก่อนปีงบประมาณของเอกสาร", cls: "score")
         let catalog = entry.loaded.catalog ?? CatalogStore.nearestCatalog(for: entry.data?.assessedYear ?? 0)
         out += "<div class=\"grid\">"
         for n in 1...10 {
@@ -174,16 +194,134 @@ struct SectionForm {
             out += "<div>" + input("\(n). \(name)", "assessment.indicators.\(n)", cls: "score", id: "score-\(n)") + "</div>"
         }
         out += "</div>" + notes("assessment.indicators", exact: true)
+        if entry.prints("assessment.tools") {
+            out += "<h3>คะแนนรายเครื่องมือ</h3><div class=\"grid\">"
+            for (key, label) in Self.toolFields(catalog, tree: tree) {
+                out += "<div>" + input(label, "assessment.tools.\(key)", cls: "score") + "</div>"
+            }
+            out += "</div>" + notes("assessment.tools", exact: true)
+        }
+        if Section.printsSplit(entry) {
+            let yearly = catalog.map { "เว้นว่างเพื่อใช้เกณฑ์ของปี \($0.fiscalYear) คือ \($0.strengthThreshold)" } ?? "เว้นว่างเพื่อใช้เกณฑ์ของปี"
+            out += input(ThaiText.Labels.strengthThreshold, "options.strength_threshold",
+                         hint: "ตัวชี้วัดที่ได้คะแนนตั้งแต่ค่านี้ขึ้นไปนับเป็นจุดแข็ง ต่ำกว่านับเป็นจุดอ่อน \(yearly)", cls: "score", id: "strength-threshold")
+        }
         out += "<label>วางแถวคะแนนที่คัดลอกจากตาราง (Excel หรือ LibreOffice) <span class=\"hint\">ตัวเลข 10 ช่องสุดท้ายของแถวจะใส่ในตัวชี้วัด 1–10 ตามลำดับ</span>"
         out += "<textarea name=\"paste\" id=\"paste-row\" rows=\"2\"></textarea></label><p id=\"paste-note\" class=\"small\"></p>"
         return out
     }
 
+    /// The tool scores a form prints: a tool in parts by part (`EIT_part1`), else by its code; a whole-tool
+    /// score the file already gives is offered too.
+    static func toolFields(_ catalog: FrameworkCatalog?, tree: NodeEdit) -> [(String, String)] {
+        var out: [(String, String)] = []
+        for tool in catalog?.tools ?? [] {
+            if let parts = tool.parts, !parts.isEmpty {
+                if tree.get("assessment.tools.\(tool.code)") != nil { out.append((tool.code, "\(tool.code) \(tool.name)")) }
+                for (i, part) in parts.enumerated() { out.append(("\(tool.code)_part\(i + 1)", "\(tool.code) \(part)")) }
+            } else {
+                out.append((tool.code, "\(tool.code) \(tool.name)"))
+            }
+        }
+        return out
+    }
+
+    /// The question codes offered: the year's catalog, then any other code the file gives.
+    static func questionCodes(_ catalog: FrameworkCatalog?, tree: NodeEdit) -> [String] {
+        var codes = catalog?.questions.map(\.code) ?? []
+        for group in ["assessment.questions", "assessment.question_texts"] {
+            for key in tree.get(group)?.mapping?.keys.compactMap(\.string) ?? [] where !codes.contains(key) { codes.append(key) }
+        }
+        return codes
+    }
+
+    func questions() -> String {
+        let catalog = entry.loaded.catalog ?? CatalogStore.nearestCatalog(for: entry.data?.assessedYear ?? 0)
+        let scores = entry.prints("assessment.questions"), texts = entry.prints("assessment.question_texts")
+        var out = "<p class=\"small\">คะแนนรายข้อตามที่ระบบ ITA ประกาศ ใช้จุดทศนิยม เว้นว่างข้อที่ไม่มีคะแนน"
+        if texts { out += " ข้อความของข้อคำถามพิมพ์ตามแคตตาล็อกของปี กรอกช่องข้อความเฉพาะเมื่อต้องการพิมพ์ถ้อยคำอื่น" }
+        out += "</p><table class=\"questions\"><tr><th>ข้อ</th><th>ข้อคำถาม</th>" + (scores ? "<th>คะแนน</th>" : "") + (texts ? "<th>ถ้อยคำที่จะพิมพ์แทน</th>" : "") + "</tr>"
+        for code in Self.questionCodes(catalog, tree: tree) {
+            let known = catalog?.question(code)?.text
+            out += "<tr><td>\(HTML.esc(code))</td><td class=\"small\">\(HTML.esc(known ?? "(ไม่มีในแคตตาล็อกของปี)"))</td>"
+            if scores {
+                let path = "assessment.questions.\(code)"
+                out += "<td><input type=\"text\" class=\"score\" name=\"\(HTML.esc(path))\" value=\"\(HTML.esc(scalar(path)))\" aria-label=\"คะแนนข้อ \(HTML.esc(code))\">\(notes(path))</td>"
+            }
+            if texts {
+                let path = "assessment.question_texts.\(code)"
+                out += "<td><input type=\"text\" name=\"\(HTML.esc(path))\" value=\"\(HTML.esc(scalar(path)))\" aria-label=\"ถ้อยคำข้อ \(HTML.esc(code))\">\(notes(path))</td>"
+            }
+            out += "</tr>"
+        }
+        out += "</table>" + notes("assessment.questions", exact: true) + notes("assessment.question_texts", exact: true)
+        return out
+    }
+
+    /// The analysis texts the file's documents print, each left empty to let the program write it (what it
+    /// would write shows in the empty box).
+    static let analysisTexts: [(key: String, label: String)] = [
+        ("rationale", "หลักการและเหตุผล"), ("summary", "ย่อหน้าเปิด: ความเชื่อมโยงกับผลการวิเคราะห์และมาตรการ"),
+        ("overview", "ภาพรวมผลการประเมิน"), ("strengths", "สรุปจุดแข็ง"), ("weaknesses", "สรุปจุดอ่อน"),
+    ]
+    static let issueParts: [(key: String, label: String)] = [
+        ("deficiencies", "ข้อบกพร่อง/ข้อปรับปรุง"), ("to_develop", "ข้อที่ต้องพัฒนา"), ("maintain", "รักษาระดับ"),
+    ]
+
+    /// The index in `analysis.issues` of the entry for issue `n`.
+    static func issueIndex(_ n: Int, in tree: NodeEdit) -> Int? {
+        tree.get("analysis.issues")?.sequence?.firstIndex { $0.mapping?["issue"]?.string == String(n) }
+    }
+
+    func analysis() -> String {
+        let catalog = entry.loaded.catalog ?? CatalogStore.nearestCatalog(for: entry.data?.assessedYear ?? 0)
+        let filled = entry.forms.compactMap { DocumentKind(rawValue: $0.document.rawValue) }.first
+            .flatMap { try? entry.loaded.filled(for: [$0]) } ?? nil
+        let written = filled?.data.analysis
+        let hint = "เว้นว่างไว้ เอกสารจะพิมพ์ข้อความที่โปรแกรมเขียนจากคะแนน (แสดงจางในช่อง)"
+        var out = "<p class=\"small\">ข้อความที่กรอกพิมพ์ในเอกสารแทนข้อความที่โปรแกรมเขียนให้</p>"
+        for f in Self.analysisTexts where entry.prints("analysis.\(f.key)") {
+            let generated: String? = {
+                switch f.key {
+                case "rationale": return written?.rationale
+                case "overview": return written?.overview
+                case "strengths": return written?.strengths
+                case "weaknesses": return written?.weaknesses
+                default: return nil
+                }
+            }()
+            out += area(f.label, "analysis.\(f.key)", hint: generated == nil ? nil : hint, rows: 4, placeholder: generated)
+        }
+        if entry.prints("analysis.indicators") {
+            out += "<h3>คำอธิบายรายตัวชี้วัด</h3>"
+            for n in 1...10 {
+                out += area("\(n). \(catalog?.indicator(n)?.name ?? "")", "analysis.indicators.\(n)", rows: 2,
+                            placeholder: written?.indicators?[n])
+            }
+        }
+        if entry.prints("analysis.issues") {
+            out += "<h3>การวิเคราะห์รายประเด็น</h3>"
+            for n in 1...7 {
+                let at = Self.issueIndex(n, in: tree)
+                let generated = written?.issues?.first { $0.issue == n }
+                out += "<fieldset><legend>ประเด็นที่ \(n) \(HTML.esc(catalog?.issue(n)?.title ?? ""))</legend>"
+                for part in Self.issueParts {
+                    let value = at.map { scalar("analysis.issues[\($0)].\(part.key)") } ?? ""
+                    let ph: String? = part.key == "deficiencies" ? generated?.deficiencies : part.key == "to_develop" ? generated?.toDevelop : generated?.maintain
+                    out += area(part.label, "analysis.issues.\(n).\(part.key)", value: value, rows: 2, placeholder: ph,
+                                notesAt: at.map { "analysis.issues[\($0)].\(part.key)" } ?? "analysis.issues.\(n)")
+                }
+                out += "</fieldset>"
+            }
+        }
+        return out + notes("analysis", exact: true)
+    }
+
     func official() -> String {
         let bands = (entry.loaded.catalog?.levels.bands ?? []).map(\.name)
         var out = "<p class=\"small\">คะแนนรวมและระดับตามที่ระบบ ITA ประกาศ (เว้นว่างได้ถ้าให้โปรแกรมคำนวณจากคะแนนตัวชี้วัด)</p>"
-        out += "<div class=\"row2\"><div>" + input("คะแนนรวม", "assessment.official.total", cls: "score") + "</div><div>"
-        out += input("ระดับผลการประเมิน", "assessment.official.level", list: "levels") + "</div></div>"
+        out += "<div class=\"row2\"><div>" + input(ThaiText.Labels.total, "assessment.official.total", cls: "score") + "</div><div>"
+        out += input(ThaiText.Labels.level, "assessment.official.level", list: "levels") + "</div></div>"
         out += "<datalist id=\"levels\">" + bands.map { "<option value=\"\(HTML.esc($0))\">" }.joined() + "</datalist>"
         if let card = entry.loaded.scoreCard, let total = card.total {
             out += "<p class=\"small\">คะแนนรวมที่คำนวณจากตัวชี้วัด: \(HTML.esc("\(total)"))\(card.level.map { " ระดับ \(HTML.esc($0))" } ?? "")</p>"
@@ -297,11 +435,13 @@ struct SectionForm {
 
     func photos() -> String {
         let n = tree.get("photos")?.sequence?.count ?? 0
-        var out = n == 0 ? "<p>ยังไม่มีภาพ เพิ่มภาพด้านล่าง</p>" : "<div class=\"photos\">"
+        var out = n == 0 ? "<p>ยังไม่มีภาพ เพิ่มภาพด้านล่าง</p>" : "<p class=\"small\">เอกสารพิมพ์ภาพตามลำดับนี้ เลื่อนภาพก่อนหรือหลังได้</p><div class=\"photos\">"
         for i in 0..<n {
             let p = "photos[\(i)]"
-            out += "<fieldset><legend>ภาพที่ \(i + 1)</legend>"
-            out += "<img src=\"/f/\(HTML.segment(entry.name))/photo/\(i)?v=\(HTML.esc(version))\" alt=\"ภาพที่ \(i + 1)\">"
+            out += "<fieldset><legend>ภาพที่ \(i + 1)</legend><div class=\"measure-tools\">"
+            if i > 0 { out += "<button class=\"plain\" type=\"submit\" name=\"action\" value=\"up:\(i)\" title=\"เลื่อนขึ้น\">▲ ก่อน</button>" }
+            if i < n - 1 { out += "<button class=\"plain\" type=\"submit\" name=\"action\" value=\"down:\(i)\" title=\"เลื่อนลง\">▼ หลัง</button>" }
+            out += "</div><img src=\"/f/\(HTML.segment(entry.name))/photo/\(i)?v=\(HTML.esc(version))\" alt=\"ภาพที่ \(i + 1)\">"
             out += "<input type=\"hidden\" name=\"order\" value=\"\(i)\">"
             out += area("คำบรรยายภาพ", "\(p).caption", rows: 2) + input("วันที่ถ่าย", "\(p).date", hint: "เช่น 2568-05-10")
             out += notes("\(p).file")
@@ -367,6 +507,9 @@ struct SectionUpdate {
             for f in SectionForm.organizationFields { text("organization.\(f.key)", &tree) }
         case .scores:
             plain("assessment.year", &tree)
+            plain("options.strength_threshold", &tree)
+            let catalog = entry.loaded.catalog ?? CatalogStore.nearestCatalog(for: entry.data?.assessedYear ?? 0)
+            for (key, _) in SectionForm.toolFields(catalog, tree: tree) { plain("assessment.tools.\(key)", &tree) }
             var values: [Int: String] = [:]
             for n in 1...10 { if let v = form.first("assessment.indicators.\(n)") { values[n] = v } }
             if let pasted = form.trimmed("paste") {
@@ -379,6 +522,31 @@ struct SectionUpdate {
             for (n, v) in values.sorted(by: { $0.key < $1.key }) {
                 let t = v.trimmingCharacters(in: .whitespaces)
                 Self.put("assessment.indicators.\(n)", t.isEmpty ? nil : NodeEdit.plain(t), &tree)
+            }
+        case .questions:
+            for (name, _) in form.fields where name.hasPrefix("assessment.questions.") || name.hasPrefix("assessment.question_texts.") {
+                let code = name.split(separator: ".").last.map(String.init) ?? ""
+                guard name.split(separator: ".").count == 3, !code.isEmpty, code.count <= 20,
+                      code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+                    throw Malformed(reason: "ช่อง \(name) ไม่ใช่ข้อคำถามของแบบฟอร์มนี้")
+                }
+                if name.hasPrefix("assessment.questions.") { plain(name, &tree) } else { text(name, &tree) }
+            }
+        case .analysis:
+            for f in SectionForm.analysisTexts { text("analysis.\(f.key)", &tree) }
+            for n in 1...10 { text("analysis.indicators.\(n)", &tree) }
+            for n in 1...7 {
+                for part in SectionForm.issueParts {
+                    let name = "analysis.issues.\(n).\(part.key)"
+                    guard let v = form.first(name) else { continue }
+                    let t = v.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+                    if let at = SectionForm.issueIndex(n, in: tree) {
+                        Self.put("analysis.issues[\(at)].\(part.key)", t.isEmpty ? nil : NodeEdit.text(t), &tree)
+                    } else if !t.isEmpty {
+                        let count = tree.get("analysis.issues")?.sequence?.count ?? 0
+                        tree.set("analysis.issues[\(count)]", NodeEdit.map([("issue", NodeEdit.plain(String(n))), (part.key, NodeEdit.text(t))]))
+                    }
+                }
             }
         case .official:
             plain("assessment.official.total", &tree)
@@ -405,17 +573,33 @@ struct SectionUpdate {
                 text("photos[\(i)].caption", &tree)
                 plain("photos[\(i)].date", &tree)
             }
-            let remove = Set(form.all("remove").compactMap(Int.init))
-            if !remove.isEmpty, let items = tree.get("photos")?.sequence {
-                let kept = items.enumerated().filter { !remove.contains($0.offset) }
-                tree.set("photos", kept.isEmpty ? nil : NodeEdit.list(kept.map(\.element)))
-                tree.origins["photos"] = kept.map(\.offset)
-            }
+            try photoOrder(&tree)
         case .signatory:
             text("signatory.name", &tree)
             text("signatory.position", &tree)
             plain("signatory.date", &tree)
         }
+    }
+
+    /// The photos: those ticked are removed, and one is moved before or after its neighbour.
+    private func photoOrder(_ tree: inout NodeEdit) throws {
+        guard let items = tree.get("photos")?.sequence.map(Array.init) else { return }
+        let remove = Set(form.all("remove").compactMap(Int.init))
+        var kept = items.indices.filter { !remove.contains($0) }
+        let action = form.first("action") ?? "save"
+        if action != "save" {
+            let parts = action.split(separator: ":")
+            guard parts.count == 2, parts[0] == "up" || parts[0] == "down", let i = Int(parts[1]), items.indices.contains(i) else {
+                throw Malformed(reason: "ไม่มีภาพลำดับที่ขอ หรือไม่รู้จักคำสั่ง (\(action))")
+            }
+            if let at = kept.firstIndex(of: i) {
+                let to = parts[0] == "up" ? at - 1 : at + 1
+                if kept.indices.contains(to) { kept.swapAt(at, to) }
+            }
+        }
+        guard kept != Array(items.indices) else { return }
+        tree.set("photos", kept.isEmpty ? nil : NodeEdit.list(kept.map { items[$0] }))
+        tree.origins["photos"] = kept
     }
 
     /// The measures: fields of each, then the action (add, remove, move up or down).
@@ -473,7 +657,7 @@ struct SectionUpdate {
             if let f { pairs.append(("from", NodeEdit.plain(f))) }
             if let t { pairs.append(("to", NodeEdit.plain(t))) }
             if let x { pairs.append(("text", NodeEdit.text(x))) }
-            tree.set("\(p).period", NodeEdit.map(pairs))
+            Self.put("\(p).period", NodeEdit.map(pairs), &tree)
         } else {
             Self.put("\(p).period", x.map(NodeEdit.text), &tree)
         }
@@ -504,8 +688,11 @@ struct SectionUpdate {
 
     /// Puts a field's new value in the tree; a field left empty that the file has empty (`key:`, as `init`
     /// and `rollover` write a field to fill, with its comment) stays as the file has it.
+    /// A field whose text is as the file has it (`"9"` for 9, a block of text with its final line break)
+    /// stays as the file writes it, so the file reads back as it did.
     static func put(_ path: String, _ value: Node?, _ tree: inout NodeEdit) {
         if value == nil, tree.isEmpty(path) { return }
+        if let value, let current = tree.get(path), YAMLPatch.same(current, value) { return }
         tree.set(path, value)
     }
 

@@ -61,8 +61,44 @@ enum ThaiText {
         d.severity == .error ? Message("severity.error").text(in: .th) : Message("severity.warning").text(in: .th)
     }
 
-    /// A validator diagnostic in Thai, from the message catalogue: what is wrong and what to do.
-    static func diagnostic(_ d: Diagnostic) -> String { d.text(in: .th) }
+    /// A validator diagnostic in Thai, from the message catalogue: what is wrong and what to do. Where the
+    /// catalogue's remedy tells how to write the data file, the clerk is told which form field to fill instead.
+    static func diagnostic(_ d: Diagnostic) -> String {
+        guard let remedy = d.remedy, let hint = formRemedy(remedy, problem: d.problem) else { return d.text(in: .th) }
+        return "\(d.message(in: .th)) (\(hint))"
+    }
+
+    /// What to do, said in the forms' words, for the remedies that name the data file's keys.
+    static func formRemedy(_ remedy: Message, problem: Message) -> String? {
+        func arg(_ m: Message, _ name: String) -> String {
+            guard case let .text(t)? = m.arguments[name] else { return "" }
+            return t
+        }
+        switch remedy.id {
+        case "check.provisional-split.hint":
+            return "ตรวจดูการแบ่งกับการวิเคราะห์ของหน่วยงาน แล้วกรอกคะแนนที่หน่วยงานนับเป็นจุดแข็งในช่อง “\(Labels.strengthThreshold)” ที่หน้า\(Section.scores.title)"
+        case "check.provisional-level.hint":
+            return "กรอกระดับที่ระบบ ITA ประกาศในช่อง “\(Labels.level)” ที่หน้า\(Section.official.title)"
+        case "check.total-not-computable.hint":
+            return "กรอกคะแนนให้ครบทั้ง 10 ตัวชี้วัด หรือกรอกคะแนนรวมที่ประกาศในช่อง “\(Labels.total)” ที่หน้า\(Section.official.title)"
+        case "check.o34-ita-year.hint":
+            return "กรอก \(arg(problem, "previous")) ในช่อง “\(Labels.assessmentYear)” ที่หน้า\(Section.scores.title) หรือตรวจปีงบประมาณของไฟล์"
+        case "check.period-reversed.hint":
+            return "สลับวันที่ในช่อง “ตั้งแต่” กับ “ถึง”"
+        case "check.issue-number-missing.hint":
+            return "เลือกประเด็นการวิเคราะห์ 1–7 ของมาตรการนี้"
+        default:
+            return nil
+        }
+    }
+
+    /// Labels of form fields that messages refer to.
+    enum Labels {
+        static let strengthThreshold = "เกณฑ์คะแนนจุดแข็ง"
+        static let level = "ระดับผลการประเมิน"
+        static let total = "คะแนนรวม"
+        static let assessmentYear = "ปีของผลการประเมิน ITA (พ.ศ.)"
+    }
 
     /// An error of the documents' code, in Thai where the catalogue has it.
     static func error(_ e: Error) -> String { errorText(e, in: .th) }
