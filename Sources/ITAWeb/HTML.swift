@@ -26,6 +26,17 @@ enum HTML {
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 
+    /// A file field with a Thai button and the chosen file's name (the browser's own file button shows the
+    /// browser's language): `title` and `hint` above it.
+    static func filePicker(id: String, name: String, accept: String, title: String, hint: String, button: String) -> String {
+        """
+        <div class="file-field"><span class="field-title">\(esc(title)) <span class="hint">\(esc(hint))</span></span>
+        <span class="file-pick"><input type="file" class="file-input" id="\(esc(id))" name="\(esc(name))" accept="\(esc(accept))" required>\
+        <label for="\(esc(id))" class="button plain">\(esc(button))</label>\
+        <span class="file-name" id="\(esc(id))-name" data-empty="ยังไม่ได้เลือกไฟล์" aria-live="polite">ยังไม่ได้เลือกไฟล์</span></span></div>
+        """
+    }
+
     /// The whole page around `body`.
     static func page(title: String, body: String, crumbs: [(String, String?)] = []) -> String {
         let nav = crumbs.isEmpty ? "" : "<nav class=\"crumbs\">" + crumbs.map { label, href in
@@ -105,6 +116,13 @@ enum HTML {
     .photos img { max-width: 100%; max-height: 160px; display: block; margin-bottom: 4px; }
     img.logo { max-height: 90px; vertical-align: middle; border: 1px solid var(--line); background: #fff; }
     .small { font-size: 17px; color: var(--muted); }
+    .field-title { display: block; font-weight: bold; margin-top: 8px; }
+    .file-pick { position: relative; display: flex; gap: 10px; align-items: center; flex-wrap: wrap; margin-top: 4px; }
+    .file-input { position: absolute; left: 0; top: 0; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
+    .file-pick label.button { margin-top: 0; font-weight: normal; }
+    .file-input:focus-visible + label.button { outline: 3px solid #f0b400; outline-offset: 2px; }
+    .file-name { color: var(--muted); font-size: 18px; } .file-name.bad { color: var(--bad); font-weight: bold; }
+    table.questions input { margin: 0; }
     """
 
     static let js = #"""
@@ -127,6 +145,21 @@ enum HTML {
           if (note) note.textContent = 'ใส่คะแนนทั้ง 10 ช่องจากแถวที่วางแล้ว ตรวจดูแล้วกดบันทึก';
         });
       }
+      // The file pickers: the browser's own button speaks the browser's language, so a Thai button and the
+      // chosen file's name stand in for it.
+      document.querySelectorAll('input.file-input').forEach(function (input) {
+        var name = document.getElementById(input.id + '-name');
+        input.addEventListener('change', function () {
+          input.setCustomValidity('');
+          if (!name) return;
+          name.classList.remove('bad');
+          name.textContent = input.files.length ? input.files[0].name : name.getAttribute('data-empty');
+        });
+        input.addEventListener('invalid', function () {
+          input.setCustomValidity(input.files.length ? '' : 'กรุณาเลือกไฟล์ก่อน');
+          if (name && !input.files.length) { name.textContent = 'กรุณาเลือกไฟล์ก่อน'; name.classList.add('bad'); }
+        });
+      });
       document.querySelectorAll('form[data-confirm]').forEach(function (f) {
         f.addEventListener('submit', function (e) { if (!confirm(f.getAttribute('data-confirm'))) e.preventDefault(); });
       });

@@ -523,8 +523,8 @@ extension Pages {
         <p class="small">หนึ่งแถวต่อหนึ่งหน่วยงาน: ชื่อหน่วยงาน อำเภอ จังหวัด คะแนนตัวชี้วัด 1–10 (และคะแนนรวม ระดับ ถ้ามี) หัวตารางภาษาไทยหรืออังกฤษก็ได้ คอลัมน์ลำดับจะถูกข้าม
         ไฟล์ต้นแบบให้ปีงบประมาณ มาตรการ และข้อจำกัด แต่ละหน่วยงานได้ไฟล์ข้อมูลของตนเองในโฟลเดอร์นี้ ไม่เขียนทับไฟล์ที่มีอยู่</p>
         <input type="hidden" name="token" value="\(HTML.esc(app.token))">
-        <label>ไฟล์ Excel <span class="hint">.xlsx ไม่เกิน \(Self.maxWorkbookBytes / (1024 * 1024)) MB</span>
-        <input type="file" name="workbook" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required></label>
+        \(HTML.filePicker(id: "workbook-file", name: "workbook", accept: ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          title: "ไฟล์ Excel", hint: ".xlsx ไม่เกิน \(Self.maxWorkbookBytes / (1024 * 1024)) MB", button: "เลือกไฟล์ Excel…"))
         <div class="row2"><div><label>ชื่อแผ่นงาน <span class="hint">เว้นว่างเพื่อใช้แผ่นแรก</span><input type="text" name="sheet"></label></div>
         <div><label>ไฟล์ต้นแบบ<select name="base">\(options)</select></label></div></div>
         <div class="actions"><button type="submit">นำเข้า</button></div>

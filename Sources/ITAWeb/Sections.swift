@@ -254,8 +254,23 @@ struct SectionForm {
             }
             out += "</tr>"
         }
+        // Codes the year's catalog does not hold (years whose wording no source confirms have none).
+        for _ in 0..<Self.newQuestionRows {
+            out += "<tr class=\"new-question\"><td><input type=\"text\" class=\"score\" name=\"new-question-code\" value=\"\" aria-label=\"รหัสข้อคำถามที่เพิ่ม\" placeholder=\"เช่น i1\"></td>"
+                + "<td class=\"small\">ข้อคำถามที่เพิ่ม: พิมพ์รหัสข้อตามที่ระบบ ITA ประกาศ</td>"
+                + (scores ? "<td><input type=\"text\" class=\"score\" name=\"new-question-score\" value=\"\" aria-label=\"คะแนนข้อที่เพิ่ม\"></td>" : "")
+                + (texts ? "<td><input type=\"text\" name=\"new-question-text\" value=\"\" aria-label=\"ถ้อยคำข้อที่เพิ่ม\"></td>" : "") + "</tr>"
+        }
         out += "</table>" + notes("assessment.questions", exact: true) + notes("assessment.question_texts", exact: true)
         return out
+    }
+
+    /// Blank rows for question codes the page does not list yet.
+    static let newQuestionRows = 3
+
+    /// A question code as the ITA system writes it (`i1`, `o11`, `e3`): letters and digits.
+    static func isQuestionCode(_ code: String) -> Bool {
+        !code.isEmpty && code.count <= 20 && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
 
     /// The analysis texts the file's documents print, each left empty to let the program write it (what it
@@ -457,8 +472,8 @@ struct SectionForm {
         <h2>เพิ่มภาพ</h2>
         <input type="hidden" name="version" value="\(HTML.esc(version))">
         <input type="hidden" name="token" value="\(HTML.esc(token))">
-        <label>ไฟล์ภาพ <span class="hint">PNG หรือ JPEG ไม่เกิน \(WebApp.maxUploadBytes / (1024 * 1024)) MB</span>
-        <input type="file" name="picture" accept="image/png,image/jpeg" required></label>
+        \(HTML.filePicker(id: "photo-file", name: "picture", accept: "image/png,image/jpeg", title: "ไฟล์ภาพ",
+                          hint: "PNG หรือ JPEG ไม่เกิน \(WebApp.maxUploadBytes / (1024 * 1024)) MB", button: "เลือกไฟล์ภาพ…"))
         <label>คำบรรยายภาพ<input type="text" name="caption"></label>
         <label>วันที่ถ่าย <span class="hint">เช่น 2568-05-10</span><input type="text" name="date"></label>
         <div class="actions"><button type="submit">อัปโหลดภาพ</button></div>
@@ -476,8 +491,8 @@ struct SectionForm {
         <h2>ตราหน่วยงาน</h2><p class="small">พิมพ์กึ่งกลางบนสุดของหน้าแรกในเอกสารทุกฉบับ กว้าง 3 ซม.</p>\(shown)
         <input type="hidden" name="version" value="\(HTML.esc(version))">
         <input type="hidden" name="token" value="\(HTML.esc(token))">
-        <label>ไฟล์ภาพตรา <span class="hint">PNG หรือ JPEG ไม่เกิน \(WebApp.maxUploadBytes / (1024 * 1024)) MB</span>
-        <input type="file" name="picture" accept="image/png,image/jpeg" required></label>
+        \(HTML.filePicker(id: "logo-file", name: "picture", accept: "image/png,image/jpeg", title: "ไฟล์ภาพตรา",
+                          hint: "PNG หรือ JPEG ไม่เกิน \(WebApp.maxUploadBytes / (1024 * 1024)) MB", button: "เลือกไฟล์ภาพตรา…"))
         \(notes("organization.logo"))
         <div class="actions"><button type="submit">\(current.isEmpty ? "อัปโหลดตรา" : "เปลี่ยนตรา")</button></div>
         </form>
@@ -526,11 +541,25 @@ struct SectionUpdate {
         case .questions:
             for (name, _) in form.fields where name.hasPrefix("assessment.questions.") || name.hasPrefix("assessment.question_texts.") {
                 let code = name.split(separator: ".").last.map(String.init) ?? ""
-                guard name.split(separator: ".").count == 3, !code.isEmpty, code.count <= 20,
-                      code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+                guard name.split(separator: ".").count == 3, SectionForm.isQuestionCode(code) else {
                     throw Malformed(reason: "ช่อง \(name) ไม่ใช่ข้อคำถามของแบบฟอร์มนี้")
                 }
                 if name.hasPrefix("assessment.questions.") { plain(name, &tree) } else { text(name, &tree) }
+            }
+            let codes = form.all("new-question-code"), scores = form.all("new-question-score"), texts = form.all("new-question-text")
+            for (i, raw) in codes.enumerated() {
+                let code = raw.trimmingCharacters(in: .whitespaces)
+                let score = i < scores.count ? Self.clean(scores[i]) : nil
+                let words = i < texts.count ? Self.clean(texts[i]) : nil
+                if code.isEmpty {
+                    guard score == nil && words == nil else { throw Malformed(reason: "ข้อคำถามที่เพิ่มมีคะแนนหรือถ้อยคำแต่ไม่มีรหัสข้อ ให้พิมพ์รหัสข้อ เช่น i1") }
+                    continue
+                }
+                guard SectionForm.isQuestionCode(code) else {
+                    throw Malformed(reason: "รหัสข้อคำถาม \(code) ใช้ได้เฉพาะตัวอักษรอังกฤษและตัวเลข เช่น i1 หรือ o11")
+                }
+                if let score { tree.set("assessment.questions.\(code)", NodeEdit.plain(score)) }
+                if let words { tree.set("assessment.question_texts.\(code)", NodeEdit.text(words)) }
             }
         case .analysis:
             for f in SectionForm.analysisTexts { text("analysis.\(f.key)", &tree) }

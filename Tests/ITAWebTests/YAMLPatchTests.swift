@@ -254,7 +254,7 @@ final class YAMLPatchTests: XCTestCase {
 
 /// The fields a browser would send for a form of a page: inputs, text areas and chosen options, as shown.
 enum FormFields {
-    static func of(_ html: String, form id: String) -> [(String, String)] {
+    static func of(_ html: String, form id: String, files: Bool = false) -> [(String, String)] {
         guard let start = html.range(of: "id=\"\(id)\"") else { return [] }
         let rest = html[start.upperBound...]
         let body = String(rest[..<(rest.range(of: "</form>")?.lowerBound ?? rest.endIndex)])
@@ -268,7 +268,7 @@ enum FormFields {
             let tag = ns.substring(with: m.range)
             guard let name = attr(tag, "name") else { continue }
             let type = attr(tag, "type") ?? "text"
-            if type == "file" || ((type == "checkbox" || type == "radio") && !tag.contains(" checked")) { continue }
+            if (type == "file" && !files) || ((type == "checkbox" || type == "radio") && !tag.contains(" checked")) { continue }
             out.append((m.range.location, name, attr(tag, "value") ?? (type == "checkbox" ? "on" : "")))
         }
         for m in try! NSRegularExpression(pattern: "<textarea([^>]*)>(.*?)</textarea>", options: .dotMatchesLineSeparators)
