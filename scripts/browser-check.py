@@ -62,6 +62,17 @@ def main():
         driver.save_screenshot(os.path.join(args.shots, f"{shot_n[0]:02d}-{label}.png"))
         driver.set_window_size(1366, 768)
 
+    def click_and_wait(driver, element, timeout=60):
+        # A form's button: the click returns before the next page has come (a save reads the file twice).
+        from selenium.webdriver.support.ui import WebDriverWait
+        from selenium.webdriver.support import expected_conditions as EC
+        element.click()
+        try:
+            WebDriverWait(driver, timeout).until(EC.staleness_of(element))
+            WebDriverWait(driver, timeout).until(lambda x: x.execute_script("return document.readyState") == "complete")
+        except Exception:
+            pass
+
     with Server(args.itareport, data) as server, browser(downloads) as d:
         base = server.url
         d.get(base)
@@ -74,7 +85,7 @@ def main():
         year = form.find_element(By.NAME, "fiscal_year")
         year.clear()
         year.send_keys("2568")
-        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        click_and_wait(d, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
         check("new organisation file created", ORG in d.page_source and "/f/" in d.current_url, d.current_url)
         check("its O34 is a draft lacking the scores", "ยังไม่มีคะแนนตัวชี้วัด" in d.page_source)
         shot(d, "new-file")
@@ -90,7 +101,7 @@ def main():
         box.clear()
         box.send_keys("96,20")
         shot(d, "scores-filled")
-        d.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+        click_and_wait(d, d.find_element(By.CSS_SELECTOR, "button[value=save]"))
         notes = [e.text for e in d.find_elements(By.CSS_SELECTOR, "p.diag[data-path='assessment.indicators.2']")]
         check("Thai message beside the bad score", any("จุลภาค" in n for n in notes), notes)
         check("nothing saved while it is wrong", "ยังไม่ได้บันทึก" in d.page_source)
@@ -98,7 +109,7 @@ def main():
         box = d.find_element(By.ID, "score-2")
         box.clear()
         box.send_keys("96.20")
-        d.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+        click_and_wait(d, d.find_element(By.CSS_SELECTOR, "button[value=save]"))
         check("saved after the correction", "บันทึกแล้ว" in d.page_source, d.current_url)
         shot(d, "scores-saved")
 
@@ -124,13 +135,40 @@ def main():
         check("Enter in a measure's box saves", "บันทึกแล้ว" in d.page_source, d.current_url)
         check("Enter leaves the measures in their order", d.find_element(By.NAME, "measures[0].title").get_attribute("value") == first)
 
+        # A photo through the Thai file picker: the browser's own (English) button is hidden behind it, the
+        # chosen file's name shows in its place, and the upload keeps the file's comments.
+        photos_file = os.path.join(data, "nongbua-2568.yaml")
+        with open(photos_file, encoding="utf-8") as f:
+            comments_before = [l.strip() for l in f if l.strip().startswith("#")]
+        d.get(base + "f/nongbua-2568.yaml/edit/photos")
+        picker = d.find_element(By.CSS_SELECTOR, "label[for=photo-file]")
+        check("the file picker's button is in Thai", picker.is_displayed() and picker.text.startswith("เลือกไฟล์"), picker.text)
+        check("no file chosen yet, said in Thai", d.find_element(By.ID, "photo-file-name").text == "ยังไม่ได้เลือกไฟล์")
+        shot(d, "photos-picker")
+        d.find_element(By.ID, "photo-file").send_keys(os.path.join(data, "images", "photo-1.png"))
+        check("the chosen file's name replaces it", d.find_element(By.ID, "photo-file-name").text == "photo-1.png",
+              d.find_element(By.ID, "photo-file-name").text)
+        d.find_element(By.CSS_SELECTOR, "#upload-form input[name=caption]").send_keys("ภาพจากเบราว์เซอร์")
+        click_and_wait(d, d.find_element(By.CSS_SELECTOR, "#upload-form button[type=submit]"))
+        check("the photo is added", "บันทึกแล้ว" in d.page_source and len(d.find_elements(By.CSS_SELECTOR, ".photos img")) == 4)
+        # Moving the new photo first: the order the document prints.
+        for i in (3, 2, 1):
+            click_and_wait(d, d.find_element(By.CSS_SELECTOR, f"button[value='up:{i}']"))
+        first = d.find_element(By.NAME, "photos[0].caption").get_attribute("value")
+        check("the photo moved first", first == "ภาพจากเบราว์เซอร์", first)
+        with open(photos_file, encoding="utf-8") as f:
+            comments_after = [l.strip() for l in f if l.strip().startswith("#")]
+        check("every comment of the file is kept", comments_after == comments_before, set(comments_before) ^ set(comments_after))
+        shot(d, "photos-moved")
+
         # Screenshots of each page of the examples.
         d.get(base)
         shot(d, "home-after")
         pages = [("sisaket-2568.yaml", None), ("sisaket-2568.yaml", "organization"), ("sisaket-2568.yaml", "scores"), ("sisaket-2568.yaml", "official"),
                  ("sisaket-2568.yaml", "measures"), ("sisaket-2568.yaml", "limitations"), ("sisaket-2568.yaml", "signatory"),
                  ("sisaket-o35-2568.yaml", "results"), ("khlongsaensaep-o35-2564.yaml", "results"),
-                 ("nongbua-2568.yaml", "photos")]
+                 ("nongbua-2568.yaml", "photos"), ("nongbua-2568.yaml", "analysis"), ("nongbua-2568.yaml", "scores"),
+                 ("sisaket-2568.yaml", "questions"), ("sisaket-2568.yaml", "analysis"), ("khlongsaensaep-o35-2564.yaml", "questions")]
         for name, section in pages:
             d.get(base + "f/" + name + ("/edit/" + section if section else ""))
             ok = d.find_elements(By.TAG_NAME, "h1") and "ทำรายการไม่สำเร็จ" not in d.title
@@ -146,7 +184,7 @@ def main():
         box = d.find_element(By.NAME, "signatory.name")
         box.clear()
         box.send_keys("นายทดลอง สองแท็บ")
-        d.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+        click_and_wait(d, d.find_element(By.CSS_SELECTOR, "button[value=save]"))
         check("a stale save is refused with a clear message", len(d.find_elements(By.ID, "stale")) == 1)
         shot(d, "stale-version")
 
