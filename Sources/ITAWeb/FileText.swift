@@ -6,9 +6,10 @@ import ITAKit
 /// data, the data in the layout the command line writes (`DataFileWriter`), with the file's own opening
 /// comment kept and each field still to fill marked as `rollover` marks it.
 enum FileText {
-    static func text(tree: NodeEdit, data: ReportData, loaded: ReportLoader.Result, original: String) -> String {
-        if let patched = tree.patched(into: original), ReportLoader.load(text: patched).data == data { return patched }
-        return text(for: data, loaded: loaded, original: original, fallback: (try? tree.text()) ?? "")
+    /// The text to write, and whether it is the original patched (false: written whole, comments inside lost).
+    static func text(tree: NodeEdit, data: ReportData, loaded: ReportLoader.Result, original: String) -> (text: String, patched: Bool) {
+        if let patched = tree.patched(into: original), ReportLoader.load(text: patched).data == data { return (patched, true) }
+        return (text(for: data, loaded: loaded, original: original, fallback: (try? tree.text()) ?? ""), false)
     }
 
     static func text(for data: ReportData, loaded: ReportLoader.Result, original: String, fallback: String) -> String {

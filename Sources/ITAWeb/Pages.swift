@@ -164,12 +164,15 @@ struct Pages: Sendable {
 
     // MARK: Sections
 
-    func section(_ name: String, _ sectionName: String, saved: Bool) -> Response {
+    func section(_ name: String, _ sectionName: String, saved: String?) -> Response {
         guard let e = try? Entry(folder: folder, name: name) else { return notFound(name) }
         guard let s = Section(rawValue: sectionName), e.editable, s.shown(for: e), let tree = try? NodeEdit(text: e.text) else {
             return Reply.error(.notFound, "ไม่มีหน้าแก้ไขนี้สำหรับไฟล์ \(name)", back: fileLink(name))
         }
-        let notice = saved ? "<p class=\"notice\" id=\"saved\">บันทึกแล้ว</p>" : ""
+        var notice = saved != nil ? "<p class=\"notice\" id=\"saved\">บันทึกแล้ว</p>" : ""
+        if saved == "whole" {
+            notice += "<p class=\"notice warn\" id=\"whole\">ไฟล์นี้มีรูปแบบที่โปรแกรมแก้เฉพาะจุดไม่ได้ จึงเขียนไฟล์ใหม่ทั้งไฟล์ ข้อมูลครบถ้วน แต่หมายเหตุ (บรรทัดที่ขึ้นต้นด้วย #) ที่อยู่ระหว่างข้อมูลไม่ได้เก็บไว้ (หมายเหตุที่หัวไฟล์ยังอยู่)</p>"
+        }
         return sectionPage(e, s, tree: tree, diagnostics: e.loaded.diagnostics, version: e.version, notice: notice)
     }
 
@@ -235,7 +238,7 @@ struct Pages: Sendable {
                                notice: "<p class=\"notice bad\" id=\"not-saved\">ยังไม่ได้บันทึก: แก้ข้อผิดพลาด \(errors.count) รายการที่แสดงใต้ช่องก่อน</p>",
                                status: .unprocessableContent)
         }
-        let text = FileText.text(tree: tree, data: data, loaded: attempt, original: e.text)
+        let (text, patched) = FileText.text(tree: tree, data: data, loaded: attempt, original: e.text)
         do {
             _ = try folder.replace(name, with: text, expectedVersion: version)
         } catch WebError.staleVersion {
@@ -246,7 +249,7 @@ struct Pages: Sendable {
         } catch {
             return Reply.error(.internalServerError, ThaiText.error(error), back: fileLink(name))
         }
-        return Reply.redirect("\(fileLink(name))/edit/\(s.rawValue)?saved=1")
+        return Reply.redirect("\(fileLink(name))/edit/\(s.rawValue)?saved=\(patched ? "1" : "whole")")
     }
 
     // MARK: New file
@@ -341,12 +344,12 @@ struct Pages: Sendable {
             let why = attempt?.diagnostics.errors.filter { target.section.covers($0.path) }.map(ThaiText.diagnostic).joined(separator: " ") ?? ""
             return Reply.error(.unprocessableContent, "ยังไม่ได้เพิ่มภาพ: \(why)", back: back)
         }
-        let text = FileText.text(tree: tree, data: data, loaded: attempt, original: e.text)
+        let (text, patched) = FileText.text(tree: tree, data: data, loaded: attempt, original: e.text)
         do { _ = try folder.replace(name, with: text, expectedVersion: version) } catch {
             try? FileManager.default.removeItem(at: stored)
             return Reply.error(.conflict, ThaiText.error(error), back: back)
         }
-        return Reply.redirect(back + "?saved=1")
+        return Reply.redirect(back + "?saved=\(patched ? "1" : "whole")")
     }
 
     /// The organisation's logo as the file names it, when it is a picture inside the folder.

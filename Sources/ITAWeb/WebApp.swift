@@ -50,7 +50,7 @@ public struct WebApp: Sendable {
         router.post("/import") { req, ctx in try await pages.importWorkbook(req, ctx) }
         router.get("/f/:name") { _, ctx in pages.file(try Self.param(ctx, "name")) }
         router.get("/f/:name/edit/:section") { req, ctx in
-            pages.section(try Self.param(ctx, "name"), try ctx.parameters.require("section"), saved: req.uri.queryParameters["saved"] != nil)
+            pages.section(try Self.param(ctx, "name"), try ctx.parameters.require("section"), saved: req.uri.queryParameters["saved"].map(String.init))
         }
         router.post("/f/:name/edit/:section") { req, ctx in
             try await pages.save(req, ctx, name: try Self.param(ctx, "name"), section: try ctx.parameters.require("section"))

@@ -194,6 +194,32 @@ final class YAMLPatchTests: XCTestCase {
         XCTAssertLessThanOrEqual(changed.count, 4, changed.joined(separator: "\n"))
     }
 
+    func testAFileThatCannotBePatchedIsWrittenWholeAndTheClerkIsTold() async throws {
+        let fx: WebFixture = self.fx
+        let name = "nongbua-2568.yaml"
+        // A comment between a list entry's dash and its first key: the entry cannot be moved in place.
+        let odd = try fx.text(name).replacingOccurrences(of: "  - indicators: [10]\n", with: "  - # กิจกรรมที่สอง\n    indicators: [10]\n")
+        try odd.write(to: fx.dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        let before = try XCTUnwrap(fx.load(name).data?.measures)
+        try await fx.test { client in
+            let body = WebFixture.encode([("token", WebFixture.token), ("version", try fx.version(name)), ("action", "down:0")])
+            try await client.execute(uri: "/f/\(name)/edit/measures", method: .post, headers: WebFixture.formHeaders, body: body) { r in
+                XCTAssertEqual(r.status, .seeOther)
+                XCTAssertEqual(r.headers[.location], "/f/\(name)/edit/measures?saved=whole")
+            }
+            try await client.execute(uri: "/f/\(name)/edit/measures?saved=whole", method: .get) { r in
+                XCTAssertTrue(r.text.contains("id=\"whole\""), "the clerk is told the comments inside were not kept")
+            }
+            // A file that can be patched says nothing more than that it was saved.
+            let sig = WebFixture.encode([("token", WebFixture.token), ("version", try fx.version("sisaket-2568.yaml")), ("signatory.name", "นายสาม ทดสอบ")])
+            try await client.execute(uri: "/f/sisaket-2568.yaml/edit/signatory", method: .post, headers: WebFixture.formHeaders, body: sig) { r in
+                XCTAssertEqual(r.headers[.location], "/f/sisaket-2568.yaml/edit/signatory?saved=1")
+            }
+        }
+        let after = try XCTUnwrap(fx.load(name).data?.measures)
+        XCTAssertEqual(after, [before[1], before[0]] + before.dropFirst(2), "the data is whole")
+    }
+
     // MARK: Quoting
 
     func testValuesAreQuotedSoTheyReadBackAsTyped() throws {
