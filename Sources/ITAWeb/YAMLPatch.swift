@@ -70,7 +70,7 @@ struct YAMLPatch {
     let nl: String
 
     /// Largest number of value pairs a list comparison may weigh (bounds the time of a hostile list).
-    static let maxMatchCells = 4_000_000
+    static let maxMatchCells = 1_000_000
 
     /// Reads `text`; nil when it is not one YAML document this writer can patch.
     init?(_ text: String) {
