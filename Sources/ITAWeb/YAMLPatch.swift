@@ -244,14 +244,29 @@ struct YAMLPatch {
         return i
     }
 
-    /// The dash of a block list entry, alone on its line before it (`- - x` is not patched).
+    /// The dash of a block list entry, alone on its line before it (`- - x` is not patched), or on a line
+    /// above it with a comment after it (`- # note`).
     func dash(of item: Spot) throws -> Int {
         var i = item.start
         while i > 0, bytes[i - 1] == 0x20 || bytes[i - 1] == 0x09 { i -= 1 }
-        guard i > 0, bytes[i - 1] == 0x2D else { throw Unsupported() }
-        let d = i - 1
-        guard isBlank(lineStart(d), d) else { throw Unsupported() }
-        return d
+        if i > 0, bytes[i - 1] == 0x2D {
+            let d = i - 1
+            guard isBlank(lineStart(d), d) else { throw Unsupported() }
+            return d
+        }
+        guard isBlank(lineStart(item.start), item.start) else { throw Unsupported() }
+        var line = lineIndex(item.start)
+        while line > 0 {
+            line -= 1
+            let a = lineStarts[line]
+            let t = text(a, lineEnd(a)).trimmingCharacters(in: .whitespaces)
+            if t.isEmpty || t.hasPrefix("#") { continue }
+            guard t == "-" || t.hasPrefix("- #") || t.hasPrefix("-\t#") else { throw Unsupported() }
+            var d = a
+            while bytes[d] != 0x2D { d += 1 }
+            return d
+        }
+        throw Unsupported()
     }
 
     func text(_ a: Int, _ b: Int) -> String { String(decoding: bytes[a..<b], as: UTF8.self) }

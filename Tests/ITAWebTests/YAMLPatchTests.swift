@@ -197,12 +197,15 @@ final class YAMLPatchTests: XCTestCase {
     func testAFileThatCannotBePatchedIsWrittenWholeAndTheClerkIsTold() async throws {
         let fx: WebFixture = self.fx
         let name = "nongbua-2568.yaml"
-        // A comment between a list entry's dash and its first key: the entry cannot be moved in place.
-        let odd = try fx.text(name).replacingOccurrences(of: "  - indicators: [10]\n", with: "  - # กิจกรรมที่สอง\n    indicators: [10]\n")
+        // A key written as `? key` then `: value` on the next line: the writer does not patch it.
+        let odd = try fx.text(name).replacingOccurrences(of: "    title: ทบทวนข้อมูลสาธารณะบนเว็บไซต์ทุกไตรมาส\n",
+                                                         with: "    ? title\n    : ทบทวนข้อมูลสาธารณะบนเว็บไซต์ทุกไตรมาส\n")
+        XCTAssertNotEqual(odd, try fx.text(name))
         try odd.write(to: fx.dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
         let before = try XCTUnwrap(fx.load(name).data?.measures)
         try await fx.test { client in
-            let body = WebFixture.encode([("token", WebFixture.token), ("version", try fx.version(name)), ("action", "down:0")])
+            let body = WebFixture.encode([("token", WebFixture.token), ("version", try fx.version(name)), ("action", "down:0"),
+                                          ("measures[0].title", "ทบทวนข้อมูลสาธารณะบนเว็บไซต์ทุกเดือน")])
             try await client.execute(uri: "/f/\(name)/edit/measures", method: .post, headers: WebFixture.formHeaders, body: body) { r in
                 XCTAssertEqual(r.status, .seeOther)
                 XCTAssertEqual(r.headers[.location], "/f/\(name)/edit/measures?saved=whole")
@@ -217,7 +220,18 @@ final class YAMLPatchTests: XCTestCase {
             }
         }
         let after = try XCTUnwrap(fx.load(name).data?.measures)
-        XCTAssertEqual(after, [before[1], before[0]] + before.dropFirst(2), "the data is whole")
+        var moved = before[0]
+        moved.title = "ทบทวนข้อมูลสาธารณะบนเว็บไซต์ทุกเดือน"
+        XCTAssertEqual(after, [before[1], moved] + before.dropFirst(2), "the data is whole")
+    }
+
+    func testAnEntryWithACommentAfterItsDashMovesWithIt() throws {
+        let text = "measures:\n  - # ก่อน\n    title: หนึ่ง\n  - title: สอง\n"
+        var tree = try NodeEdit(text: text)
+        let items = try XCTUnwrap(tree.get("measures")?.sequence.map(Array.init))
+        tree.set("measures", NodeEdit.list([items[1], items[0]]))
+        tree.origins["measures"] = [1, 0]
+        XCTAssertEqual(tree.patched(into: text), "measures:\n  - title: สอง\n  - # ก่อน\n    title: หนึ่ง\n")
     }
 
     // MARK: Quoting
