@@ -234,6 +234,64 @@ final class YAMLPatchTests: XCTestCase {
         XCTAssertEqual(tree.patched(into: text), "measures:\n  - title: สอง\n  - # ก่อน\n    title: หนึ่ง\n")
     }
 
+    /// Seeded random edits of every example: each patched text reads back as the edited tree, and an edit
+    /// that removes nothing keeps every comment.
+    func testRandomEditsReadBackAsTheTreeAndKeepTheComments() throws {
+        var rng = SeededGenerator(seed: 20_251_201)
+        let pool = ["ข้อความใหม่", "มี: ทวิภาค", "มี # เครื่องหมาย", "บรรทัด\nสอง", "yes", "", "- ขีด", "\"อัญ\"", "ท้าย:", "{x}"]
+        var patched = 0, total = 0
+        for (name, text) in try exampleTexts() + generatedTexts() {
+            let original = try NodeEdit(text: text)
+            var scalars: [String] = [], maps: [String] = [], lists: [String] = []
+            func walk(_ node: Node, _ path: String) {
+                switch node {
+                case .scalar: if !path.isEmpty { scalars.append(path) }
+                case let .mapping(m):
+                    maps.append(path)
+                    for (k, v) in m { if let k = k.string, !k.contains("."), !k.contains("[") { walk(v, path.isEmpty ? k : "\(path).\(k)") } }
+                case let .sequence(seq):
+                    if seq.count > 1 { lists.append(path) }
+                    for (i, v) in seq.enumerated() { walk(v, "\(path)[\(i)]") }
+                case .alias: break
+                }
+            }
+            walk(original.root, "")
+            for round in 0..<40 {
+                var tree = original
+                var removes = false
+                for _ in 0..<(1 + round % 3) {
+                    switch Int.random(in: 0..<4, using: &rng) {
+                    case 0 where !scalars.isEmpty:
+                        let v = pool.randomElement(using: &rng)!
+                        tree.set(scalars.randomElement(using: &rng)!, v.isEmpty ? NodeEdit.plain("97.5") : NodeEdit.text(v))
+                    case 1 where !maps.isEmpty:
+                        let m = maps.randomElement(using: &rng)!
+                        tree.set(m.isEmpty ? "extra_key" : "\(m).extra_key", NodeEdit.text(pool.randomElement(using: &rng)!.isEmpty ? "x" : "ค่าใหม่: ก"))
+                    case 2 where !lists.isEmpty:
+                        let l = lists.randomElement(using: &rng)!
+                        guard let items = tree.get(l)?.sequence.map(Array.init), items.count > 1 else { continue }
+                        let order = Array(items.indices).shuffled(using: &rng)
+                        tree.set(l, NodeEdit.list(order.map { items[$0] }))
+                        tree.origins[l] = order
+                    case 3 where !scalars.isEmpty:
+                        tree.set(scalars.randomElement(using: &rng)!, nil)
+                        removes = true
+                    default:
+                        break
+                    }
+                }
+                total += 1
+                guard let out = tree.patched(into: text) else { continue }
+                patched += 1
+                let back = try XCTUnwrap(try Yams.compose(yaml: out), name)
+                XCTAssertTrue(YAMLPatch.same(back, tree.root), "\(name) round \(round)")
+                if !removes { XCTAssertEqual(comments(out).filter { !$0.hasPrefix("# บรรทัด") }.sorted(), comments(text).sorted(), "\(name) round \(round)") }
+            }
+        }
+        // Nearly every edit is patched in place (the rest are written whole by the caller).
+        XCTAssertGreaterThan(Double(patched) / Double(total), 0.95, "\(patched) of \(total)")
+    }
+
     // MARK: Quoting
 
     func testValuesAreQuotedSoTheyReadBackAsTyped() throws {
@@ -333,5 +391,18 @@ enum FormFields {
         s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
+
+/// A small seeded random generator (SplitMix64): the same edits on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
