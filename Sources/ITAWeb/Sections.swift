@@ -326,6 +326,12 @@ struct SectionForm {
                     out += area(part.label, "analysis.issues.\(n).\(part.key)", value: value, rows: 2, placeholder: ph,
                                 notesAt: at.map { "analysis.issues[\($0)].\(part.key)" } ?? "analysis.issues.\(n)")
                 }
+                let qpath = at.map { "analysis.issues[\($0)].questions" }
+                let codes = qpath.map { flat($0) } ?? ""
+                let catalogCodes = catalog?.issue(n)?.questions.joined(separator: ", ") ?? ""
+                out += "<label>ข้อคำถามในตารางของประเด็นนี้ <span class=\"hint\">รหัสข้อคั่นด้วยจุลภาค เว้นว่างเพื่อใช้ข้อของปีตามแคตตาล็อก</span>"
+                    + "<input type=\"text\" name=\"analysis.issues.\(n).questions\" value=\"\(HTML.esc(codes))\" placeholder=\"\(HTML.esc(catalogCodes))\"></label>"
+                    + notes(qpath ?? "analysis.issues.\(n)")
                 out += "</fieldset>"
             }
         }
@@ -565,6 +571,16 @@ struct SectionUpdate {
             for f in SectionForm.analysisTexts { text("analysis.\(f.key)", &tree) }
             for n in 1...10 { text("analysis.indicators.\(n)", &tree) }
             for n in 1...7 {
+                if let v = form.first("analysis.issues.\(n).questions") {
+                    let codes = v.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" || $0 == "\r" }).map(String.init)
+                    let node = codes.isEmpty ? nil : NodeEdit.list(codes.map(NodeEdit.plain))
+                    if let at = SectionForm.issueIndex(n, in: tree) {
+                        Self.put("analysis.issues[\(at)].questions", node, &tree)
+                    } else if let node {
+                        let count = tree.get("analysis.issues")?.sequence?.count ?? 0
+                        tree.set("analysis.issues[\(count)]", NodeEdit.map([("issue", NodeEdit.plain(String(n))), ("questions", node)]))
+                    }
+                }
                 for part in SectionForm.issueParts {
                     let name = "analysis.issues.\(n).\(part.key)"
                     guard let v = form.first(name) else { continue }

@@ -150,12 +150,19 @@ final class FormContractTests: XCTestCase {
                 XCTAssertTrue(r.text.contains("name=\"analysis.issues.3.maintain\""))
                 XCTAssertFalse(r.text.contains("name=\"analysis.rationale\""), "the O34 prints no rationale")
             }
-            let issue = WebFixture.encode([("token", WebFixture.token), ("version", try fx.version(o34)), ("analysis.issues.3.maintain", "รักษาการเปิดเผยข้อมูล")])
+            let issue = WebFixture.encode([("token", WebFixture.token), ("version", try fx.version(o34)), ("analysis.issues.3.maintain", "รักษาการเปิดเผยข้อมูล"),
+                                           ("analysis.issues.3.questions", "o1, o2")])
             try await client.execute(uri: "/f/\(o34)/edit/analysis", method: .post, headers: WebFixture.formHeaders, body: issue) {
                 XCTAssertEqual($0.status, .seeOther, $0.text)
             }
             let issues = try XCTUnwrap(fx.load(o34).data?.analysis?.issues)
             XCTAssertEqual(issues.first { $0.issue == 3 }?.maintain, "รักษาการเปิดเผยข้อมูล")
+            XCTAssertEqual(issues.first { $0.issue == 3 }?.questions, ["o1", "o2"], "the questions the issue's table shows")
+            let bad = WebFixture.encode([("token", WebFixture.token), ("version", try fx.version(o34)), ("analysis.issues.3.questions", "zz99")])
+            try await client.execute(uri: "/f/\(o34)/edit/analysis", method: .post, headers: WebFixture.formHeaders, body: bad) { r in
+                XCTAssertEqual(r.status, .unprocessableContent, "an unknown code is refused beside the field")
+                XCTAssertTrue(r.text.contains("data-path=\"analysis.issues["), r.text)
+            }
         }
     }
 
