@@ -312,7 +312,10 @@ struct YAMLPatch {
 
     /// The text from `a` to `b` with `edits` (all inside it) made.
     func apply(_ edits: [Edit], from a: Int, to b: Int) throws -> String {
-        let sorted = edits.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+        // At one place, what is inserted there comes before what is replaced from there on.
+        let sorted = edits.enumerated().sorted {
+            ($0.element.start, $0.element.end > $0.element.start ? 1 : 0, $0.offset) < ($1.element.start, $1.element.end > $1.element.start ? 1 : 0, $1.offset)
+        }.map(\.element)
         var out = ""
         var cursor = a
         for e in sorted {
@@ -369,7 +372,7 @@ struct YAMLPatch {
     func diffMapping(_ old: Spot, _ new: Node.Mapping, path: String, origins: [String: [Int?]], into edits: inout [Edit]) throws -> Bool {
         var matched = Array(repeating: false, count: old.pairs.count)
         var added: [(String, Node)] = []
-        var inner: [Edit] = []
+        var inner: [Int: [Edit]] = [:]
         for (k, v) in new {
             guard let name = k.string else { throw Unsupported() }
             if let i = old.pairs.indices.first(where: { !matched[$0] && resolve(old.pairs[$0].key).value == name && old.pairs[$0].key.kind == .scalar }) {
@@ -381,24 +384,27 @@ struct YAMLPatch {
                 } else {
                     slot = Slot(flow: false, anchor: try colon(after: pair.key) + 1, indent: column(pair.key.start) + 2, seqItem: false)
                 }
-                try diff(pair.value, v, slot: slot, path: Self.child(path, name), origins: origins, into: &inner)
+                try diff(pair.value, v, slot: slot, path: Self.child(path, name), origins: origins, into: &inner[i, default: []])
             } else {
                 added.append((name, v))
             }
         }
         guard let lastKept = matched.lastIndex(of: true) else { return false }
-        edits += inner
+        if old.flow, !added.isEmpty || matched.contains(false) {
+            // A flow mapping with keys gone or added is written again from the text of the pairs kept.
+            var parts: [String] = []
+            for i in old.pairs.indices where matched[i] {
+                parts.append(try apply(inner[i] ?? [], from: old.pairs[i].key.start, to: old.pairs[i].value.end))
+            }
+            for (k, v) in added { parts.append(try key(Node(k)) + ": " + flow(v)) }
+            edits.append(Edit(start: old.start, end: old.end, text: "{" + parts.joined(separator: ", ") + "}"))
+            return true
+        }
+        for i in old.pairs.indices { edits += inner[i] ?? [] }
         // Keys no longer there.
         for i in old.pairs.indices where !matched[i] {
             let (k, v) = old.pairs[i]
-            if old.flow {
-                if i + 1 < old.pairs.count {
-                    edits.append(Edit(start: k.start, end: old.pairs[i + 1].key.start, text: ""))
-                } else {
-                    let prev = old.pairs[i - 1].value.end
-                    edits.append(Edit(start: max(prev, 0), end: v.end, text: ""))
-                }
-            } else if isBlank(lineStart(k.start), k.start) {
+            if isBlank(lineStart(k.start), k.start) {
                 edits.append(Edit(start: lineStart(k.start), end: nextLine(max(v.end, k.end)), text: ""))
             } else if i + 1 < old.pairs.count {
                 // The first key of a list entry, on the line of its dash: the next key moves up to the dash.
@@ -410,11 +416,7 @@ struct YAMLPatch {
         // New keys, after the last one kept.
         if !added.isEmpty {
             let last = old.pairs[lastKept]
-            if old.flow {
-                var t = ""
-                for (k, v) in added { t += ", " + (try key(Node(k))) + ": " + (try flow(v)) }
-                edits.append(Edit(start: last.value.end, end: last.value.end, text: t))
-            } else {
+            do {
                 let indent = column(old.pairs[0].key.start)
                 let at = nextLine(max(last.value.end, last.key.end))
                 var t = at > 0 && bytes[at - 1] == 0x0A ? "" : nl

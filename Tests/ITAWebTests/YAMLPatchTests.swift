@@ -225,6 +225,22 @@ final class YAMLPatchTests: XCTestCase {
         XCTAssertEqual(after, [before[1], moved] + before.dropFirst(2), "the data is whole")
     }
 
+    func testKeysRemovedAndAddedInOneSave() throws {
+        // Block: the last key goes and a new one comes, in one save.
+        let block = "m:  # หมายเหตุ\n  a: 1\n  b: 2\nz: 0\n"
+        var tree = try NodeEdit(text: block)
+        tree.set("m.b", nil)
+        tree.set("m.c", NodeEdit.plain("3"))
+        XCTAssertEqual(tree.patched(into: block), "m:  # หมายเหตุ\n  a: 1\n  c: 3\nz: 0\n")
+        // Flow: two keys go, one comes.
+        let flow = "o: {total: 1, level: ผ่าน, extra: y}  # ท้าย\n"
+        tree = try NodeEdit(text: flow)
+        tree.set("o.level", nil)
+        tree.set("o.extra", nil)
+        tree.set("o.note", NodeEdit.text("มี, จุลภาค"))
+        XCTAssertEqual(tree.patched(into: flow), "o: {total: 1, note: \"มี, จุลภาค\"}  # ท้าย\n")
+    }
+
     func testAnEntryWithACommentAfterItsDashMovesWithIt() throws {
         let text = "measures:\n  - # ก่อน\n    title: หนึ่ง\n  - title: สอง\n"
         var tree = try NodeEdit(text: text)
