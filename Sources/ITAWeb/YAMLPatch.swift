@@ -68,6 +68,9 @@ struct YAMLPatch {
     let lineStarts: [Int]
     /// The line break the file uses.
     let nl: String
+    /// Whether text of several lines may be written as a literal block (`|-`); not when the lines after it
+    /// would join the block (comment lines indented as deep), found when the text does not read back.
+    var literalBlocks = true
 
     /// Largest number of value pairs a list comparison may weigh (bounds the time of a hostile list).
     static let maxMatchCells = 1_000_000
@@ -277,6 +280,13 @@ struct YAMLPatch {
     /// `origins` gives, for a list (by its path, as `measures` or `photos`), the entry of the original list
     /// each entry of the new one comes from (nil for a new entry).
     func text(for new: Node, origins: [String: [Int?]] = [:]) -> String? {
+        if let text = attempt(new, origins: origins) { return text }
+        var quoted = self
+        quoted.literalBlocks = false
+        return quoted.attempt(new, origins: origins)
+    }
+
+    func attempt(_ new: Node, origins: [String: [Int?]]) -> String? {
         var edits: [Edit] = []
         do {
             if let root {
@@ -599,7 +609,7 @@ struct YAMLPatch {
         let pad = String(repeating: " ", count: indent)
         switch node {
         case let .scalar(s):
-            if !Self.isTyped(s), s.string.contains("\n"), Self.fitsLiteral(s.string) {
+            if literalBlocks, !Self.isTyped(s), s.string.contains("\n"), Self.fitsLiteral(s.string) {
                 let lines = s.string.split(separator: "\n", omittingEmptySubsequences: false)
                 return (" |-", lines.map { nl + ($0.isEmpty ? "" : pad + $0) }.joined())
             }

@@ -225,6 +225,19 @@ final class YAMLPatchTests: XCTestCase {
         XCTAssertEqual(after, [before[1], moved] + before.dropFirst(2), "the data is whole")
     }
 
+    func testTextOfSeveralLinesBeforeDeeperCommentsIsQuoted() throws {
+        // `init` writes example lines as comments under an empty field: a literal block there would take them in.
+        let text = "assessment:\n  questions:\n    # i1: 99.50\n    # i2: 98.00\n  year: 2568\n"
+        var tree = try NodeEdit(text: text)
+        tree.set("assessment.questions", NodeEdit.text("บรรทัดหนึ่ง\nบรรทัดสอง"))
+        let out = try XCTUnwrap(tree.patched(into: text))
+        XCTAssertEqual(out, "assessment:\n  questions: \"บรรทัดหนึ่ง\\nบรรทัดสอง\"\n    # i1: 99.50\n    # i2: 98.00\n  year: 2568\n")
+        // Elsewhere, a literal block.
+        tree.set("assessment.note", NodeEdit.text("ก\nข"))
+        tree.set("assessment.questions", nil)
+        XCTAssertTrue(try XCTUnwrap(tree.patched(into: text)).contains("  note: |-\n    ก\n    ข"))
+    }
+
     func testKeysRemovedAndAddedInOneSave() throws {
         // Block: the last key goes and a new one comes, in one save.
         let block = "m:  # หมายเหตุ\n  a: 1\n  b: 2\nz: 0\n"
@@ -288,7 +301,9 @@ final class YAMLPatchTests: XCTestCase {
                         guard let items = tree.get(l)?.sequence.map(Array.init), items.count > 1 else { continue }
                         let order = Array(items.indices).shuffled(using: &rng)
                         tree.set(l, NodeEdit.list(order.map { items[$0] }))
-                        tree.origins[l] = order
+                        // A list moved twice in one save: each entry still names its place in the file.
+                        let before = tree.origins[l] ?? items.indices.map { $0 }
+                        tree.origins[l] = order.map { before[$0] }
                     case 3 where !scalars.isEmpty:
                         tree.set(scalars.randomElement(using: &rng)!, nil)
                         removes = true
@@ -305,7 +320,8 @@ final class YAMLPatchTests: XCTestCase {
             }
         }
         // Nearly every edit is patched in place (the rest are written whole by the caller).
-        XCTAssertGreaterThan(Double(patched) / Double(total), 0.95, "\(patched) of \(total)")
+        print("random edits: \(patched) of \(total) patched in place")
+        XCTAssertGreaterThan(Double(patched) / Double(total), 0.99, "\(patched) of \(total)")
     }
 
     // MARK: Quoting
