@@ -289,7 +289,7 @@ final class YAMLPatchTests: XCTestCase {
                 var tree = original
                 var removes = false
                 for _ in 0..<(1 + round % 3) {
-                    switch Int.random(in: 0..<4, using: &rng) {
+                    switch Int.random(in: 0..<6, using: &rng) {
                     case 0 where !scalars.isEmpty:
                         let v = pool.randomElement(using: &rng)!
                         tree.set(scalars.randomElement(using: &rng)!, v.isEmpty ? NodeEdit.plain("97.5") : NodeEdit.text(v))
@@ -307,6 +307,22 @@ final class YAMLPatchTests: XCTestCase {
                     case 3 where !scalars.isEmpty:
                         tree.set(scalars.randomElement(using: &rng)!, nil)
                         removes = true
+                    case 4 where !lists.isEmpty, 5 where !lists.isEmpty:
+                        // An entry removed, or one added at the end.
+                        let l = lists.randomElement(using: &rng)!
+                        guard var items = tree.get(l)?.sequence.map(Array.init), items.count > 1 else { continue }
+                        var origin: [Int?] = tree.origins[l] ?? items.indices.map { $0 }
+                        if Bool.random(using: &rng) {
+                            let k = Int.random(in: 0..<items.count, using: &rng)
+                            items.remove(at: k)
+                            origin.remove(at: k)
+                            removes = true
+                        } else {
+                            items.append(NodeEdit.map([("title", NodeEdit.text("รายการใหม่: ทดสอบ")), ("steps", NodeEdit.list([NodeEdit.text("ก\nข")]))]))
+                            origin.append(nil)
+                        }
+                        tree.set(l, NodeEdit.list(items))
+                        tree.origins[l] = origin
                     default:
                         break
                     }
