@@ -87,6 +87,9 @@ enum ThaiText {
             return "สลับวันที่ในช่อง “ตั้งแต่” กับ “ถึง”"
         case "check.issue-number-missing.hint":
             return "เลือกประเด็นการวิเคราะห์ 1–7 ของมาตรการนี้"
+        case "check.not-printed.organization", "check.not-printed.remove", "check.not-printed.elsewhere":
+            // Fields no document of the file prints have no form field; a save keeps them in the file as they are.
+            return "หน้าแก้ไขจึงไม่มีช่องนี้ให้กรอก และการบันทึกเก็บข้อมูลนี้ไว้ในไฟล์ตามเดิม"
         default:
             return nil
         }

@@ -213,6 +213,12 @@ final class FormContractTests: XCTestCase {
                               problem: Message("check.o34-ita-year", ["fiscal_year": "2568", "previous": "2567", "year": "2566"]),
                               remedy: Message("check.o34-ita-year.hint", ["previous": "2567"]))
         XCTAssertTrue(ThaiText.diagnostic(year).contains("กรอก 2567 ในช่อง"), ThaiText.diagnostic(year))
+        let unprinted = Diagnostic(.warning, .notPrinted, file: "x.yaml", path: "organization.website",
+                                   problem: Message("check.not-printed", ["form": "o34-2567"]),
+                                   remedy: Message("check.not-printed.organization", ["name": "website"]))
+        XCTAssertTrue(unprinted.text(in: .th).contains("{{org.website}}"), "the command line names the template tag")
+        XCTAssertFalse(ThaiText.diagnostic(unprinted).contains("{{"), "the form does not")
+        XCTAssertTrue(ThaiText.diagnostic(unprinted).contains("เก็บข้อมูลนี้ไว้ในไฟล์ตามเดิม"))
     }
 
     // MARK: Photo order
