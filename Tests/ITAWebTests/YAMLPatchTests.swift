@@ -29,7 +29,8 @@ final class YAMLPatchTests: XCTestCase {
         return out
     }
 
-    func lines(_ s: String) -> [String] { s.components(separatedBy: "\n") }
+    static func lines(_ s: String) -> [String] { s.components(separatedBy: "\n") }
+    func lines(_ s: String) -> [String] { Self.lines(s) }
 
     /// The first line that differs, as `line n: old → new`.
     static func firstChange(_ a: String, _ b: String) -> String {
@@ -39,9 +40,10 @@ final class YAMLPatchTests: XCTestCase {
         }
         return "none"
     }
-    func comments(_ s: String) -> [String] {
+    static func comments(_ s: String) -> [String] {
         lines(s).map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("#") }
     }
+    func comments(_ s: String) -> [String] { Self.comments(s) }
 
     // MARK: Unchanged
 
@@ -115,6 +117,31 @@ final class YAMLPatchTests: XCTestCase {
             XCTAssertEqual(changed.count, 1, name)
             XCTAssertTrue(changed.first?.element.1.contains("91.07") ?? false, name)
             XCTAssertEqual(fx.load(name).data?.assessment?.indicators?[6], Decimal(string: "91.07"))
+        }
+    }
+
+    func testScoresFilledIntoANewFileKeepItsLabels() async throws {
+        let fx: WebFixture = self.fx
+        try await fx.test { client in
+            let body = WebFixture.encode([("token", WebFixture.token), ("organization", "เทศบาลตำบลป้ายกำกับ"), ("fiscal_year", "2569"), ("document", "o34")])
+            var name = ""
+            try await client.execute(uri: "/new", method: .post, headers: WebFixture.formHeaders, body: body) { r in
+                XCTAssertEqual(r.status, .seeOther)
+                name = String(r.headers[.location]?.dropFirst(3) ?? "").removingPercentEncoding ?? ""
+            }
+            let before = try fx.text(name)
+            let row = "1\tเทศบาลตำบลป้ายกำกับ\t" + (1...10).map { "9\($0 - 1).5" }.joined(separator: "\t")
+            let scores = WebFixture.encode([("token", WebFixture.token), ("version", try fx.version(name)), ("paste", row)])
+            try await client.execute(uri: "/f/\(HTML.segment(name))/edit/scores", method: .post, headers: WebFixture.formHeaders, body: scores) {
+                XCTAssertEqual($0.status, .seeOther, $0.text)
+            }
+            let after = try fx.text(name)
+            XCTAssertEqual(Self.comments(after), Self.comments(before), "every label of the starter file is kept, in order")
+            let changed = zip(Self.lines(before), Self.lines(after)).filter { $0.0 != $0.1 }
+            XCTAssertEqual(Self.lines(after).count, Self.lines(before).count)
+            XCTAssertEqual(changed.count, 10, changed.map { "\($0.0) → \($0.1)" }.joined(separator: "\n"))
+            for (old, new) in changed { XCTAssertTrue(new.hasPrefix(old.prefix { $0 != ":" } + ": 9"), "\(old) → \(new)") }
+            XCTAssertEqual(fx.load(name).data?.assessment?.indicators?[10], Decimal(string: "99.5"))
         }
     }
 
