@@ -83,6 +83,12 @@ enum ThaiText {
             return "กรอกคะแนนให้ครบทั้ง 10 ตัวชี้วัด หรือกรอกคะแนนรวมที่ประกาศในช่อง “\(Labels.total)” ที่หน้า\(Section.official.title)"
         case "check.o34-ita-year.hint":
             return "กรอก \(arg(problem, "previous")) ในช่อง “\(Labels.assessmentYear)” ที่หน้า\(Section.scores.title) หรือตรวจปีงบประมาณของไฟล์"
+        case "check.indicators-missing.hint", "read.indicator-no-score.hint":
+            return "กรอกคะแนนที่ระบบ ITA ประกาศในช่องของตัวชี้วัดนั้น ใช้จุดทศนิยม เช่น 98.50"
+        case "check.citation-without-score.hint":
+            return arg(remedy, "section") == "questions"
+                ? "กรอกคะแนนของข้อนั้นที่หน้า\(Section.questions.title)"
+                : "กรอกคะแนนของตัวชี้วัดนั้นที่หน้า\(Section.scores.title)"
         case "check.period-reversed.hint":
             return "สลับวันที่ในช่อง “ตั้งแต่” กับ “ถึง”"
         case "check.issue-number-missing.hint":

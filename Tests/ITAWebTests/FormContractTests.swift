@@ -213,6 +213,15 @@ final class FormContractTests: XCTestCase {
                               problem: Message("check.o34-ita-year", ["fiscal_year": "2568", "previous": "2567", "year": "2566"]),
                               remedy: Message("check.o34-ita-year.hint", ["previous": "2567"]))
         XCTAssertTrue(ThaiText.diagnostic(year).contains("กรอก 2567 ในช่อง"), ThaiText.diagnostic(year))
+        let missing = Diagnostic(.error, .missingIndicators, file: "x.yaml", path: "assessment.indicators",
+                                 problem: Message("check.indicators-missing", ["numbers": "2", "document": "O34"]),
+                                 remedy: Message("check.indicators-missing.hint", ["number": "2"]))
+        XCTAssertTrue(missing.text(in: .th).contains("2: 98.50"))
+        XCTAssertFalse(ThaiText.diagnostic(missing).contains("2: 98.50"), "a clerk types the score in its box, not a YAML line")
+        let citation = Diagnostic(.warning, .citationWithoutScore, file: "x.yaml", path: "measures[0].citations[0]",
+                                  problem: .verbatim("x"), remedy: Message("check.citation-without-score.hint", ["section": "questions"]))
+        XCTAssertTrue(ThaiText.diagnostic(citation).contains(Section.questions.title))
+        XCTAssertFalse(ThaiText.diagnostic(citation).contains("score:"))
         let unprinted = Diagnostic(.warning, .notPrinted, file: "x.yaml", path: "organization.website",
                                    problem: Message("check.not-printed", ["form": "o34-2567"]),
                                    remedy: Message("check.not-printed.organization", ["name": "website"]))
