@@ -230,6 +230,48 @@ final class FormContractTests: XCTestCase {
         XCTAssertTrue(ThaiText.diagnostic(unprinted).contains("เก็บข้อมูลนี้ไว้ในไฟล์ตามเดิม"))
     }
 
+    /// The messages beside the fields, on every page of every example and of files `init` and `rollover` wrote,
+    /// name no data file key (`'options: {…}'`, `year: 2567`).
+    func testMessagesBesideTheFieldsSpeakOfTheForm() async throws {
+        let fx: WebFixture = self.fx
+        try StarterFile.text(organization: "เทศบาลตำบลว่าง", fiscalYear: 2569).write(to: fx.dir.appendingPathComponent("blank.yaml"), atomically: true, encoding: .utf8)
+        let sisaket = try XCTUnwrap(fx.load("sisaket-2568.yaml").data)
+        for f in try YearRollover.roll(sisaket, to: 2569) {
+            let url = fx.dir.appendingPathComponent(f.suggestedName(from: "rolled"))
+            try f.text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        // A file with the problems whose remedies name data file keys on the command line: no issue texts (the
+        // split decides them), no official level, a score missing, a period reversed, a question cited unscored.
+        var troubled = try fx.text("sisaket-2568.yaml")
+        let cut = try XCTUnwrap(troubled.range(of: "\nanalysis:")).lowerBound..<XCTUnwrap(troubled.range(of: "\nlimitations:")).lowerBound
+        troubled.replaceSubrange(cut, with: "")
+        troubled = troubled.replacingOccurrences(of: ", 10: 100}", with: "}")
+            .replacingOccurrences(of: "period: {from: 2568-04-01, to: 2568-09-30}", with: "period: {from: 2568-09-30, to: 2568-04-01}")
+        try troubled.write(to: fx.dir.appendingPathComponent("troubled.yaml"), atomically: true, encoding: .utf8)
+        let o35 = try fx.text("sisaket-o35-2568.yaml").replacingOccurrences(of: "citations: [{indicator: 7}]", with: "citations: [{question: zz1}]")
+        try o35.write(to: fx.dir.appendingPathComponent("troubled-o35.yaml"), atomically: true, encoding: .utf8)
+        let kinds = Set((fx.load("troubled.yaml").diagnostics + fx.load("troubled-o35.yaml").diagnostics).compactMap { $0.remedy?.id })
+        XCTAssertTrue(kinds.isSuperset(of: ["check.provisional-split.hint", "check.indicators-missing.hint", "check.period-reversed.hint"]), "\(kinds)")
+        let yaml = try NSRegularExpression(pattern: #"'[a-z_]+:|\{[a-z_]+: |\b[a-z_]+: [0-9]"#)
+        try await fx.test { client in
+            var seen = 0
+            for name in fx.web.folder.names() where name.hasSuffix(".yaml") {
+                let e = try Entry(folder: fx.web.folder, name: name)
+                for s in Section.allCases where s.shown(for: e) {
+                    try await client.execute(uri: "/f/\(name)/edit/\(s.rawValue)", method: .get) { r in
+                        for note in r.text.components(separatedBy: "<p class=\"diag").dropFirst() {
+                            let text = String(note[note.index(after: note.firstIndex(of: ">")!)...].prefix { $0 != "<" })
+                            seen += 1
+                            let range = NSRange(text.startIndex..., in: text)
+                            XCTAssertNil(yaml.firstMatch(in: text, range: range), "\(name) \(s): \(text)")
+                        }
+                    }
+                }
+            }
+            XCTAssertGreaterThan(seen, 5, "the pages show messages to check")
+        }
+    }
+
     // MARK: Photo order
 
     func testPhotosAreReorderedKeepingTheFile() async throws {
