@@ -73,7 +73,7 @@ struct YAMLPatch {
     var literalBlocks = true
 
     /// Largest number of value pairs a list comparison may weigh (bounds the time of a hostile list).
-    static let maxMatchCells = 1_000_000
+    static let maxMatchCells = 250_000
 
     /// Reads `text`; nil when it is not one YAML document this writer can patch.
     init?(_ text: String) {
@@ -383,9 +383,15 @@ struct YAMLPatch {
         var matched = Array(repeating: false, count: old.pairs.count)
         var added: [(String, Node)] = []
         var inner: [Int: [Edit]] = [:]
+        // The pairs of each key, in order (a key written twice is matched in turn).
+        var byKey: [String: [Int]] = [:]
+        for (i, pair) in old.pairs.enumerated() where resolve(pair.key).kind == .scalar {
+            byKey[resolve(pair.key).value, default: []].append(i)
+        }
         for (k, v) in new {
             guard let name = k.string else { throw Unsupported() }
-            if let i = old.pairs.indices.first(where: { !matched[$0] && resolve(old.pairs[$0].key).value == name && old.pairs[$0].key.kind == .scalar }) {
+            if let i = byKey[name]?.first {
+                byKey[name]?.removeFirst()
                 matched[i] = true
                 let pair = old.pairs[i]
                 let slot: Slot

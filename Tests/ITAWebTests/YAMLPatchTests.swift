@@ -265,6 +265,17 @@ final class YAMLPatchTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(tree.patched(into: text)).contains("  note: |-\n    ก\n    ข"))
     }
 
+    /// A mapping of many keys (a file at the folder's size limit) is matched key by key through a table, not
+    /// by searching the keys for each: this finishes in moments rather than hours.
+    func testAMappingOfManyKeysIsPatchedInOnePass() throws {
+        let n = 50_000
+        let text = "q:\n" + (0..<n).map { "  k\($0): \($0)\n" }.joined()
+        var tree = try NodeEdit(text: text)
+        tree.set("q.k\(n - 1)", NodeEdit.plain("1"))
+        let out = try XCTUnwrap(tree.patched(into: text))
+        XCTAssertEqual(out, String(text.dropLast("  k\(n - 1): \(n - 1)\n".count)) + "  k\(n - 1): 1\n")
+    }
+
     func testKeysRemovedAndAddedInOneSave() throws {
         // Block: the last key goes and a new one comes, in one save.
         let block = "m:  # หมายเหตุ\n  a: 1\n  b: 2\nz: 0\n"
