@@ -76,8 +76,7 @@ final class FormContractTests: XCTestCase {
                 XCTAssertTrue(r.text.contains("name=\"assessment.question_texts.i1\""))
             }
             func post(_ fields: [(String, String)], version: String? = nil, _ check: @escaping @Sendable (TestResponse) -> Void) async throws {
-                let body = WebFixture.encode([("token", WebFixture.token), ("version", try version ?? fx.version(name))] + fields)
-                try await client.execute(uri: "/f/\(name)/edit/questions", method: .post, headers: WebFixture.formHeaders, body: body, testCallback: check)
+                try await fx.post(client, name, page: "questions", fields, version: version, check)
             }
             let old = try fx.version(name)
             try await post([("assessment.questions.i1", "87.5"), ("assessment.question_texts.i1", "ถ้อยคำ: ของหน่วยงาน # เอง")]) {
@@ -285,8 +284,7 @@ final class FormContractTests: XCTestCase {
                 XCTAssertTrue(r.text.contains("value=\"up:1\""))
             }
             func post(_ fields: [(String, String)], version: String? = nil, _ check: @escaping @Sendable (TestResponse) -> Void) async throws {
-                let body = WebFixture.encode([("token", WebFixture.token), ("version", try version ?? fx.version(name))] + fields)
-                try await client.execute(uri: "/f/\(name)/edit/photos", method: .post, headers: WebFixture.formHeaders, body: body, testCallback: check)
+                try await fx.post(client, name, page: "photos", fields, version: version, check)
             }
             let old = try fx.version(name)
             try await post([("action", "down:0")]) { XCTAssertEqual($0.status, .seeOther, $0.text) }

@@ -35,6 +35,13 @@ struct WebFixture: Sendable {
         try await app.test(.router) { client in try await body(client) }
     }
 
+    /// Posts `fields` to a form page of `name` with the token and the file's current version (or `version`).
+    func post(_ client: any TestClientProtocol, _ name: String, page: String, _ fields: [(String, String)], version: String? = nil,
+              _ check: @escaping @Sendable (TestResponse) -> Void) async throws {
+        let body = Self.encode([("token", Self.token), ("version", try version ?? self.version(name))] + fields)
+        try await client.execute(uri: "/f/\(name)/edit/\(page)", method: .post, headers: Self.formHeaders, body: body, testCallback: check)
+    }
+
     static var formHeaders: HTTPFields {
         var h = HTTPFields()
         h[.contentType] = "application/x-www-form-urlencoded"
