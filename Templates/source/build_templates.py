@@ -92,10 +92,12 @@ class Row:
     can be taller than a page: LibreOffice clips a row that may not split and does
     not fit a page, and its text is lost); other rows stay whole."""
 
-    def __init__(self, cells, header=False, split=False):
+    def __init__(self, cells, header=False, split=False, keep=False):
         self.cells = cells
         self.header = header
         self.split = split
+        # keep: the row keeps with the next one (a group's heading rows above its first measure).
+        self.keep = keep
 
 
 class Table:
@@ -123,7 +125,7 @@ class Table:
         header and group rows of any table (Word and LibreOffice keep a row with
         the next one when its paragraphs keep with next)."""
         row = self.rows[k]
-        return k < len(self.rows) - 1 and (self.keep or row.header or
+        return k < len(self.rows) - 1 and (self.keep or row.header or row.keep or
                                            all(c.kind == "group" for c in row.cells))
 
 
@@ -380,7 +382,7 @@ def o35_2564():
         P("{{org.name}} อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle"),
         # The organisation's own opening (analysis.summary) wins over the form's wording.
         P("{{#if opening}}{{opening}}{{else}}{{org.name}} ได้นำผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. {{assessed_year}} มาวิเคราะห์หาจุดที่ควรแก้ไขและจุดที่ควรรักษาไว้ แล้วกำหนดเป็นมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}} จำนวน {{measure_count}} มาตรการ บัดนี้หน่วยงานได้ดำเนินการตามมาตรการดังกล่าวแล้ว จึงรายงานผลการดำเนินการและข้อเสนอแนะของแต่ละมาตรการไว้ในตารางต่อไปนี้{{/if}}"),
-        Table([3.9, 5.0, 3.4, 3.1, 5.8, 3.5], [
+        Table([3.5, 4.8, 2.9, 2.8, 7.4, 3.3], [
             head("มาตรการ/แนวทาง", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา\nดำเนินการ",
                  "ผลการดำเนินการ", "ข้อเสนอแนะ",
                  style="GridHeading"),
@@ -449,20 +451,19 @@ def analysis_2568():
     grid = Section("Landscape", [
         P("4. แนวทางการพัฒนาตามผลการวิเคราะห์", "Heading1"),
         P("{{org.name}} กำหนดโครงการและกิจกรรมเพื่อพัฒนาตัวชี้วัดตามผลการวิเคราะห์ข้างต้น ดังนี้"),
-        # The period column holds "30 พฤศจิกายน 2569" (4.2 cm in 14 pt) on one line, so a
-        # date never breaks; the analysis column, the longest text of the grid, gets the
-        # most room (at 4.3 cm a group's analysis ran over two pages); owners break
-        # between words ("สำนักปลัด / เทศบาล"). The measures come in groups of one
-        # indicator: the indicator and its analysis are one cell over the group's rows,
-        # never repeated, never merged across two indicators.
-        Table([3.0, 3.2, 6.4, 4.6, 4.6, 2.9], [
-            head("ตัวชี้วัด", "โครงการ/กิจกรรม",
-                 "ผลการวิเคราะห์\nตัวชี้วัดตาม\nหลักเกณฑ์การประเมิน ITA",
-                 "ขั้นตอนหรือวิธีการ\nดำเนินการ", "ระยะเวลา\nในการดำเนินการ", "ผู้รับผิดชอบ",
+        # Each run of measures of one indicator and one analysis opens with two full-width rows, kept
+        # with its first measure: the indicator, then its analysis (the longest text of the grid,
+        # printed once, never repeated per measure nor squeezed into a narrow column, where it made
+        # rows taller than a page and split names). The period column holds "30 พฤศจิกายน 2569"
+        # (4.2 cm in 14 pt) on one line, so a date never breaks; owners break between words
+        # ("สำนักปลัด / เทศบาล").
+        Table([6.4, 9.1, 4.8, 4.4], [
+            head("โครงการ/กิจกรรม", "ขั้นตอนหรือวิธีการดำเนินการ", "ระยะเวลาในการดำเนินการ", "ผู้รับผิดชอบ",
                  style="GridHeading"),
-            Row([grid_cell("{{#each measure_groups}}{{#each measures}}{{merge indicator_label}}"),
-                 grid_cell("{{title}}"),
-                 grid_cell("{{merge analysis}}"),
+            Row([Cell(P("{{#each measure_groups}}**{{indicator_label}}**", "GridText"), span=4, kind="group")]),
+            Row([Cell(P("**ผลการวิเคราะห์ตัวชี้วัดตามหลักเกณฑ์การประเมิน ITA:** {{analysis}}", "GridText"), span=4)],
+                split=True, keep=True),
+            Row([grid_cell("{{#each measures}}{{title}}"),
                  grid_cell("{{steps}}", numbered="decimal"),
                  grid_cell("{{period}}"),
                  grid_cell("{{owners}}{{/each}}{{/each}}")], split=True),
