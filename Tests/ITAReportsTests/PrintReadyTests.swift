@@ -171,6 +171,7 @@ final class PrintReadyTests: XCTestCase {
     /// "พ.ศ.", no listed word nor the organisation's name is split, and the page text finds the plain
     /// words (no joiner in it).
     func testLibreOfficePrintsChartsPropertiesAndWholeWords() throws {
+        try OfficeClients.require("soffice")
         let (_, outputs) = try generate("sisaket-2568.yaml", [.o34, .analysis])
         var pdfs: [URL] = []
         for format in [PackageKind.docx, .odt] {
