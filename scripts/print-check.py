@@ -84,6 +84,21 @@ def cells(path):
     return [[p for p in c if p] for c in out if any(c)]
 
 
+def outside_cells(path):
+    """Tight texts of the paragraphs outside table cells, as one string (paragraphs on their own lines)."""
+    out = []
+    with zipfile.ZipFile(path) as z:
+        if path.lower().endswith(".docx"):
+            root = ET.fromstring(z.read("word/document.xml"))
+            inside = {id(p) for tc in root.iter(W + "tc") for p in tc.iter(W + "p")}
+            out = [tight("".join(t.text or "" for t in p.iter(W + "t"))) for p in root.iter(W + "p") if id(p) not in inside]
+        else:
+            root = ET.fromstring(z.read("content.xml"))
+            inside = {id(p) for tc in root.iter(TABLE + "table-cell") for p in tc.iter() if p.tag in (TEXT + "p", TEXT + "h")}
+            out = [tight("".join(p.itertext())) for p in root.iter() if p.tag in (TEXT + "p", TEXT + "h") and id(p) not in inside]
+    return "\n".join(t for t in out if t)
+
+
 def headings(path):
     """Heading paragraphs' tight texts (DOCX styles Heading*, ODT text:h)."""
     out = []
@@ -120,8 +135,10 @@ def signature_alone(doc):
     return out
 
 
-def row_fragments(doc, table_cells):
-    """(page, text) of lines at the top of a page that carry on a table cell from the page before."""
+def row_fragments(doc, table_cells, outside=""):
+    """(page, text) of lines at the top of a page that carry on a table cell from the page before. A
+    line that as well carries on a paragraph outside the tables (one quoting a cell's text) is that
+    paragraph's, which may break across pages."""
     inside = [("\n".join(c), c) for c in table_cells]
     found = []
     for i in range(1, len(doc)):
@@ -137,7 +154,7 @@ def row_fragments(doc, table_cells):
                 continue
             last = max(column, key=lambda l: l[3])
             tail, head = tight(last[0])[-10:], tight(line[0])[:10]
-            if len(tail) < 3 or len(head) < 3:
+            if len(tail) < 3 or len(head) < 3 or (tail + head) in outside:
                 continue
             for joined, c in inside:
                 # One paragraph running on, or the next paragraph of the same cell.
@@ -258,10 +275,11 @@ def main():
                 continue
             doc = lc.pages(pdf)
             counts[ext] = len(doc)
-            _, line_findings = lc.check_pdf(pdf, words, [org] if org else [], lc.paragraphs(src))
+            _, line_findings = lc.check_pdf(pdf, words, [org] if org else [], lc.paragraphs(src),
+                                            lc.paragraphs(src, spaced=True))
             findings = list(line_findings)
             findings += [(p, "signature", "signature block alone") for p in signature_alone(doc)]
-            findings += [(p, "row", t) for p, t in row_fragments(doc, cells(src))]
+            findings += [(p, "row", t) for p, t in row_fragments(doc, cells(src), outside_cells(src))]
             findings += [(p, "heading", h) for p, h in heading_at_foot(doc, headings(src))]
             findings += [(0, "lost", t) for t in lost_paragraphs(pdf, src)]
             per = dict.fromkeys(KINDS, 0)
