@@ -10,7 +10,7 @@ import OfficeXML
 /// two by a page end is hard to read and sign. Here each row that may split gets its height estimated
 /// from its text (advance widths of TH SarabunPSK, metric-compatible Laksaman, at the paragraph's size),
 /// its cells' widths and paddings and its pictures; a row whose estimate, with room for Thai line
-/// breaking, stays within `share` of the page's text height (less the header rows repeated above it)
+/// breaking, stays within `share` of the page's text height under the header rows repeated above it
 /// is kept whole. A row under a vertically merged cell taller than the rows it spans is left alone, as
 /// is every row whose page or widths cannot be read. The estimate errs on the tall side: a row kept
 /// whole that did not fit would lose text, one left free only splits as before.
@@ -30,8 +30,9 @@ struct RowKeeping: Sendable {
     var defaultStyle = Style(size: 12, before: 0, after: 0, indent: 0)
     /// ODT: text height (pt) of each master page, by name; the first master is "Standard" unless named.
     var masterHeights: [String: Double] = [:]
-    /// Share of the page's text height a row may be estimated at and still be kept whole.
-    var share = 0.9
+    /// Share of the page's text height under the repeated header rows that a row may be estimated at
+    /// and still be kept whole (the estimate itself errs on the tall side: 7 to 15 % in the examples).
+    var share = 0.95
 
     static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     static let wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -45,8 +46,9 @@ struct RowKeeping: Sendable {
 
     /// A line of text is this many times its font size high (TH SarabunPSK / Laksaman in LibreOffice: 1.72).
     static let lineHeight = 1.75
-    /// Share of a cell's width a wrapped Thai line fills at least (lines break between words).
-    static let lineFill = 0.88
+    /// What a wrapped line leaves empty at its end, in em: Thai lines break between words, and the
+    /// word that does not fit goes to the next line (about a short word).
+    static let lineLoss = 1.0
 
     init() {}
 
@@ -87,7 +89,7 @@ struct RowKeeping: Sendable {
     static func rowsToKeep(_ rows: [RowEstimate], pageHeight: Double?, share: Double) -> [Int] {
         guard let pageHeight, pageHeight > 0 else { return [] }
         let headers = rows.filter(\.header).reduce(0) { $0 + $1.height }
-        let room = pageHeight * share - headers
+        let room = (pageHeight - headers) * share
         var unsure = Set<Int>()
         for (i, r) in rows.enumerated() {
             if !r.known { unsure.insert(i) }
@@ -137,7 +139,9 @@ struct RowKeeping: Sendable {
     /// Height (pt) of a paragraph of `lines` (its text split at explicit line breaks) at `size` pt in a
     /// column `width` pt wide.
     static func paragraphHeight(lines: [String], size: Double, bold: Bool, width: Double, before: Double, after: Double) -> Double {
-        let usable = max(width, size) * lineFill
+        // The share of the width a line fills: less in a narrow column, never more than 95 %.
+        let fill = min(0.95, max(0.6, 1 - lineLoss * size / max(width, size)))
+        let usable = max(width, size) * fill
         var count = 0
         for line in lines {
             let em = ems(line) * (bold ? 1.06 : 1.0)
@@ -363,7 +367,7 @@ struct RowKeeping: Sendable {
                 var extra = 0.0
                 for part in ["header-style", "footer-style"] {
                     if let hf = n.child(part, Self.style)?.child("header-footer-properties", Self.style) {
-                        extra += (hf.attribute("min-height", Self.fo).flatMap(Self.points) ?? 0)
+                        extra += ((hf.attribute("height", Self.svg) ?? hf.attribute("min-height", Self.fo)).flatMap(Self.points) ?? 0)
                             + (hf.attribute("margin-bottom", Self.fo).flatMap(Self.points) ?? 0)
                             + (hf.attribute("margin-top", Self.fo).flatMap(Self.points) ?? 0)
                     }

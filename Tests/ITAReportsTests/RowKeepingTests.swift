@@ -38,8 +38,19 @@ final class RowKeepingTests: XCTestCase {
         let xml = docx(rows: row("หัว", "ตาราง", props: "<w:tblHeader/>") + row("สั้น", Self.text(lines: 3))
                        + row("ยาว", Self.text(lines: 60)) + row("ไม่แยก", "แล้ว", props: "<w:cantSplit/>"))
         XCTAssertEqual(try cantSplit(xml), [false, true, false, true])
-        // Near a page: 16.5 cm of text height holds about 23 lines of 12 pt; 18 lines is too close to keep.
-        XCTAssertEqual(try cantSplit(docx(rows: row("ก", Self.text(lines: 10)) + row("ข", Self.text(lines: 18)))), [true, false])
+    }
+
+    func testARowIsKeptWithinItsShareOfThePageUnderTheHeader() {
+        func row(_ h: Double, kept: Bool = false, header: Bool = false, merges: [(rows: Int, height: Double)] = [], known: Bool = true) -> RowKeeping.RowEstimate {
+            .init(height: h, kept: kept, header: header, merges: merges, known: known)
+        }
+        // 500 pt of page, 50 of header: 427.5 pt for a row.
+        let rows = [row(50, header: true), row(427), row(428), row(100, kept: true), row(100, known: false), row(10)]
+        XCTAssertEqual(RowKeeping.rowsToKeep(rows, pageHeight: 500, share: 0.95), [1, 5])
+        XCTAssertEqual(RowKeeping.rowsToKeep(rows, pageHeight: nil, share: 0.95), [])
+        // A merged cell taller than the rows it spans leaves them free; one shorter does not.
+        XCTAssertEqual(RowKeeping.rowsToKeep([row(100, merges: [(2, 250)]), row(100), row(100)], pageHeight: 500, share: 0.95), [2])
+        XCTAssertEqual(RowKeeping.rowsToKeep([row(100, merges: [(2, 150)]), row(100), row(100)], pageHeight: 500, share: 0.95), [0, 1, 2])
     }
 
     func testDOCXRowsUnderAMergedCellTallerThanThemStayFree() throws {
