@@ -365,9 +365,14 @@ struct RowKeeping: Sendable {
                 let top = props.attribute("margin-top", Self.fo).flatMap(Self.points) ?? 0
                 let bottom = props.attribute("margin-bottom", Self.fo).flatMap(Self.points) ?? 0
                 var extra = 0.0
+                // A header or footer of fixed height (svg:height) takes that much, its spacing included
+                // (as LibreOffice lays it out); one of a least height, that height and its spacing.
                 for part in ["header-style", "footer-style"] {
-                    if let hf = n.child(part, Self.style)?.child("header-footer-properties", Self.style) {
-                        extra += ((hf.attribute("height", Self.svg) ?? hf.attribute("min-height", Self.fo)).flatMap(Self.points) ?? 0)
+                    guard let hf = n.child(part, Self.style)?.child("header-footer-properties", Self.style) else { continue }
+                    if let fixed = hf.attribute("height", Self.svg).flatMap(Self.points) {
+                        extra += fixed
+                    } else {
+                        extra += (hf.attribute("min-height", Self.fo).flatMap(Self.points) ?? 0)
                             + (hf.attribute("margin-bottom", Self.fo).flatMap(Self.points) ?? 0)
                             + (hf.attribute("margin-top", Self.fo).flatMap(Self.points) ?? 0)
                     }

@@ -101,6 +101,18 @@ final class RowKeepingTests: XCTestCase {
         XCTAssertEqual(RowKeeping.ems("ก\u{2060}ข\u{200B}"), RowKeeping.ems("กข"))
     }
 
+    /// The shipped templates' pages and styles as read: the ODT's text height (page less margins, header and
+    /// footer) is the DOCX's, as LibreOffice lays both out (16.5 cm landscape, 25.2 cm portrait).
+    func testTheTemplatesPagesAndStylesAreReadAlikeInBothFormats() throws {
+        let odt = try RowKeeping(package: try OfficePackage(contentsOf: BatchFixture.templates.appendingPathComponent("o35-2564.odt")), kind: .odt)
+        XCTAssertEqual(try XCTUnwrap(odt.masterHeights["Landscape"]), 16.5 * 72 / 2.54, accuracy: 1)
+        XCTAssertEqual(try XCTUnwrap(odt.masterHeights["Standard"]), 25.2 * 72 / 2.54, accuracy: 1)
+        XCTAssertEqual(odt.styles["GridText"]?.size, 14)
+        let docx = try RowKeeping(package: try OfficePackage(contentsOf: BatchFixture.templates.appendingPathComponent("o35-2564.docx")), kind: .docx)
+        XCTAssertEqual(docx.styles["GridText"]?.size, 14)
+        XCTAssertEqual(docx.styles["Body"]?.after, 6)
+    }
+
     // MARK: generated documents
 
     /// The shipped templates: the O35 grid's measure rows (which may split) come out kept whole when they
