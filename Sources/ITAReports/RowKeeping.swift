@@ -145,7 +145,8 @@ struct RowKeeping: Sendable {
         var count = 0
         for line in lines {
             let em = ems(line) * (bold ? 1.06 : 1.0)
-            count += max(1, Int((em * size / usable).rounded(.up)))
+            // A line that fits the whole width is not broken, so nothing is lost at its end.
+            count += em * size <= width ? 1 : max(2, Int((em * size / usable).rounded(.up)))
         }
         return Double(max(count, 1)) * size * lineHeight + before + after
     }

@@ -96,6 +96,10 @@ final class RowKeepingTests: XCTestCase {
         let narrow = RowKeeping.paragraphHeight(lines: [text], size: 14, bold: false, width: 100, before: 0, after: 0)
         XCTAssertGreaterThan(narrow, wide * 3)
         XCTAssertEqual(RowKeeping.paragraphHeight(lines: ["", ""], size: 10, bold: false, width: 100, before: 2, after: 3), 2 * 17.5 + 5, accuracy: 0.01)
+        // A text as wide as its column is one line; a little wider, two.
+        let one = RowKeeping.ems("ระยะเวลา") * 14
+        XCTAssertEqual(RowKeeping.paragraphHeight(lines: ["ระยะเวลา"], size: 14, bold: false, width: one, before: 0, after: 0), 14 * 1.75, accuracy: 0.01)
+        XCTAssertEqual(RowKeeping.paragraphHeight(lines: ["ระยะเวลา"], size: 14, bold: false, width: one - 1, before: 0, after: 0), 2 * 14 * 1.75, accuracy: 0.01)
         // Marks above and below the line take no width; joiners none.
         XCTAssertEqual(RowKeeping.ems("กิ่"), RowKeeping.ems("ก"))
         XCTAssertEqual(RowKeeping.ems("ก\u{2060}ข\u{200B}"), RowKeeping.ems("กข"))
