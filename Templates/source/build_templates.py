@@ -43,13 +43,16 @@ class P:
     paragraph)."""
 
     def __init__(self, text="", style="Body", numbered=None, keep_next=False,
-                 page_break=False):
+                 page_break=False, closing=False):
         # "พ.ศ." never ends a line without its year: a no-break space joins them.
         self.text = text.replace("พ.ศ. ", "พ.ศ.\u00a0")
         self.style = style
         self.numbered = numbered
         self.keep_next = keep_next
         self.page_break = page_break
+        # closing: a closing paragraph between a table and its signature, set with the
+        # signature in the table's last row.
+        self.closing = closing
 
 
 class Chart(P):
@@ -144,11 +147,19 @@ class Section:
         # so (SignatureKeeping); the template's loop row cannot carry the mark, or
         # every measure would keep with the next one. A tiny paragraph closes the
         # table, so that neither program adds a full-height one of its own after it.
-        for k in range(len(blocks) - 1):
+        # A closing paragraph between the table and the signature goes into that row too.
+        k = 0
+        while k < len(blocks) - 1:
             a, b = blocks[k], blocks[k + 1]
-            if isinstance(a, Table) and isinstance(b, P) and b.style in SIGNATURE_STYLES:
+            if isinstance(a, Table) and isinstance(b, P) and b.closing:
+                assert k + 2 < len(blocks) and blocks[k + 2].style in SIGNATURE_STYLES, "a closing paragraph before its signature"
+                b.keep_next = False
+                a.rows.append(Row([Cell([b, blocks[k + 2]], span=len(a.twips), kind="sign")]))
+                blocks[k + 1:k + 3] = [P("", "TableEnd")]
+            elif isinstance(a, Table) and isinstance(b, P) and b.style in SIGNATURE_STYLES:
                 a.rows.append(Row([Cell([b], span=len(a.twips), kind="sign")]))
                 blocks[k + 1] = P("", "TableEnd")
+            k += 1
         self.blocks = blocks
         for a, b in zip(blocks, blocks[1:]):
             if isinstance(a, P) and isinstance(b, Table):
@@ -468,11 +479,10 @@ def analysis_2568():
                  grid_cell("{{period}}"),
                  grid_cell("{{owners}}{{/each}}{{/each}}")], split=True),
         ], L),
-        # A closing paragraph, kept with the signature: a last row that fills its page
-        # (a group's analysis runs long) leaves no room for a signature row under it,
-        # and the signature then goes over with these lines rather than alone.
+        # A closing paragraph, set with the signature in the grid's last row: the last
+        # measure goes over with both, so the page signed always holds a measure.
         P("{{org.name}} จะติดตามความก้าวหน้าของโครงการและกิจกรรมข้างต้นเป็นระยะ "
-          "และนำผลที่ได้ไปปรับปรุงการดำเนินงานให้ดียิ่งขึ้นในปีงบประมาณถัดไป", keep_next=True),
+          "และนำผลที่ได้ไปปรับปรุงการดำเนินงานให้ดียิ่งขึ้นในปีงบประมาณถัดไป", closing=True),
     ] + signature("จัดทำ", L) + [
         # The photo pages continue the landscape section, so that the whole part,
         # heading included, can go when there are no photos (a section break of

@@ -159,6 +159,39 @@ final class PageLayoutTests: XCTestCase {
         }
     }
 
+    /// The analysis report's closing paragraph and signature are the grid's last row, and the last measure
+    /// keeps with it: the page signed holds a measure of the grid (it once held the closing lines alone).
+    func testAnalysisGridEndsWithItsClosingAndSignatureKeptWithTheLastMeasure() throws {
+        let url = Self.root.appendingPathComponent("Examples/nongbua-2568.yaml")
+        let loaded = ReportLoader.load(path: url.path)
+        let (outputs, _) = try ReportGenerator(templateDirectory: GeneratedReportsTests.templates)
+            .generate(loaded: loaded, dataURL: url, kinds: [.analysis], formats: [.docx, .odt], outputDirectory: out)
+        func plain(_ s: String) -> String {
+            s.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+                .unicodeScalars.filter { $0 != "\u{2060}" && $0 != "\u{200B}" }.map(String.init).joined()
+        }
+        for o in outputs {
+            let pkg = try OfficePackage(contentsOf: o.url)
+            let rows: [String]
+            if o.format == .docx {
+                let xml = String(decoding: try pkg.read("word/document.xml"), as: UTF8.self)
+                let grid = try XCTUnwrap(xml.components(separatedBy: "<w:tbl>").first(where: { plain($0).contains("ลงชื่อ") })?
+                    .components(separatedBy: "</w:tbl>").first)
+                rows = grid.components(separatedBy: "<w:tr>").dropFirst().map { $0 }
+                XCTAssertTrue(try XCTUnwrap(rows.dropLast().last).contains("<w:keepNext/>"), "the last measure keeps with the signature row")
+            } else {
+                let xml = String(decoding: try pkg.read("content.xml"), as: UTF8.self)
+                let grid = try XCTUnwrap(xml.components(separatedBy: "<table:table ").first(where: { plain($0).contains("ลงชื่อ") })?
+                    .components(separatedBy: "</table:table>").first)
+                rows = grid.components(separatedBy: "<table:table-row").dropFirst().map { $0 }
+                XCTAssertTrue(try XCTUnwrap(rows.dropLast().last).contains("ITAKeep_"), "the last measure keeps with the signature row")
+            }
+            let last = plain("<" + (rows.last ?? ""))
+            XCTAssertTrue(last.contains("จะติดตามความก้าวหน้าของโครงการและกิจกรรมข้างต้น") && last.contains("ลงชื่อ"), "\(o.format): \(last)")
+            XCTAssertTrue(plain("<" + (rows.dropLast().last ?? "")).contains("จัดกิจกรรมสร้างวัฒนธรรม"), "\(o.format): the last measure above it")
+        }
+    }
+
     /// A list's label fits "๑๐." (0.9 cm in TH SarabunPSK 16 pt) in both formats.
     func testListLabelsFitTwoThaiDigits() throws {
         for name in ["o34-2567", "analysis-2568"] {
