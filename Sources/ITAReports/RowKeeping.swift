@@ -206,6 +206,7 @@ struct RowKeeping: Sendable {
             return true
         }
         var marked = 0
+        let sections = Self.docxSectionHeights(root)
         for tbl in tables {
             let grid = (tbl.child("tblGrid", w)?.elementChildren ?? []).filter { $0.is("gridCol", w) }
                 .map { $0.attribute("w", w).flatMap(Double.init).map { $0 / 20 } }
@@ -253,7 +254,7 @@ struct RowKeeping: Sendable {
             }
             for (_, o) in running { merges.append((o.row, o.count, o.height)) }
             for m in merges { estimates[m.row].merges.append((m.rows, m.height)) }
-            let page = docxPageHeight(after: tbl)
+            let page = Self.docxPageHeight(of: tbl, in: sections)
             for i in Self.rowsToKeep(estimates, pageHeight: page, share: share) {
                 Self.docxCantSplit(rows[i], doc)
                 marked += 1
@@ -304,21 +305,25 @@ struct RowKeeping: Sendable {
         return textHeight + pictures
     }
 
-    /// The text height (pt) of the section a table is in: the first section break after it.
-    private func docxPageHeight(after tbl: XMLNode) -> Double? {
-        let w = Self.w
-        var node: XMLNode? = tbl
-        // Walk forward in document order among the body's children.
-        while let n = node, let parent = n.parent, !parent.is("body", w) { node = parent }
-        var cursor = node?.next
-        while let c = cursor {
-            if c.isElement {
-                if c.is("sectPr", w) { return Self.docxTextHeight(c) }
-                if c.is("p", w), let s = c.child("pPr", w)?.child("sectPr", w) { return Self.docxTextHeight(s) }
-            }
-            cursor = c.next
+    /// The text height (pt) of the section each child of the body is in: the first section break at or
+    /// after it (one backward pass over the body, so many tables cost no more than one).
+    private static func docxSectionHeights(_ root: XMLNode) -> [XMLNode: Double] {
+        guard let body = root.child("body", w) else { return [:] }
+        var out: [XMLNode: Double] = [:]
+        var current: Double?
+        for c in body.elementChildren.reversed() {
+            if c.is("sectPr", w) { current = docxTextHeight(c) }
+            else if c.is("p", w), let s = c.child("pPr", w)?.child("sectPr", w) { current = docxTextHeight(s) }
+            if let current { out[c] = current }
         }
-        return nil
+        return out
+    }
+
+    /// The section height of a table: that of the body child holding it.
+    private static func docxPageHeight(of tbl: XMLNode, in heights: [XMLNode: Double]) -> Double? {
+        var node: XMLNode? = tbl
+        while let n = node, let parent = n.parent, !parent.is("body", w) { node = parent }
+        return node.flatMap { heights[$0] }
     }
 
     private static func docxTextHeight(_ sectPr: XMLNode) -> Double? {

@@ -53,6 +53,19 @@ final class RowKeepingTests: XCTestCase {
         XCTAssertEqual(RowKeeping.rowsToKeep([row(100, merges: [(2, 150)]), row(100), row(100)], pageHeight: 500, share: 0.95), [0, 1, 2])
     }
 
+    /// Each table is judged against its own section's page: a row of about 26 lines fits a portrait
+    /// page (25.2 cm) but not a landscape one (16.5 cm).
+    func testDOCXTablesAreJudgedByTheirOwnSection() throws {
+        let table = "<w:tbl><w:tblGrid><w:gridCol w:w=\"2835\"/><w:gridCol w:w=\"2835\"/></w:tblGrid>\(row("ก", Self.text(lines: 20)))</w:tbl>"
+        let xml = """
+        <w:document xmlns:w="\(Self.w)"><w:body>\(table)
+        <w:p><w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1418" w:bottom="1134"/></w:sectPr></w:pPr></w:p>
+        \(table)<w:p/><w:sectPr><w:pgSz w:w="16838" w:h="11906"/><w:pgMar w:top="1418" w:bottom="1134"/></w:sectPr>
+        </w:body></w:document>
+        """
+        XCTAssertEqual(try cantSplit(xml), [true, false])
+    }
+
     func testDOCXRowsUnderAMergedCellTallerThanThemStayFree() throws {
         let merged = docx(rows: row(Self.text(lines: 30), "หนึ่ง", merge: "<w:vMerge w:val=\"restart\"/>")
                           + row("", "สอง", merge: "<w:vMerge/>") + row("สาม", "สี่"))
