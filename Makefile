@@ -113,6 +113,7 @@ bench-peers: build $(ZIPFLOOR) $(PEER_VENV)/bin/python
 # from the PDF), DOCX/ODT page counts apart. Exit 1 when
 # anything is found; PRINT_CHECK_ARGS="-v --keep DIR --png" lists each finding and keeps PDFs and PNGs.
 print-check: build setup-test
+	python3 scripts/test-line-check.py
 	python3 scripts/print-check.py --bin $(BIN) $(PRINT_CHECK_ARGS)
 
 # A batch of BATCH_ORGS organisations from a CSV of scores with BATCH_JOBS workers: wall time, CPU per file,

@@ -8,7 +8,8 @@ with LibreOffice headless (a PDF given directly is read as it is); the text of e
 page is read with poppler (`pdftotext -bbox-layout`) line by line, and in every
 text block each line end is checked against the start of the next line:
 
-  number  a number, score or year split ("25 / 68", "100. / 00")
+  number  a number, score or year split ("25 / 68", "100. / 00"); a break at the space
+          after a comma between two items of a list ("๑๘ ม.ค. ๖๔, / ๕ ก.พ. ๖๔") is not one
   year    "พ.ศ." ending a line with its year on the next
   date    a month name ending a line with its year on the next (four digits, or two
           after an abbreviation: "มี.ค. / ๖๔")
@@ -127,8 +128,9 @@ def pages(pdf):
     return out
 
 
-def paragraphs(path):
-    """The text of every paragraph of a DOCX or ODT, as one string (paragraphs on their own lines)."""
+def paragraphs(path, spaced=False):
+    """The text of every paragraph of a DOCX or ODT, as one string (paragraphs on their own lines);
+    without spaces, or with every run of white space as one space when spaced."""
     with zipfile.ZipFile(path) as z:
         if path.lower().endswith(".docx"):
             names = [n for n in z.namelist() if re.match(r"word/(document|header\d*|footer\d*)\.xml$", n)]
@@ -143,7 +145,20 @@ def paragraphs(path):
             for el in root.iter():
                 if (para and el.tag == para) or (text_tags and el.tag in text_tags):
                     out.append("".join(el.itertext()))
+    if spaced:
+        return "\n".join(re.sub(r"\s+", " ", skeleton(t.replace("\u00a0", " "))) for t in out)
     return "\n".join(skeleton(t).replace(" ", "") for t in out)
+
+
+def list_break(a_end, b_start, spaced):
+    """Whether a line ending in a number and a comma or semicolon, before a line starting with a
+    number, broke at the space between two items of a list ("๑๘ ม.ค. ๖๔, / ๕ ก.พ. ๖๔"), as the
+    source's spaced text shows, rather than inside a number ("1, / 250")."""
+    m1 = re.search(rf"([{DIGIT}]+[,;])$", a_end.rstrip())
+    m2 = re.match(rf"[{DIGIT}]+", b_start.lstrip())
+    if not (m1 and m2 and spaced):
+        return False
+    return (m1.group(1) + " " + m2.group(0)) in spaced and (m1.group(1) + m2.group(0)) not in spaced
 
 
 def next_line(lines, a):
@@ -205,7 +220,7 @@ def check_pair(a, b, words, orgs):
     return found
 
 
-def check_pdf(pdf, words, orgs, source=None):
+def check_pdf(pdf, words, orgs, source=None, spaced=None):
     """Findings per page. With the source document's text, a pair of lines counts only when the
     end of one and the start of the next are one run of text in a paragraph of the source (a line
     broken inside a paragraph, not two table rows)."""
@@ -222,7 +237,8 @@ def check_pdf(pdf, words, orgs, source=None):
             head = skeleton(b[0]).replace(" ", "")[:8]
             if source is not None and (len(tail + head) < 5 or (tail + head) not in source):
                 continue
-            findings += [(n, k, t) for k, t in check_pair(a[0], b[0], words, orgs)]
+            findings += [(n, k, t) for k, t in check_pair(a[0], b[0], words, orgs)
+                         if not (k == "number" and list_break(skeleton(a[0]), skeleton(b[0]), spaced))]
     return len(doc), findings
 
 
@@ -253,7 +269,8 @@ def main():
             continue
         orgs = args.org or ([org_from_name(f)] if org_from_name(f) else [])
         source = None if f.lower().endswith(".pdf") else paragraphs(f)
-        count, findings = check_pdf(pdfs[f], words, orgs, source)
+        spaced = None if f.lower().endswith(".pdf") else paragraphs(f, spaced=True)
+        count, findings = check_pdf(pdfs[f], words, orgs, source, spaced)
         per = dict.fromkeys(kinds, 0)
         for _, k, _ in findings:
             per[k] += 1

@@ -12,6 +12,8 @@ Counted per rendering:
              of the document above it (a table header repeated from the page before does not count)
   row        a table row split across pages: a line at the top of a page that continues a table
              cell's paragraph, or starts a later paragraph of the cell, from the foot of the page before
+             (not counted when the row is taller than a page: it started at the top of the page before,
+             or earlier; --verbose lists it)
   heading    a heading paragraph ending a page (its text is the last thing on the page)
   lost       a paragraph whose end is not in the PDF's text (cut off: a row that may not split and
              is taller than its page is clipped by LibreOffice)
@@ -84,6 +86,21 @@ def cells(path):
     return [[p for p in c if p] for c in out if any(c)]
 
 
+def outside_cells(path):
+    """Tight texts of the paragraphs outside table cells, as one string (paragraphs on their own lines)."""
+    out = []
+    with zipfile.ZipFile(path) as z:
+        if path.lower().endswith(".docx"):
+            root = ET.fromstring(z.read("word/document.xml"))
+            inside = {id(p) for tc in root.iter(W + "tc") for p in tc.iter(W + "p")}
+            out = [tight("".join(t.text or "" for t in p.iter(W + "t"))) for p in root.iter(W + "p") if id(p) not in inside]
+        else:
+            root = ET.fromstring(z.read("content.xml"))
+            inside = {id(p) for tc in root.iter(TABLE + "table-cell") for p in tc.iter() if p.tag in (TEXT + "p", TEXT + "h")}
+            out = [tight("".join(p.itertext())) for p in root.iter() if p.tag in (TEXT + "p", TEXT + "h") and id(p) not in inside]
+    return "\n".join(t for t in out if t)
+
+
 def headings(path):
     """Heading paragraphs' tight texts (DOCX styles Heading*, ODT text:h)."""
     out = []
@@ -120,10 +137,25 @@ def signature_alone(doc):
     return out
 
 
-def row_fragments(doc, table_cells):
-    """(page, text) of lines at the top of a page that carry on a table cell from the page before."""
+def row_fragments(doc, table_cells, outside="", taller=None):
+    """(page, text) of lines at the top of a page that carry on a table cell from the page before. A
+    line that as well carries on a paragraph outside the tables (one quoting a cell's text) is that
+    paragraph's, which may break across pages. A row taller than a page must split: when the cell's
+    first line is the first of its column on the page before (under the header repeated there), or
+    is not on that page at all, the finding goes to `taller` instead."""
     inside = [("\n".join(c), c) for c in table_cells]
     found = []
+
+    def over_page(i, line, c):
+        first = c[0][:6]
+        if len(first) < 3:
+            return False
+        repeated = {tight(l[0]) for l in body(doc[i - 2])} if i >= 2 else set()
+        col = sorted([l for l in body(doc[i - 1]) if l[1] < line[2] and l[2] > line[1] and tight(l[0]) not in repeated],
+                     key=lambda l: l[3])
+        starts = [k for k, l in enumerate(col) if first in tight(l[0])]
+        return not starts or starts[0] == 0
+
     for i in range(1, len(doc)):
         prev, here = body(doc[i - 1]), body(doc[i])
         seen = {tight(l[0]) for l in prev}
@@ -137,16 +169,21 @@ def row_fragments(doc, table_cells):
                 continue
             last = max(column, key=lambda l: l[3])
             tail, head = tight(last[0])[-10:], tight(line[0])[:10]
-            if len(tail) < 3 or len(head) < 3:
+            if len(tail) < 3 or len(head) < 3 or (tail + head) in outside:
                 continue
             for joined, c in inside:
                 # One paragraph running on, or the next paragraph of the same cell.
                 if (tail + head) in joined.replace("\n", "") and any((tail + head) in p for p in c):
-                    found.append((i + 1, f"{last[0][-20:]} / {line[0][:20]}"))
-                    break
-                if any(a.endswith(tail) and b.startswith(head) for a, b in zip(c, c[1:])):
-                    found.append((i + 1, f"{last[0][-20:]} // {line[0][:20]}"))
-                    break
+                    text = f"{last[0][-20:]} / {line[0][:20]}"
+                elif any(a.endswith(tail) and b.startswith(head) for a, b in zip(c, c[1:])):
+                    text = f"{last[0][-20:]} // {line[0][:20]}"
+                else:
+                    continue
+                if taller is not None and over_page(i, line, c):
+                    taller.append((i + 1, text))
+                else:
+                    found.append((i + 1, text))
+                break
     return found
 
 
@@ -165,9 +202,12 @@ def heading_at_foot(doc, heads):
 
 def lost_paragraphs(pdf, src, n=8):
     """Paragraph ends (their last n letters) of the document that the PDF's text does not hold, whole in
-    a line, or as the end of one line, maybe a whole short line, and the start of another (cells side by
-    side interleave their lines)."""
-    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    a line, or as the end of one line, maybe a whole short line, and the start of another, in reading
+    order or in the order the PDF draws them."""
+    # Reading order and content-stream order (-raw): cells side by side interleave their lines in the
+    # first, a cell's lines follow each other in the second.
+    text = "\n".join(subprocess.run(["pdftotext", *mode, pdf, "-"], capture_output=True, text=True, check=True).stdout
+                     for mode in ([], ["-raw"]))
     lines = [re.sub(r"[^\w]", "", tight(l)) for l in text.splitlines()]
     blob = "\n".join(lines)
     ends = {l[-k:] for l in lines for k in range(1, n)}
@@ -258,10 +298,12 @@ def main():
                 continue
             doc = lc.pages(pdf)
             counts[ext] = len(doc)
-            _, line_findings = lc.check_pdf(pdf, words, [org] if org else [], lc.paragraphs(src))
+            _, line_findings = lc.check_pdf(pdf, words, [org] if org else [], lc.paragraphs(src),
+                                            lc.paragraphs(src, spaced=True))
             findings = list(line_findings)
             findings += [(p, "signature", "signature block alone") for p in signature_alone(doc)]
-            findings += [(p, "row", t) for p, t in row_fragments(doc, cells(src))]
+            taller = []
+            findings += [(p, "row", t) for p, t in row_fragments(doc, cells(src), outside_cells(src), taller)]
             findings += [(p, "heading", h) for p, h in heading_at_foot(doc, headings(src))]
             findings += [(0, "lost", t) for t in lost_paragraphs(pdf, src)]
             per = dict.fromkeys(KINDS, 0)
@@ -272,6 +314,8 @@ def main():
             if args.verbose:
                 for p, k, t in sorted(findings, key=lambda x: x[0]):
                     print(f"    p{p} {k}: {t}")
+                for p, t in taller:
+                    print(f"    p{p} (not counted) row taller than a page: {t}")
             if args.png:
                 png = os.path.join(work, "png", ext, stem)
                 os.makedirs(png, exist_ok=True)

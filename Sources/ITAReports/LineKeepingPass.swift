@@ -68,7 +68,7 @@ struct LineKeepingPass: Sendable {
             for (piece, new) in zip(pieces, kept) {
                 guard let node = piece.node else { continue }
                 if new != piece.text { node.text = new }
-                guard NumberRuns.hasDigit(new) else { continue }
+                guard NumberRuns.mayHoldEnglish(new) else { continue }
                 if kind == .odt {
                     numberTexts.append((node, new))
                 } else if let run = node.parent?.parent, run.is("r", Self.wordNS), seenRuns.insert(run).inserted {

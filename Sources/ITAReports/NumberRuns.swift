@@ -1,8 +1,8 @@
 import Foundation
 import OfficeXML
 
-/// Sets the numbers of a filled document in runs of their own whose complex-script language is
-/// English. LibreOffice breaks lines of Thai-language text with its Thai dictionary and there splits
+/// Sets the numbers (and the Latin words, see `englishRanges`) of a filled document in runs of their
+/// own whose complex-script language is English. LibreOffice breaks lines of Thai-language text with its Thai dictionary and there splits
 /// numbers — "(100.0 / 0 คะแนน)", "ได้ 99. / 09" — even with word joiners between their digits;
 /// in an English-language run the same number stays whole (measured on the shipped examples). Fonts
 /// and sizes are the run's own, so nothing changes on the page but where a line may end, and search
@@ -88,6 +88,61 @@ enum NumberRuns {
         return out
     }
 
+    /// The numbers and the Latin words of `text` (a letter A–Z or a–z, then letters, digits, and
+    /// hyphens, apostrophes or full stops between them: "Policy", "E-Service", "Don't"), two characters
+    /// or more, as ranges in order; a number inside a word is part of the word. LibreOffice's Thai
+    /// line breaking also cuts Latin words in a Thai-language run ("No Gift Polic / y", "(E-Servi /
+    /// ce)"); in an English-language run they break as English does.
+    static func englishRanges(_ text: String) -> [Range<String.Index>] {
+        let numbers = numberRanges(text)
+        guard hasLatinLetter(text) else { return numbers }
+        var words: [Range<String.Index>] = []
+        let scalars = text.unicodeScalars
+        func letter(_ c: Unicode.Scalar) -> Bool { (0x41...0x5A).contains(c.value) || (0x61...0x7A).contains(c.value) }
+        func inner(_ c: Unicode.Scalar) -> Bool { letter(c) || (0x30...0x39).contains(c.value) }
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            guard letter(scalars[i]) else { i = scalars.index(after: i); continue }
+            let start = i
+            var end = scalars.index(after: i)
+            var j = end
+            var count = 1
+            while j < scalars.endIndex {
+                let c = scalars[j]
+                if inner(c) { j = scalars.index(after: j); end = j; count += 1; continue }
+                if c == "-" || c == "'" || c == "\u{2019}" || c == "." || c == "\u{2060}",
+                   scalars.index(after: j) < scalars.endIndex, inner(scalars[scalars.index(after: j)]) {
+                    j = scalars.index(after: j); continue
+                }
+                break
+            }
+            // A word that starts or ends inside a character (a Thai mark after it) is left alone.
+            if count >= 2, let lower = start.samePosition(in: text), let upper = end.samePosition(in: text) {
+                words.append(lower..<upper)
+            }
+            i = end
+        }
+        guard !words.isEmpty else { return numbers }
+        // Both lists are in order and each without overlaps: merge, joining ranges that overlap or touch.
+        var out: [Range<String.Index>] = []
+        for r in (numbers + words).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = out.last, r.lowerBound <= last.upperBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                out.append(r)
+            }
+        }
+        return out
+    }
+
+    /// Whether `text` holds a letter A–Z or a–z (read byte by byte).
+    static func hasLatinLetter(_ text: String) -> Bool {
+        text.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }
+    }
+
+    /// Whether `text` may hold something `englishRanges` finds.
+    static func mayHoldEnglish(_ text: String) -> Bool { hasDigit(text) || hasLatinLetter(text) }
+
     /// Whether `text` holds an Arabic or a Thai digit (U+0E50–U+0E59, in UTF-8 E0 B9 90–99), read
     /// byte by byte: most runs of a document hold none, and walking them by character is slow.
     static func hasDigit(_ text: String) -> Bool {
@@ -115,7 +170,7 @@ enum NumberRuns {
     static func applyDOCX(runs: [XMLNode], _ doc: XMLDocument) {
         for run in runs {
             let texts = run.elementChildren.filter { $0.is("t", wordNS) }
-            guard texts.contains(where: { !numberRanges($0.text).isEmpty }) else { continue }
+            guard texts.contains(where: { !englishRanges($0.text).isEmpty }) else { continue }
             let rPr = run.child("rPr", wordNS)
             // (element to copy, its new text for a w:t piece, whether the piece is a number)
             var pieces: [(element: XMLNode, text: String?, number: Bool)] = []
@@ -123,7 +178,7 @@ enum NumberRuns {
                 guard child.is("t", wordNS) else { pieces.append((child, nil, false)); continue }
                 let t = child.text
                 var last = t.startIndex
-                for r in numberRanges(t) {
+                for r in englishRanges(t) {
                     if last < r.lowerBound { pieces.append((child, String(t[last..<r.lowerBound]), false)) }
                     pieces.append((child, String(t[r]), true))
                     last = r.upperBound
@@ -190,7 +245,7 @@ enum NumberRuns {
         guard let root = doc.root else { return }
         var used = false
         for (node, t) in textNodes {
-            let ranges = numberRanges(t)
+            let ranges = englishRanges(t)
             guard !ranges.isEmpty, let parent = node.parent else { continue }
             used = true
             var last = t.startIndex

@@ -172,10 +172,13 @@ public final class ReportGenerator: Sendable {
                 let url = outputDirectory.appendingPathComponent(Self.fileName(kind: kind, data: data, format: format, draft: builder.draft, maxBytes: limit))
                 let scratch = ScratchFiles.url(in: outputDirectory, suffix: "." + format.fileExtension)
                 var options = RenderOptions(lenient: lenient, digits: digits, assetRoot: dataDirectory)
-                // Line-break rules and the signature's keep go on each filled part's tree before it is written out.
+                // Line-break rules, the signature's keep and whole rows go on each filled part's tree before
+                // it is written out.
+                let rows = try RowKeeping(package: template.package, kind: format)
                 options.finishPart = { name, document in
                     try lines.apply(to: document, part: name, kind: format)
                     SignatureKeeping.apply(to: document, part: name, kind: format)
+                    rows.apply(to: document, part: name, kind: format)
                 }
                 var (changes, report) = try template.render(view, options: options)
                 try ChartParts(view: view).apply(to: &changes, targets: try chartTargets(of: template), drawn: drawn)

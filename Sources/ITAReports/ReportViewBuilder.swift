@@ -325,15 +325,18 @@ public struct ReportViewBuilder {
             })
     }
 
-    /// The development grid's rows in runs of one indicator (`measure_groups[].measures[]`): the template
-    /// merges the indicator and analysis cells within a run only, so two indicators with the same text
-    /// (a dash) never share a cell.
+    /// The development grid's rows in runs of one indicator and one analysis (`measure_groups[].measures[]`):
+    /// the shipped template prints a run's indicator and analysis once above its rows (a template that
+    /// merges the indicator and analysis cells merges within a run only), so two indicators with the same
+    /// text (a dash) never share one, and a measure with an analysis of its own gets it printed.
     static func groups(_ rows: [(indicators: [Int], row: AnalysisView2568.Measure)]) -> [AnalysisView2568.MeasureGroup] {
         var out: [AnalysisView2568.MeasureGroup] = []
         var last: [Int]?
         for r in rows {
-            if let last, last == r.indicators, !out.isEmpty { out[out.count - 1].measures.append(r.row) } else {
-                out.append(.init(measures: [r.row]))
+            if let last, last == r.indicators, let group = out.last, group.analysis == r.row.analysis {
+                out[out.count - 1].measures.append(r.row)
+            } else {
+                out.append(.init(indicatorLabel: r.row.indicatorLabel, analysis: r.row.analysis, measures: [r.row]))
             }
             last = r.indicators
         }

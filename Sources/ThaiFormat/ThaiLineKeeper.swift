@@ -19,8 +19,9 @@
 /// the page the name stays one joined stretch. Neither character is in the text
 /// of the PDF LibreOffice writes.
 ///
-/// A month and its year stay breakable at their space (a no-break space there becomes a plain one):
-/// a narrow cell then puts the year on the next line rather than breaking inside the year. Text
+/// A month and its year share a no-break space across the page; in table cells (`inCells`) they stay
+/// breakable at their space (a no-break space there becomes a plain one): a narrow cell then puts the
+/// year on the next line rather than breaking inside the year. Text
 /// already holding joiners or zero width spaces is first cleared of them, so applying the keeper twice gives
 /// the same text.
 public struct ThaiLineKeeper: Sendable {
@@ -170,10 +171,11 @@ public struct ThaiLineKeeper: Sendable {
                 chars[j] = "\u{00A0}"
             }
         }
-        // A no-break space between a month and its year becomes a plain space: a narrow cell then
-        // puts the year on the next line instead of breaking inside it.
-        for j in 1..<chars.count where chars[j] == "\u{00A0}" && j + 1 < chars.count && chars[j + 1].isDocumentDigit {
-            if Self.endsWith(chars, before: j, any: Self.monthScalars) { chars[j] = " " }
+        // A month and its year: across the page a no-break space keeps the date whole ("(3 มีนาคม /
+        // 2568)" reads as two); in table cells the space stays plain (a no-break one becomes plain), so
+        // a narrow cell puts the year on the next line instead of breaking inside it.
+        for j in 1..<chars.count where chars[j].isSpaceLike && chars[j] != "\n" && j + 1 < chars.count && chars[j + 1].isDocumentDigit {
+            if Self.endsWith(chars, before: j, any: Self.monthScalars) { chars[j] = inCells ? " " : "\u{00A0}" }
         }
         // An abbreviated month and a two-digit year ("มี.ค. ๖๔", narrower than any period column)
         // stay on one line: a lone "๖๔" on the next line reads as no date.

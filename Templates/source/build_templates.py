@@ -43,13 +43,16 @@ class P:
     paragraph)."""
 
     def __init__(self, text="", style="Body", numbered=None, keep_next=False,
-                 page_break=False):
+                 page_break=False, closing=False):
         # "พ.ศ." never ends a line without its year: a no-break space joins them.
         self.text = text.replace("พ.ศ. ", "พ.ศ.\u00a0")
         self.style = style
         self.numbered = numbered
         self.keep_next = keep_next
         self.page_break = page_break
+        # closing: a closing paragraph between a table and its signature, set with the
+        # signature in the table's last row.
+        self.closing = closing
 
 
 class Chart(P):
@@ -92,10 +95,12 @@ class Row:
     can be taller than a page: LibreOffice clips a row that may not split and does
     not fit a page, and its text is lost); other rows stay whole."""
 
-    def __init__(self, cells, header=False, split=False):
+    def __init__(self, cells, header=False, split=False, keep=False):
         self.cells = cells
         self.header = header
         self.split = split
+        # keep: the row keeps with the next one (a group's heading rows above its first measure).
+        self.keep = keep
 
 
 class Table:
@@ -123,7 +128,7 @@ class Table:
         header and group rows of any table (Word and LibreOffice keep a row with
         the next one when its paragraphs keep with next)."""
         row = self.rows[k]
-        return k < len(self.rows) - 1 and (self.keep or row.header or
+        return k < len(self.rows) - 1 and (self.keep or row.header or row.keep or
                                            all(c.kind == "group" for c in row.cells))
 
 
@@ -142,11 +147,19 @@ class Section:
         # so (SignatureKeeping); the template's loop row cannot carry the mark, or
         # every measure would keep with the next one. A tiny paragraph closes the
         # table, so that neither program adds a full-height one of its own after it.
-        for k in range(len(blocks) - 1):
+        # A closing paragraph between the table and the signature goes into that row too.
+        k = 0
+        while k < len(blocks) - 1:
             a, b = blocks[k], blocks[k + 1]
-            if isinstance(a, Table) and isinstance(b, P) and b.style in SIGNATURE_STYLES:
+            if isinstance(a, Table) and isinstance(b, P) and b.closing:
+                assert k + 2 < len(blocks) and blocks[k + 2].style in SIGNATURE_STYLES, "a closing paragraph before its signature"
+                b.keep_next = False
+                a.rows.append(Row([Cell([b, blocks[k + 2]], span=len(a.twips), kind="sign")]))
+                blocks[k + 1:k + 3] = [P("", "TableEnd")]
+            elif isinstance(a, Table) and isinstance(b, P) and b.style in SIGNATURE_STYLES:
                 a.rows.append(Row([Cell([b], span=len(a.twips), kind="sign")]))
                 blocks[k + 1] = P("", "TableEnd")
+            k += 1
         self.blocks = blocks
         for a, b in zip(blocks, blocks[1:]):
             if isinstance(a, P) and isinstance(b, Table):
@@ -380,7 +393,7 @@ def o35_2564():
         P("{{org.name}} อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle"),
         # The organisation's own opening (analysis.summary) wins over the form's wording.
         P("{{#if opening}}{{opening}}{{else}}{{org.name}} ได้นำผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. {{assessed_year}} มาวิเคราะห์หาจุดที่ควรแก้ไขและจุดที่ควรรักษาไว้ แล้วกำหนดเป็นมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}} จำนวน {{measure_count}} มาตรการ บัดนี้หน่วยงานได้ดำเนินการตามมาตรการดังกล่าวแล้ว จึงรายงานผลการดำเนินการและข้อเสนอแนะของแต่ละมาตรการไว้ในตารางต่อไปนี้{{/if}}"),
-        Table([3.9, 5.0, 3.4, 3.1, 5.8, 3.5], [
+        Table([3.5, 4.4, 2.9, 2.7, 7.9, 3.3], [
             head("มาตรการ/แนวทาง", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา\nดำเนินการ",
                  "ผลการดำเนินการ", "ข้อเสนอแนะ",
                  style="GridHeading"),
@@ -449,29 +462,27 @@ def analysis_2568():
     grid = Section("Landscape", [
         P("4. แนวทางการพัฒนาตามผลการวิเคราะห์", "Heading1"),
         P("{{org.name}} กำหนดโครงการและกิจกรรมเพื่อพัฒนาตัวชี้วัดตามผลการวิเคราะห์ข้างต้น ดังนี้"),
-        # The period column holds "30 พฤศจิกายน 2569" (4.2 cm in 14 pt) on one line, so a
-        # date never breaks; the analysis column, the longest text of the grid, gets the
-        # most room (at 4.3 cm a group's analysis ran over two pages); owners break
-        # between words ("สำนักปลัด / เทศบาล"). The measures come in groups of one
-        # indicator: the indicator and its analysis are one cell over the group's rows,
-        # never repeated, never merged across two indicators.
-        Table([3.0, 3.2, 6.4, 4.6, 4.6, 2.9], [
-            head("ตัวชี้วัด", "โครงการ/กิจกรรม",
-                 "ผลการวิเคราะห์\nตัวชี้วัดตาม\nหลักเกณฑ์การประเมิน ITA",
-                 "ขั้นตอนหรือวิธีการ\nดำเนินการ", "ระยะเวลา\nในการดำเนินการ", "ผู้รับผิดชอบ",
+        # Each run of measures of one indicator and one analysis opens with two full-width rows, kept
+        # with its first measure: the indicator, then its analysis (the longest text of the grid,
+        # printed once, never repeated per measure nor squeezed into a narrow column, where it made
+        # rows taller than a page and split names). The period column holds "30 พฤศจิกายน 2569"
+        # (4.2 cm in 14 pt) on one line, so a date never breaks; owners break between words
+        # ("สำนักปลัด / เทศบาล").
+        Table([6.4, 9.1, 4.8, 4.4], [
+            head("โครงการ/กิจกรรม", "ขั้นตอนหรือวิธีการดำเนินการ", "ระยะเวลาในการดำเนินการ", "ผู้รับผิดชอบ",
                  style="GridHeading"),
-            Row([grid_cell("{{#each measure_groups}}{{#each measures}}{{merge indicator_label}}"),
-                 grid_cell("{{title}}"),
-                 grid_cell("{{merge analysis}}"),
+            Row([Cell(P("{{#each measure_groups}}**{{indicator_label}}**", "GridText"), span=4, kind="group")]),
+            Row([Cell(P("**ผลการวิเคราะห์ตัวชี้วัดตามหลักเกณฑ์การประเมิน ITA:** {{analysis}}", "GridText"), span=4)],
+                split=True, keep=True),
+            Row([grid_cell("{{#each measures}}{{title}}"),
                  grid_cell("{{steps}}", numbered="decimal"),
                  grid_cell("{{period}}"),
                  grid_cell("{{owners}}{{/each}}{{/each}}")], split=True),
         ], L),
-        # A closing paragraph, kept with the signature: a last row that fills its page
-        # (a group's analysis runs long) leaves no room for a signature row under it,
-        # and the signature then goes over with these lines rather than alone.
+        # A closing paragraph, set with the signature in the grid's last row: the last
+        # measure goes over with both, so the page signed always holds a measure.
         P("{{org.name}} จะติดตามความก้าวหน้าของโครงการและกิจกรรมข้างต้นเป็นระยะ "
-          "และนำผลที่ได้ไปปรับปรุงการดำเนินงานให้ดียิ่งขึ้นในปีงบประมาณถัดไป", keep_next=True),
+          "และนำผลที่ได้ไปปรับปรุงการดำเนินงานให้ดียิ่งขึ้นในปีงบประมาณถัดไป", closing=True),
     ] + signature("จัดทำ", L) + [
         # The photo pages continue the landscape section, so that the whole part,
         # heading included, can go when there are no photos (a section break of

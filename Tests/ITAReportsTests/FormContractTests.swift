@@ -18,6 +18,9 @@ final class FormContractTests: XCTestCase {
         // The O35 forms print no scores of their own beyond the cited ones.
         "o35-2567": ["total", "level", "assessed_year"],
         "o35-2564": ["total", "level"],
+        // For users' own templates with the form's six columns: the shipped grid prints each run's
+        // indicator and analysis once, from the run (measure_groups.indicator_label, .analysis).
+        "analysis-2568": ["measure_groups.measures.indicator_label", "measure_groups.measures.analysis"],
     ]
 
     /// The names `org` always has, whatever fields the data file adds.

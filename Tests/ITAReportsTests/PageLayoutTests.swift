@@ -52,6 +52,7 @@ final class PageLayoutTests: XCTestCase {
     }
 
     func testExamplesPaginateForSigning() throws {
+        try OfficeClients.require("soffice")
         let rendered = try renderExamples()
         XCTAssertGreaterThanOrEqual(rendered.count, 5, "every example's reports: \(rendered.map(\.name))")
         var report: [String] = []
@@ -78,11 +79,13 @@ final class PageLayoutTests: XCTestCase {
     }
 
     func testCoverLinesBreakWhereRealCoversDo() throws {
+        try OfficeClients.require("soffice")
         let url = Self.root.appendingPathComponent("Examples/sisaket-2568.yaml")
         let loaded = ReportLoader.load(path: url.path)
         let (outputs, _) = try ReportGenerator(templateDirectory: GeneratedReportsTests.templates)
             .generate(loaded: loaded, dataURL: url, kinds: [.o34], formats: [.odt], outputDirectory: out)
-        let pdf = try XCTUnwrap(OfficeClients.convertToPDF(outputs.map(\.url), into: out.appendingPathComponent("pdf")).first)
+        let pdfs = try OfficeClients.convertToPDF(outputs.map(\.url), into: out.appendingPathComponent("pdf"))
+        let pdf = try XCTUnwrap(pdfs.first)
         let cover = try XCTUnwrap(PageLayoutCheck(pdf: pdf).pages.first).body.map { PageLayoutCheck.squeezed($0.text) }
         // Each on a line of its own, whole: the title's two parts, the year with its "พ.ศ.", the organisation.
         for line in ["มาตรการส่งเสริมคุณธรรมและความโปร่งใส", "ภายในหน่วยงาน", "ประจำปีงบประมาณพ.ศ.2568",
@@ -93,8 +96,9 @@ final class PageLayoutTests: XCTestCase {
     }
 
     /// The development grid prints an indicator and its analysis once per run of the indicator's measures,
-    /// and never lets an analysis cell run into the next indicator's rows, even when both read "-".
-    func testAnalysisGridMergesAnalysisWithinItsIndicatorOnly() throws {
+    /// in full-width rows above them, and never lets one analysis stand for the next indicator's measures,
+    /// even when both read "-"; a measure with an analysis of its own gets it printed.
+    func testAnalysisGridPrintsEachIndicatorsAnalysisOnceAboveItsMeasures() throws {
         let yaml = """
         fiscal_year: 2568
         document: analysis
@@ -109,43 +113,82 @@ final class PageLayoutTests: XCTestCase {
         measures:
           - {indicators: [8], title: กิจกรรมก, steps: [ขั้นที่หนึ่ง], owners: [สำนักปลัด], period: ตลอดปีงบประมาณ}
           - {indicators: [8], title: กิจกรรมข, steps: [ขั้นที่หนึ่ง], owners: [สำนักปลัด], period: ตลอดปีงบประมาณ}
-          - {indicators: [9], title: กิจกรรมค, steps: [ขั้นที่หนึ่ง], owners: [สำนักปลัด], period: ตลอดปีงบประมาณ}
-          - {indicators: [10], title: กิจกรรมง, steps: [ขั้นที่หนึ่ง], owners: [สำนักปลัด], period: ตลอดปีงบประมาณ}
+          - {indicators: [8], title: กิจกรรมค, analysis: วิเคราะห์ของกิจกรรมคเอง, steps: [ขั้นที่หนึ่ง], owners: [สำนักปลัด], period: ตลอดปีงบประมาณ}
+          - {indicators: [9], title: กิจกรรมง, steps: [ขั้นที่หนึ่ง], owners: [สำนักปลัด], period: ตลอดปีงบประมาณ}
           - {indicators: [10], title: กิจกรรมจ, steps: [ขั้นที่หนึ่ง], owners: [สำนักปลัด], period: ตลอดปีงบประมาณ}
+          - {indicators: [10], title: กิจกรรมฉ, steps: [ขั้นที่หนึ่ง], owners: [สำนักปลัด], period: ตลอดปีงบประมาณ}
         signatory: {name: นายทดสอบ ระบบ, position: นายกองค์การบริหารส่วนตำบลทดสอบ, date: 2568-03-20}
         """
         let url = out.appendingPathComponent("groups.yaml")
         try yaml.write(to: url, atomically: true, encoding: .utf8)
         let loaded = ReportLoader.load(path: url.path)
         XCTAssertNotNil(loaded.data, loaded.diagnostics.map { "\($0)" }.joined(separator: "\n"))
-        for format in [PackageKind.docx, .odt] {
-            let (outputs, _) = try ReportGenerator(templateDirectory: GeneratedReportsTests.templates)
-                .generate(loaded: loaded, dataURL: url, kinds: [.analysis], formats: [format], outputDirectory: out.appendingPathComponent("\(format)"))
-            let pkg = try OfficePackage(contentsOf: try XCTUnwrap(outputs.first).url)
-            // Rows of the six-column grid, each as its cells: (continues the cell above, text).
-            var rows: [[(continues: Bool, text: String)]] = []
-            if format == .docx {
+        let (outputs, _) = try ReportGenerator(templateDirectory: GeneratedReportsTests.templates)
+            .generate(loaded: loaded, dataURL: url, kinds: [.analysis], formats: [.docx, .odt], outputDirectory: out.appendingPathComponent("out"))
+        for o in outputs {
+            let pkg = try OfficePackage(contentsOf: o.url)
+            // The grid's rows after its header, each as its text (joiners out) and whether it spans the table.
+            var rows: [(wide: Bool, text: String)] = []
+            @Sendable func plain(_ s: String) -> String {
+                s.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+                    .unicodeScalars.filter { $0 != "\u{2060}" && $0 != "\u{200B}" }.map(String.init).joined()
+            }
+            if o.format == .docx {
                 let xml = String(decoding: try pkg.read("word/document.xml"), as: UTF8.self)
-                let grid = try XCTUnwrap(xml.components(separatedBy: "<w:tbl>").last(where: { $0.components(separatedBy: "<w:gridCol ").count - 1 == 6 }))
-                for row in grid.components(separatedBy: "<w:tr>").dropFirst(2) {
-                    rows.append(row.components(separatedBy: "<w:tc>").dropFirst().map { c in
-                        (c.contains("<w:vMerge/>") || c.contains("<w:vMerge w:val=\"continue\"/>"), c)
-                    })
+                let grid = try XCTUnwrap(xml.components(separatedBy: "<w:tbl>").last(where: { plain($0).contains("กิจกรรมก") })?
+                    .components(separatedBy: "</w:tbl>").first)
+                for row in grid.components(separatedBy: "<w:tr>").dropFirst(2) where !row.contains("ลงชื่อ") {
+                    rows.append((row.contains("<w:gridSpan w:val=\"4\"/>"), plain(row)))
                 }
             } else {
                 let xml = String(decoding: try pkg.read("content.xml"), as: UTF8.self)
-                let grid = try XCTUnwrap(xml.components(separatedBy: "<table:table ").last(where: { $0.components(separatedBy: "<table:table-column ").count - 1 == 6 }))
+                let grid = try XCTUnwrap(xml.components(separatedBy: "<table:table ").last(where: { plain($0).contains("กิจกรรมก") })?
+                    .components(separatedBy: "</table:table>").first)
                 let body = try XCTUnwrap(grid.components(separatedBy: "</table:table-header-rows>").last)
-                for row in body.components(separatedBy: "<table:table-row").dropFirst() {
-                    let cells = row.components(separatedBy: "<table:").dropFirst().filter { $0.hasPrefix("table-cell") || $0.hasPrefix("covered-table-cell") }
-                    rows.append(cells.map { ($0.hasPrefix("covered-table-cell"), $0) })
+                for row in body.components(separatedBy: "<table:table-row").dropFirst() where !row.contains("ลงชื่อ") {
+                    rows.append((row.contains("table:number-columns-spanned=\"4\""), plain("<" + row)))
                 }
             }
-            XCTAssertEqual(rows.count, 5, "\(format): one row per measure")
-            // Indicator 8's two measures share one indicator cell and one analysis cell; 9 and 10 both read
-            // "-", but 10's analysis starts its own cell.
-            XCTAssertEqual(rows.map { $0[0].continues }, [false, true, false, false, true], "\(format): indicator cells")
-            XCTAssertEqual(rows.map { $0[2].continues }, [false, true, false, false, true], "\(format): analysis cells")
+            let layout = rows.map { r in r.wide ? (r.text.contains("ผลการวิเคราะห์") ? "A" : "I") : "M" }.joined()
+            XCTAssertEqual(layout, "IAMMIAMIAMIAMM", "\(o.format): indicator, analysis, then its measures: \(rows.map(\.text))")
+            let texts = rows.map(\.text)
+            XCTAssertEqual(texts.filter { $0.contains("ควรรักษาระดับ") }.count, 1, "\(o.format): indicator 8's analysis once")
+            XCTAssertTrue(texts[4].contains("ตัวชี้วัดที่ 8") && texts[5].contains("วิเคราะห์ของกิจกรรมคเอง"), "\(o.format): \(texts)")
+            XCTAssertTrue(texts[7].contains("ตัวชี้วัดที่ 9") && texts[10].contains("ตัวชี้วัดที่ 10"), "\(o.format): \(texts)")
+            XCTAssertFalse(texts.contains { !$0.contains("ผลการวิเคราะห์") && $0.contains("ควรรักษาระดับ") }, "no analysis repeated in a measure row")
+        }
+    }
+
+    /// The analysis report's closing paragraph and signature are the grid's last row, and the last measure
+    /// keeps with it: the page signed holds a measure of the grid (it once held the closing lines alone).
+    func testAnalysisGridEndsWithItsClosingAndSignatureKeptWithTheLastMeasure() throws {
+        let url = Self.root.appendingPathComponent("Examples/nongbua-2568.yaml")
+        let loaded = ReportLoader.load(path: url.path)
+        let (outputs, _) = try ReportGenerator(templateDirectory: GeneratedReportsTests.templates)
+            .generate(loaded: loaded, dataURL: url, kinds: [.analysis], formats: [.docx, .odt], outputDirectory: out)
+        func plain(_ s: String) -> String {
+            s.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+                .unicodeScalars.filter { $0 != "\u{2060}" && $0 != "\u{200B}" }.map(String.init).joined()
+        }
+        for o in outputs {
+            let pkg = try OfficePackage(contentsOf: o.url)
+            let rows: [String]
+            if o.format == .docx {
+                let xml = String(decoding: try pkg.read("word/document.xml"), as: UTF8.self)
+                let grid = try XCTUnwrap(xml.components(separatedBy: "<w:tbl>").first(where: { plain($0).contains("ลงชื่อ") })?
+                    .components(separatedBy: "</w:tbl>").first)
+                rows = grid.components(separatedBy: "<w:tr>").dropFirst().map { $0 }
+                XCTAssertTrue(try XCTUnwrap(rows.dropLast().last).contains("<w:keepNext/>"), "the last measure keeps with the signature row")
+            } else {
+                let xml = String(decoding: try pkg.read("content.xml"), as: UTF8.self)
+                let grid = try XCTUnwrap(xml.components(separatedBy: "<table:table ").first(where: { plain($0).contains("ลงชื่อ") })?
+                    .components(separatedBy: "</table:table>").first)
+                rows = grid.components(separatedBy: "<table:table-row").dropFirst().map { $0 }
+                XCTAssertTrue(try XCTUnwrap(rows.dropLast().last).contains("ITAKeep_"), "the last measure keeps with the signature row")
+            }
+            let last = plain("<" + (rows.last ?? ""))
+            XCTAssertTrue(last.contains("จะติดตามความก้าวหน้าของโครงการและกิจกรรมข้างต้น") && last.contains("ลงชื่อ"), "\(o.format): \(last)")
+            XCTAssertTrue(plain("<" + (rows.dropLast().last ?? "")).contains("จัดกิจกรรมสร้างวัฒนธรรม"), "\(o.format): the last measure above it")
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 import ITAKit
-import ITAReports
+@testable import ITAReports
 import OfficePackage
 import OfficeXML
 import TemplateEngine
@@ -115,14 +115,25 @@ final class PrintReadyTests: XCTestCase {
                 let runs = try doc.select("//w:r[w:rPr/w:lang/@w:bidi='en-US']", namespaces: ns)
                 XCTAssertTrue(runs.contains { $0.text == joined }, "the total as a run of its own with English as its language")
                 XCTAssertTrue(try doc.select("//w:r[w:rPr/w:lang/@w:bidi='en-US']/w:t", namespaces: ns).allSatisfy {
-                    $0.text.allSatisfy { "0123456789๐๑๒๓๔๕๖๗๘๙.,:/\u{2060}".contains($0) }
-                }, "only numbers are set in English")
+                    $0.text.allSatisfy { "0123456789๐๑๒๓๔๕๖๗๘๙.,:/\u{2060}-'".contains($0) || ($0.isASCII && $0.isLetter) }
+                }, "only numbers and Latin words are set in English")
+                XCTAssertTrue(runs.contains { $0.text == "Service" }, "a Latin word as a run of its own with English as its language")
             } else {
                 let xml = String(decoding: try pkg.read("content.xml"), as: UTF8.self)
                 XCTAssertTrue(xml.contains("<text:span text:style-name=\"ITANumber\">\(joined)</text:span>"))
                 XCTAssertTrue(xml.contains("style:name=\"ITANumber\" style:family=\"text\""))
+                XCTAssertTrue(xml.contains("<text:span text:style-name=\"ITANumber\">Service</text:span>"))
             }
         }
+    }
+
+    func testLatinWordsAndNumbersAreFoundForEnglishRuns() {
+        func found(_ t: String) -> [String] { NumberRuns.englishRanges(t).map { String(t[$0]) } }
+        XCTAssertEqual(found("ระบบ One Stop Service และ Line OA"), ["One", "Stop", "Service", "Line", "OA"])
+        XCTAssertEqual(found("(E-Service) ได้ 9\u{2060}9 คะแนน; Dos & Don't"), ["E-Service", "9\u{2060}9", "Dos", "Don't"])
+        XCTAssertEqual(found("ข้อ i๑๕ ระบบ e-GP2 ปี 2568"), ["๑๕", "e-GP2", "2568"], "a lone letter stays in its run; a number inside a word is the word's")
+        XCTAssertEqual(found("ไม่มีคำอังกฤษ"), [])
+        XCTAssertTrue(NumberRuns.mayHoldEnglish("a") && NumberRuns.mayHoldEnglish("๑") && !NumberRuns.mayHoldEnglish("ก"))
     }
 
     // MARK: document properties
@@ -171,6 +182,7 @@ final class PrintReadyTests: XCTestCase {
     /// "พ.ศ.", no listed word nor the organisation's name is split, and the page text finds the plain
     /// words (no joiner in it).
     func testLibreOfficePrintsChartsPropertiesAndWholeWords() throws {
+        try OfficeClients.require("soffice")
         let (_, outputs) = try generate("sisaket-2568.yaml", [.o34, .analysis])
         var pdfs: [URL] = []
         for format in [PackageKind.docx, .odt] {
@@ -178,6 +190,9 @@ final class PrintReadyTests: XCTestCase {
         }
         XCTAssertEqual(pdfs.count, 4)
         let words = try KeepWholeWords.shipped() + ["เทศบาลเมืองศรีสะเกษ"]
+        let source = try String(contentsOf: Self.root.appendingPathComponent("Examples/sisaket-2568.yaml"), encoding: .utf8)
+        let latinWords = Set(source.split(whereSeparator: { !($0.isASCII && $0.isLetter) }).map(String.init).filter { $0.count > 3 })
+        XCTAssertTrue(latinWords.contains("Service"))
         for pdf in pdfs {
             let info = try OfficeClients.run("pdfinfo", [pdf.path]).output
             XCTAssertTrue(info.contains("เทศบาลเมืองศรีสะเกษ ประจำปีงบประมาณ พ.ศ. 2568"), "PDF title of \(pdf.lastPathComponent): \(info)")
@@ -186,6 +201,15 @@ final class PrintReadyTests: XCTestCase {
             XCTAssertFalse(text.contains("\u{2060}"), "a word joiner in the PDF text of \(pdf.lastPathComponent)")
             XCTAssertTrue(text.contains("IIT การรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน"), "the chart legend is not drawn in \(pdf.lastPathComponent)")
             XCTAssertTrue(text.contains("98.97"), "the total score is found as typed")
+            // A Latin word of the data cut at a line end ("One Stop S / ervice"): in drawing order a cell's
+            // lines follow each other; the end of one and the start of the next make a word of the source.
+            let raw = try OfficeClients.run("pdftotext", ["-raw", pdf.path, "-"]).output.split(separator: "\n").map(String.init)
+            for (a, b) in zip(raw, raw.dropFirst()) {
+                guard let head = a.range(of: #"[A-Za-z]+$"#, options: .regularExpression),
+                      let tail = b.range(of: #"^[a-z]+"#, options: .regularExpression) else { continue }
+                let word = String(a[head]) + String(b[tail])
+                XCTAssertFalse(latinWords.contains(word), "\(pdf.lastPathComponent): '\(word)' cut as '\(a.suffix(15))' / '\(b.prefix(15))'")
+            }
             let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             for (i, line) in lines.enumerated() where line.hasSuffix("พ.ศ.") {
                 let next = i + 1 < lines.count ? lines[i + 1] : ""

@@ -5,6 +5,7 @@ final class ThaiLineKeeperTests: XCTestCase {
     let wj = "\u{2060}"
     let zw = "\u{200B}"
     let keeper = ThaiLineKeeper(words: ["เจ้าหน้าที่", "งบประมาณ", "ปีงบประมาณ"], names: ["เทศบาลตำบลคลองแสนแสบ"])
+    let cells = ThaiLineKeeper(words: ["เจ้าหน้าที่", "งบประมาณ", "ปีงบประมาณ"], names: ["เทศบาลตำบลคลองแสนแสบ"], inCells: true)
 
     func testNumbersAndScoresAreJoinedDigitByDigit() {
         XCTAssertEqual(keeper.keep("ได้ 99.09 คะแนน"), "ได้ 9\(wj)9\(wj).\(wj)0\(wj)9 คะแนน")
@@ -44,8 +45,8 @@ final class ThaiLineKeeperTests: XCTestCase {
 
     func testAnAbbreviatedMonthKeepsItsTwoDigitYear() {
         XCTAssertEqual(keeper.keep("ธ.ค. ๖๓ – มี.ค. ๖๔"), "ธ.ค.\u{00A0}๖\(wj)๓ – มี.ค.\u{00A0}๖\(wj)๔")
-        // A four-digit year after a month still may go to the next line.
-        XCTAssertEqual(keeper.keep("มี.ค. 2564"), "มี.ค. 2\(wj)5\(wj)6\(wj)4")
+        // A four-digit year after a month still may go to the next line in a table cell.
+        XCTAssertEqual(cells.keep("มี.ค. 2564"), "มี.ค. 2\(wj)5\(wj)6\(wj)4")
     }
 
     func testASlashBetweenThaiWordsMayEndALine() {
@@ -59,9 +60,14 @@ final class ThaiLineKeeperTests: XCTestCase {
         XCTAssertTrue(kept.contains("ปี\(wj)ง"), "ปี and งบประมาณ are joined as one word: \(kept)")
     }
 
-    func testEraAndYearShareANoBreakSpaceAndAMonthKeepsAPlainSpaceBeforeItsYear() {
+    func testEraAndYearShareANoBreakSpaceAndAMonthKeepsAPlainSpaceBeforeItsYearInCellsOnly() {
         XCTAssertEqual(keeper.keep("พ.ศ. 2568"), "พ.ศ.\u{00A0}2\(wj)5\(wj)6\(wj)8")
-        XCTAssertEqual(keeper.keep("30\u{00A0}กันยายน\u{00A0}2568"), "3\(wj)0\u{00A0}กันยายน 2\(wj)5\(wj)6\(wj)8")
+        XCTAssertEqual(cells.keep("30\u{00A0}กันยายน\u{00A0}2568"), "3\(wj)0\u{00A0}กันยายน 2\(wj)5\(wj)6\(wj)8")
+        XCTAssertEqual(cells.keep("30 กันยายน 2568"), "3\(wj)0\u{00A0}กันยายน 2\(wj)5\(wj)6\(wj)8")
+        // Across the page the whole date holds together: "(3 มีนาคม / 2568)" is not split.
+        XCTAssertEqual(keeper.keep("(3 มีนาคม 2568)"), "(3\u{00A0}มีนาคม\u{00A0}2\(wj)5\(wj)6\(wj)8)")
+        XCTAssertEqual(keeper.keep("มี.ค. 2564"), "มี.ค.\u{00A0}2\(wj)5\(wj)6\(wj)4")
+        XCTAssertEqual(keeper.keep(keeper.keep("(3 มีนาคม 2568)")), keeper.keep("(3 มีนาคม 2568)"), "keeping twice")
     }
 
     func testTheOrganisationNameIsKeptWhole() {

@@ -39,9 +39,15 @@ public struct AnalysisView2568: Encodable, Sendable {
         enum CodingKeys: String, CodingKey { case indicatorLabel = "indicator_label", title, analysis, steps, period, owners }
     }
 
-    /// Consecutive measures of the same indicators: one indicator and analysis cell over their rows.
+    /// Consecutive measures of the same indicators and the same analysis: the shipped grid prints the
+    /// indicator and its analysis once, in full-width rows above the group's measures.
     public struct MeasureGroup: Encodable, Sendable {
+        /// The indicator (its measures' `indicator_label`).
+        public var indicatorLabel: String
+        /// The analysis its measures share (their `analysis`).
+        public var analysis: String
         public var measures: [Measure]
+        enum CodingKeys: String, CodingKey { case indicatorLabel = "indicator_label", analysis, measures }
     }
 
     public struct Photo: Encodable, Sendable {
