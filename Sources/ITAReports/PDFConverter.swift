@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,15 +18,24 @@ public struct PDFConverter: Sendable {
     public let executable: URL
     /// Write PDF/A-2b instead of plain PDF.
     public var pdfA: Bool
-    /// How long one conversion may take before it is stopped.
+    /// How long LibreOffice may take for each document of a run, beyond `startup`.
     public var timeout: TimeInterval
+    /// How long LibreOffice may take to start (and set a new profile up) in a run.
+    public var startup: TimeInterval
+
+    /// The default `timeout`: a long document on a slow office PC converts in well under a minute.
+    public static let defaultTimeout: TimeInterval = 90
 
     /// A converter that runs `executable`.
-    public init(executable: URL, pdfA: Bool = false, timeout: TimeInterval = 300) {
+    public init(executable: URL, pdfA: Bool = false, timeout: TimeInterval = PDFConverter.defaultTimeout, startup: TimeInterval = 60) {
         self.executable = executable
         self.pdfA = pdfA
         self.timeout = timeout
+        self.startup = startup
     }
+
+    /// How long a run converting `count` documents may take before LibreOffice is stopped.
+    func allowance(for count: Int) -> TimeInterval { startup + timeout * Double(count) }
 
     /// Program names looked up on `PATH`, in order.
     public static let programNames = ["soffice", "libreoffice"]
@@ -93,6 +103,8 @@ public struct PDFConverter: Sendable {
         guard !jobs.isEmpty else { return [:] }
         let first = run(jobs, profile: profile)
         guard !first.failures.isEmpty, jobs.count > 1 else { return first.failures }
+        // A LibreOffice that hung before writing any PDF would hang again on each document alone: it is not tried again.
+        if first.timedOut && first.failures.count == jobs.count { return first.failures }
         // Whatever stopped the shared run (a document that crashes LibreOffice, a timeout) is found by trying each alone.
         var failures: [Int: PDFConversionError] = [:]
         for i in first.failures.keys.sorted() {
@@ -102,14 +114,14 @@ public struct PDFConverter: Sendable {
     }
 
     /// One LibreOffice run converting `jobs`.
-    private func run(_ jobs: [Job], profile: PDFProfile) -> (failures: [Int: PDFConversionError], status: Int32) {
+    private func run(_ jobs: [Job], profile: PDFProfile) -> (failures: [Int: PDFConversionError], timedOut: Bool) {
         let fm = FileManager.default
         let work = profile.root.appendingPathComponent("run-\(UUID().uuidString.prefix(8))")
         defer { try? fm.removeItem(at: work) }
         var failures: [Int: PDFConversionError] = [:]
-        func failAll(_ make: (Job) -> PDFConversionError) -> (failures: [Int: PDFConversionError], status: Int32) {
+        func failAll(_ make: (Job) -> PDFConversionError) -> (failures: [Int: PDFConversionError], timedOut: Bool) {
             for (i, job) in jobs.enumerated() where failures[i] == nil { failures[i] = make(job) }
-            return (failures, -1)
+            return (failures, false)
         }
         let input = work.appendingPathComponent("in"), output = work.appendingPathComponent("out")
         do {
@@ -126,7 +138,7 @@ public struct PDFConverter: Sendable {
                 failures[i] = .failed(file: job.source.path, reason: "cannot read the document: \(OutputFolder.reason(error))")
             }
         }
-        guard !staged.isEmpty else { return (failures, -1) }
+        guard !staged.isEmpty else { return (failures, false) }
         let log = work.appendingPathComponent("soffice.log")
         _ = fm.createFile(atPath: log.path, contents: nil)
 
@@ -144,17 +156,22 @@ public struct PDFConverter: Sendable {
         process.standardInput = FileHandle.nullDevice
         let done = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in done.signal() }
-        do { try process.run() } catch {
+        do { try ChildProcesses.start(process) } catch {
             try? handle?.close()
             return failAll { .failed(file: $0.destination.path, reason: "cannot start \(executable.path): \(error.localizedDescription)") }
         }
-        let allowed = timeout * Double(staged.count)
+        let allowed = allowance(for: staged.count)
         var timedOut = false
         if done.wait(timeout: .now() + allowed) == .timedOut {
             timedOut = true
-            process.terminate()
-            if done.wait(timeout: .now() + 5) == .timedOut { kill(process.processIdentifier, SIGKILL); done.wait() }
+            // `soffice` is a script whose LibreOffice runs as its child: the whole process group is stopped.
+            ChildProcesses.signal(process, SIGTERM)
+            if done.wait(timeout: .now() + 5) == .timedOut { ChildProcesses.signal(process, SIGKILL); done.wait() }
         }
+        ChildProcesses.finished(process)
+        ChildProcesses.waitIfInterrupted()
+        // What the script started and left running in its group (a LibreOffice still exiting) goes with it.
+        ChildProcesses.signal(process, SIGKILL)
         try? handle?.close()
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         let said = text.split(separator: "\n").filter { !$0.contains("javaldx") && !$0.hasPrefix("convert ") }.joined(separator: " ")
@@ -171,7 +188,7 @@ public struct PDFConverter: Sendable {
                 failures[i] = .failed(file: job.destination.path, reason: "\(error)")
             }
         }
-        return (failures, process.terminationStatus)
+        return (failures, timedOut)
     }
 
     /// The environment LibreOffice runs in: `base` with the system folders added to `PATH`, since its
@@ -198,5 +215,58 @@ public struct PDFConverter: Sendable {
             try? fm.removeItem(at: tmp)
             throw PDFConversionError.failed(file: destination.path, reason: "cannot write the PDF: \(reason)")
         }
+    }
+}
+
+/// The programs the tool runs (LibreOffice), each in a process group of its own, so that a run that
+/// times out, and the tool itself when it is interrupted, stop them with everything they started.
+public enum ChildProcesses {
+    private struct State {
+        var running: Set<pid_t> = []
+        var interrupted = false
+    }
+    private static let state = Mutex(State())
+
+    /// Starts `process` (Foundation gives it a process group of its own) and keeps it as running.
+    /// Once the tool is interrupted, nothing more starts.
+    static func start(_ process: Process) throws {
+        try state.withLock { state in
+            guard !state.interrupted else { throw CocoaError(.userCancelled) }
+            try process.run()
+            state.running.insert(process.processIdentifier)
+        }
+    }
+
+    /// `process` has ended: it is no longer stopped by `stopAll`.
+    static func finished(_ process: Process) {
+        _ = state.withLock { $0.running.remove(process.processIdentifier) }
+    }
+
+    /// Sends `signal` to the process group of `process`, which outlives it while anything it started
+    /// runs (to the process alone where it has no group of its own).
+    static func signal(_ process: Process, _ signal: Int32) {
+        let pid = process.processIdentifier
+        guard pid > 0 else { return }
+        if kill(-pid, signal) != 0 && process.isRunning { kill(pid, signal) }
+    }
+
+    /// Stops every program still running with all it started, when the tool itself is interrupted: from
+    /// then on nothing more starts, and a conversion that sees its LibreOffice end waits for the tool to
+    /// exit rather than report the stop as a failure. Returns how many there were.
+    @discardableResult
+    public static func stopAll() -> Int {
+        let groups = state.withLock { state -> [pid_t] in
+            state.interrupted = true
+            defer { state.running.removeAll() }
+            return Array(state.running)
+        }
+        for pid in groups { kill(-pid, SIGKILL) }
+        return groups.count
+    }
+
+    /// Called when a conversion's LibreOffice has ended: never returns once `stopAll` has run.
+    static func waitIfInterrupted() {
+        guard state.withLock({ $0.interrupted }) else { return }
+        while true { pause() }
     }
 }

@@ -21,6 +21,15 @@ public final class PDFProfile: Sendable {
     /// Profile folders are named `itareport-pdf-<process id>-<random>` in the temporary folder.
     static let prefix = "itareport-pdf-"
 
+    /// Removes this process's profile folders (when it is interrupted and will not end them itself).
+    public static func removeOwn(in folder: URL = FileManager.default.temporaryDirectory) {
+        let fm = FileManager.default
+        let own = "\(prefix)\(getpid())-"
+        for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(own) {
+            try? fm.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
     /// Removes the profile folders of processes that no longer run (killed mid-conversion).
     static func removeAbandoned(in folder: URL = FileManager.default.temporaryDirectory) {
         let fm = FileManager.default
