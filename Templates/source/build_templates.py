@@ -302,11 +302,15 @@ def o34_2567():
         ], L),
         P("", "Body"),
         P("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน จำแนกตามประเด็นการวิเคราะห์", "Subtitle", keep_next=True),
-        Table([4.6, 5.6, 3.9, 6.8, 3.8], [
+        # Each measure row names its issue itself, not one cell merged down the issue's rows:
+        # LibreOffice does not break a table inside a vertical merge over rows that may not
+        # split, so it set each issue's rows apart on pages of their own (one to three rows,
+        # most of the page blank), and a page continuing an issue showed an empty issue cell.
+        Table([4.2, 5.2, 3.5, 8.0, 3.8], [
             head("ประเด็นที่", "มาตรการ/โครงการ/กิจกรรม", "ผู้รับผิดชอบ/\nผู้ที่เกี่ยวข้อง",
                  "ขั้นตอน/วิธีปฏิบัติ", "วัน เดือน ปี\nที่ดำเนินการ",
                  style="GridHeading"),
-            Row([grid_cell("{{#each measures}}{{merge issue_label}}"),
+            Row([grid_cell("{{#each measures}}{{issue_label}}"),
                  grid_cell("{{title}}"),
                  grid_cell("{{owners}}"),
                  Cell(P("{{steps}}", "GridList", numbered="decimal")),
