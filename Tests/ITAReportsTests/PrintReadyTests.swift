@@ -241,4 +241,43 @@ final class PrintReadyTests: XCTestCase {
             }
         }
     }
+
+    /// The O34 2567 grid by issue as LibreOffice prints it: every page that holds a measure shows the issue
+    /// of that measure (a merged issue cell printed once, on the page where the issue begins, left the
+    /// pages continuing it with an empty issue column), and each page of the grid but the signed one is
+    /// filled with rows (rows tall for their narrow steps column left a third of a page blank).
+    func testIssueGridNamesTheIssueOnEveryPageAndFillsItsPages() throws {
+        try OfficeClients.require("soffice")
+        let (r, outputs) = try generate("sisaket-2568.yaml", [.o34])
+        let measures = try XCTUnwrap(r.data?.measures).filter { $0.issue != nil && ($0.title ?? "").count > 9 }
+        XCTAssertGreaterThan(Set(measures.compactMap(\.issue)).count, 3)
+        for format in [PackageKind.docx, .odt] {
+            let pdf = try XCTUnwrap(OfficeClients.convertToPDF(outputs.filter { $0.format == format }.map(\.url),
+                                                               into: out.appendingPathComponent(format.fileExtension)).first)
+            let pages = try PageLayoutCheck(pdf: pdf).pages
+            let name = "\(format.fileExtension) \(pdf.lastPathComponent)"
+            let start = try XCTUnwrap(pages.firstIndex { p in p.body.contains { $0.text.contains("จำแนกตามประเด็นการวิเคราะห์") } }, name)
+            let end = try XCTUnwrap(pages.lastIndex { p in p.body.contains { $0.text.contains("ลงชื่อ") } }, name)
+            XCTAssertGreaterThan(end, start + 1, "\(name): the grid runs over pages")
+            var found = 0
+            for i in start...end {
+                let lines = pages[i].body.map { PageLayoutCheck.squeezed($0.text) }
+                // A cell's line is a word of its own in poppler's line across the row: a measure is on the page
+                // when a word starts with its title.
+                let words = pages[i].body.flatMap { $0.text.split(separator: " ").map { PageLayoutCheck.squeezed(String($0)) } }
+                for m in measures {
+                    let head = PageLayoutCheck.squeezed(String(m.title!.prefix(9)))
+                    guard words.contains(where: { $0.hasPrefix(head) }) else { continue }
+                    found += 1
+                    XCTAssertTrue(lines.contains { $0.hasPrefix("(\(m.issue!))") },
+                                  "\(name) p\(i + 1): measure '\(head)' without its issue (\(m.issue!)) on the page")
+                }
+                if i < end, let last = pages[i].body.last {
+                    XCTAssertGreaterThan(last.top, pages[i].height * 0.7,
+                                         "\(name) p\(i + 1): the grid goes on to the next page from \(Int(100 * last.top / pages[i].height)) % down this one")
+                }
+            }
+            XCTAssertGreaterThanOrEqual(found, measures.count, "\(name): every measure of the grid by issue is seen")
+        }
+    }
 }
