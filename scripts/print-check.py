@@ -115,9 +115,10 @@ def page_heights(pdf):
 
 def mostly_empty(doc, heights, tabs, share=0.5, fitting=None):
     """(page, text) of pages whose text ends above `share` of the page while the table the page ends with
-    goes on at the top of the next page (under its repeated header). When the row that goes on is taller
-    than the room left on the page (down to the lowest line of any page of that height), it could not
-    have stayed: the finding goes to `fitting` instead."""
+    goes on at the top of the next page (under its repeated header). When the row that goes on (with a
+    group heading row's next row, with a last row's signature row) is taller than the room left on the
+    page (down to the lowest line of any page of that height), it could not have stayed: the finding
+    goes to `fitting` instead."""
 
     def where(line):
         """(table, row) holding the line's text, when one row of one table holds it."""
@@ -154,8 +155,15 @@ def mostly_empty(doc, heights, tabs, share=0.5, fitting=None):
             continue
         k, r = first[0]
         text = f"ends {round(100 * bottom / heights[i])} % down: {b[-1][0][:20]} / {fresh[0][0][:20]}"
-        # The row's height on the next page: down to the lowest line only that row holds.
-        own = [l[3] for l in fresh if where(l) == (k, r)]
+        # What goes on as one piece: the row, with the row after it when it is a row of one cell across the
+        # table (a group heading, kept with what it heads) or when the row after holds the signature (the
+        # last row keeps with it). Its height on the next page: down to the lowest line only it holds.
+        rows = [r]
+        while rows[-1] + 1 < len(tabs[k]) and (
+                (len(tabs[k][rows[-1]]) == 1 and len(tabs[k][0]) > 1)
+                or any(tight("ลงชื่อ") in c for c in tabs[k][rows[-1] + 1])):
+            rows.append(rows[-1] + 1)
+        own = [l[3] for l in fresh if where(l) in {(k, x) for x in rows}]
         room = floor.get(round(heights[i]), heights[i]) - bottom
         if fitting is not None and own and max(own) - top + fresh[0][4] > room:
             fitting.append((i + 1, text))

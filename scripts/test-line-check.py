@@ -120,6 +120,19 @@ class MostlyEmptyPage(unittest.TestCase):
         # Without a list to set it apart in, it is counted.
         self.assertEqual(len(pc.mostly_empty(doc, [self.HEIGHT] * 3, self.tables(*self.ROWS))), 1)
 
+    def test_a_last_row_goes_on_with_the_signature_row_after_it(self):
+        # Row B is short, but the signature row after it (down to 480 points) goes with it.
+        sign = ["ลงชื่อผู้บริหารท้องถิ่น"]
+        lines = [self.line("แถวที่สองของมาตรการ", 70), self.line("ผู้รับผิดชอบแถวสอง", 100, 200),
+                 self.line("ลงชื่อผู้บริหารท้องถิ่น", 480)]
+        fitting = []
+        self.assertEqual(pc.mostly_empty(self.doc(200, lines), [self.HEIGHT] * 3, self.tables(*self.ROWS[:2], sign),
+                                         fitting=fitting), [])
+        self.assertEqual([p for p, _ in fitting], [1])
+        # With another measure row between them, row B goes on alone, and fits.
+        found = pc.mostly_empty(self.doc(200, lines), [self.HEIGHT] * 3, self.tables(*self.ROWS, sign), fitting=fitting)
+        self.assertEqual([p for p, _ in found], [1])
+
 
 if __name__ == "__main__":
     unittest.main()
