@@ -292,7 +292,9 @@ def o34_2567():
     grid = Section("Landscape", [
         P("4. วิธีการนำผลการวิเคราะห์แต่ละประเด็นไปสู่การปฏิบัติ ในปีงบประมาณ พ.ศ. {{fiscal_year}}", "Heading1"),
         P("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในของ{{org.name}}\nประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Subtitle", keep_next=True),
-        Table([7.2, 9.4, 4.0, 4.1], [
+        # The steps get the room (10.6 cm: most steps one line); a measure row that keeps whole is then
+        # short enough that pages fill (at 9.4 cm every step ran to two lines and pages ended a third blank).
+        Table([6.0, 10.6, 4.0, 4.1], [
             head("มาตรการ/โครงการ/กิจกรรม", "ขั้นตอน/วิธีปฏิบัติ", "ผู้รับผิดชอบ", "ระยะเวลา\nดำเนินการ",
                  style="GridHeading"),
             Row([grid_cell("{{#each measures}}{{title}}"),
@@ -302,6 +304,7 @@ def o34_2567():
         ], L),
         P("", "Body"),
         P("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน จำแนกตามประเด็นการวิเคราะห์", "Subtitle", keep_next=True),
+        # The steps column is the widest (8.0 cm), as in the grid above, for rows short enough to fill pages.
         # Each measure row names its issue itself, not one cell merged down the issue's rows:
         # LibreOffice does not break a table inside a vertical merge over rows that may not
         # split, so it set each issue's rows apart on pages of their own (one to three rows,

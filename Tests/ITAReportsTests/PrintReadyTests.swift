@@ -242,10 +242,11 @@ final class PrintReadyTests: XCTestCase {
         }
     }
 
-    /// The O34 2567 grid by issue as LibreOffice prints it: every page that holds a measure shows the issue
-    /// of that measure (a merged issue cell printed once, on the page where the issue begins, left the
-    /// pages continuing it with an empty issue column), and each page of the grid but the signed one is
-    /// filled with rows (rows tall for their narrow steps column left a third of a page blank).
+    /// The O34 2567 measure grids as LibreOffice prints them: every page of the grid by issue that holds a
+    /// measure shows the issue of that measure (a merged issue cell printed once, on the page where the
+    /// issue begins, left the pages continuing it with an empty issue column), and each page of both grids
+    /// is filled with rows but the last of each (rows made tall by a narrow steps column left a third of a
+    /// page blank, the next row not fitting).
     func testIssueGridNamesTheIssueOnEveryPageAndFillsItsPages() throws {
         try OfficeClients.require("soffice")
         let (r, outputs) = try generate("sisaket-2568.yaml", [.o34])
@@ -259,6 +260,13 @@ final class PrintReadyTests: XCTestCase {
             let start = try XCTUnwrap(pages.firstIndex { p in p.body.contains { $0.text.contains("จำแนกตามประเด็นการวิเคราะห์") } }, name)
             let end = try XCTUnwrap(pages.lastIndex { p in p.body.contains { $0.text.contains("ลงชื่อ") } }, name)
             XCTAssertGreaterThan(end, start + 1, "\(name): the grid runs over pages")
+            let first = try XCTUnwrap(pages.firstIndex { p in p.body.contains { PageLayoutCheck.squeezed($0.text).hasPrefix("4.วิธีการนำผล") } }, name)
+            XCTAssertLessThan(first + 1, start, "\(name): the first grid runs over pages")
+            for i in first..<(start - 1) {
+                let last = try XCTUnwrap(pages[i].body.last)
+                XCTAssertGreaterThan(last.top, pages[i].height * 0.7,
+                                     "\(name) p\(i + 1): the first grid goes on to the next page from \(Int(100 * last.top / pages[i].height)) % down this one")
+            }
             var found = 0
             for i in start...end {
                 let lines = pages[i].body.map { PageLayoutCheck.squeezed($0.text) }
