@@ -242,6 +242,34 @@ final class PrintReadyTests: XCTestCase {
         }
     }
 
+    /// The O34 2567 grid by issue in the files: every measure row's first cell holds its own issue's label,
+    /// none is merged with the row above (DOCX w:vMerge, ODT rows spanned), so any page of the grid shows it.
+    func testIssueGridRowsEachNameTheirIssueInTheFiles() throws {
+        let (r, outputs) = try generate("sisaket-2568.yaml", [.o34])
+        let issues = try XCTUnwrap(r.data?.measures).compactMap(\.issue).sorted()
+        XCTAssertGreaterThan(Set(issues).count, 3)
+        for o in outputs {
+            let pkg = try OfficePackage(contentsOf: o.url)
+            let xml = String(decoding: try pkg.read(o.format == .docx ? "word/document.xml" : "content.xml"), as: UTF8.self)
+            let (open, close, row) = o.format == .docx ? ("<w:tbl>", "</w:tbl>", "<w:tr>") : ("<table:table ", "</table:table>", "<table:table-row")
+            let grid = try XCTUnwrap(xml.components(separatedBy: open).dropFirst().map { $0.components(separatedBy: close)[0] }
+                .first { PageLayoutCheck.squeezed(Self.plain($0)).contains("ประเด็นที่") && Self.plain($0).contains("วัน เดือน ปี") }, "\(o.format): no grid by issue")
+            XCTAssertFalse(grid.contains("<w:vMerge") || grid.contains("number-rows-spanned"),
+                           "\(o.format): a merged cell in the grid by issue")
+            let firstCells = grid.components(separatedBy: row).dropFirst().map { r -> String in
+                let cell = o.format == .docx ? "</w:tc>" : "</table:table-cell>"
+                return PageLayoutCheck.squeezed(Self.plain(row + r.components(separatedBy: cell)[0]))
+            }.filter { $0.hasPrefix("(") }
+            XCTAssertEqual(firstCells.map { String($0.prefix(3)) }, issues.map { "(\($0))" }, "\(o.format): one row per measure, each with its issue")
+        }
+    }
+
+    /// The text of an XML fragment, joiners and tags removed.
+    static func plain(_ xml: String) -> String {
+        xml.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+            .replacingOccurrences(of: "\u{2060}", with: "").replacingOccurrences(of: "\u{200B}", with: "")
+    }
+
     /// The O34 2567 measure grids as LibreOffice prints them: every page of the grid by issue that holds a
     /// measure shows the issue of that measure (a merged issue cell printed once, on the page where the
     /// issue begins, left the pages continuing it with an empty issue column), and each page of both grids
