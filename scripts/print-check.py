@@ -17,6 +17,9 @@ Counted per rendering:
   heading    a heading paragraph ending a page (its text is the last thing on the page)
   lost       a paragraph whose end is not in the PDF's text (cut off: a row that may not split and
              is taller than its page is clipped by LibreOffice)
+  empty      a mostly empty page: its text ends above half the page (--empty-share) while the table it ends with goes on
+             at the top of the next page (not counted when the row that goes on is taller than the room
+             left on the page: a whole row that does not fit; --verbose lists it)
 and per document:
   pages      DOCX and ODT page counts apart by more than one page and more than 10 %
 
@@ -48,7 +51,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 LINE_KINDS = ["number", "year", "date", "word", "org", "joiner"]
-KINDS = LINE_KINDS + ["signature", "row", "heading", "lost", "pages"]
+KINDS = LINE_KINDS + ["signature", "row", "heading", "lost", "empty", "pages"]
 
 
 def tight(s):
@@ -84,6 +87,89 @@ def cells(path):
                     paras += [p for p in lst if p.tag in (TEXT + "p", TEXT + "h")]
                 out.append([tight("".join(p.itertext())) for p in paras])
     return [[p for p in c if p] for c in out if any(c)]
+
+
+def tables(path):
+    """Each table of a DOCX or ODT as its rows, each row the tight texts of its cells (a cell's paragraphs
+    joined; a nested table's text is in its outer cell too)."""
+    out = []
+    with zipfile.ZipFile(path) as z:
+        if path.lower().endswith(".docx"):
+            root = ET.fromstring(z.read("word/document.xml"))
+            for tbl in root.iter(W + "tbl"):
+                out.append([[tight("".join(t.text or "" for t in tc.iter(W + "t"))) for tc in tr.findall(W + "tc")]
+                            for tr in tbl.findall(W + "tr")])
+        else:
+            root = ET.fromstring(z.read("content.xml"))
+            for tbl in root.iter(TABLE + "table"):
+                trs = [tr for tr in tbl.iter(TABLE + "table-row")]
+                out.append([[tight("".join(tc.itertext())) for tc in tr if tc.tag == TABLE + "table-cell"] for tr in trs])
+    return out
+
+
+def page_heights(pdf):
+    """Each page's height in points (pdfinfo)."""
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "100000", pdf], capture_output=True, text=True, check=True).stdout
+    return [float(m.group(1)) for m in re.finditer(r"^Page\s+\d+ size:\s+[\d.]+ x ([\d.]+)", info, re.M)]
+
+
+def mostly_empty(doc, heights, tabs, share=0.5, fitting=None):
+    """(page, text) of pages whose text ends above `share` of the page while the table the page ends with
+    goes on at the top of the next page (under its repeated header). When the row that goes on (with a
+    group heading row's next row, with a last row's signature row) is taller than the room left on the
+    page (down to the lowest line of any page of that height), it could not have stayed: the finding
+    goes to `fitting` instead."""
+
+    def where(line):
+        """(table, row) holding the line's text, when one row of one table holds it."""
+        t = tight(line[0])
+        if len(t) < 4:
+            return None
+        hits = [(k, r) for k, tab in enumerate(tabs) for r, row in enumerate(tab) if any(t in c for c in row)]
+        return hits[0] if len(hits) == 1 else None
+
+    def anywhere(line):
+        t = tight(line[0])
+        return len(t) >= 4 and {k for k, tab in enumerate(tabs) for row in tab if any(t in c for c in row)}
+
+    floor = {}
+    for lines, h in zip(doc, heights):
+        b = body(lines)
+        if b:
+            floor[round(h)] = max(floor.get(round(h), 0), max(l[3] for l in b))
+    found = []
+    for i in range(len(doc) - 1):
+        b = sorted(body(doc[i]), key=lambda l: l[3])
+        if not b or b[-1][3] >= share * heights[i]:
+            continue
+        bottom = b[-1][3]
+        ends = [anywhere(l) for l in reversed(b) if bottom - l[3] < 2.5 * l[4]]
+        ends = set.union(*[e for e in ends if e]) if any(ends) else set()
+        seen = {tight(l[0]) for l in b}
+        fresh = sorted([l for l in body(doc[i + 1]) if tight(l[0]) not in seen], key=lambda l: l[3])
+        if not fresh or not ends:
+            continue
+        top = fresh[0][3]
+        first = [w for w in (where(l) for l in fresh if l[3] - top < 1.2 * l[4]) if w]
+        if not first or first[0][0] not in ends:
+            continue
+        k, r = first[0]
+        text = f"ends {round(100 * bottom / heights[i])} % down: {b[-1][0][:20]} / {fresh[0][0][:20]}"
+        # What goes on as one piece: the row, with the row after it when it is a row of one cell across the
+        # table (a group heading, kept with what it heads) or when the row after holds the signature (the
+        # last row keeps with it). Its height on the next page: down to the lowest line only it holds.
+        rows = [r]
+        while rows[-1] + 1 < len(tabs[k]) and (
+                (len(tabs[k][rows[-1]]) == 1 and len(tabs[k][0]) > 1)
+                or any(tight("ลงชื่อ") in c for c in tabs[k][rows[-1] + 1])):
+            rows.append(rows[-1] + 1)
+        own = [l[3] for l in fresh if where(l) in {(k, x) for x in rows}]
+        room = floor.get(round(heights[i]), heights[i]) - bottom
+        if fitting is not None and own and max(own) - top + fresh[0][4] > room:
+            fitting.append((i + 1, text))
+        else:
+            found.append((i + 1, text))
+    return found
 
 
 def outside_cells(path):
@@ -236,6 +322,8 @@ def main():
     ap.add_argument("--keep", help="folder for the documents, PDFs and PNGs (default: a temporary one)")
     ap.add_argument("--png", action="store_true", help="also write every page as PNG (60 dpi)")
     ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--empty-share", type=float, default=0.5, metavar="SHARE",
+                    help="a page is mostly empty when its text ends above this share of its height (default 0.5)")
     ap.add_argument("--again", action="store_true",
                     help="check the documents already in the --keep folder again, without generating them")
     args = ap.parse_args()
@@ -306,6 +394,8 @@ def main():
             findings += [(p, "row", t) for p, t in row_fragments(doc, cells(src), outside_cells(src), taller)]
             findings += [(p, "heading", h) for p, h in heading_at_foot(doc, headings(src))]
             findings += [(0, "lost", t) for t in lost_paragraphs(pdf, src)]
+            too_tall = []
+            findings += [(p, "empty", t) for p, t in mostly_empty(doc, page_heights(pdf), tables(src), args.empty_share, too_tall)]
             per = dict.fromkeys(KINDS, 0)
             for _, k, _ in findings:
                 per[k] += 1
@@ -316,6 +406,8 @@ def main():
                     print(f"    p{p} {k}: {t}")
                 for p, t in taller:
                     print(f"    p{p} (not counted) row taller than a page: {t}")
+                for p, t in too_tall:
+                    print(f"    p{p} (not counted) mostly empty, the next row does not fit the rest of it: {t}")
             if args.png:
                 png = os.path.join(work, "png", ext, stem)
                 os.makedirs(png, exist_ok=True)

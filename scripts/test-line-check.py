@@ -71,5 +71,68 @@ class RowSplit(unittest.TestCase):
         self.assertEqual(len(pc.row_fragments(doc, self.cells(), "")), 1)
 
 
+class MostlyEmptyPage(unittest.TestCase):
+    """A page of 600 points; the header repeats at the top of every page of the table."""
+    HEIGHT = 600
+    HEAD = ("หัวตารางมาตรการ", 0, 100, 50, 10)
+
+    def line(self, text, y, x=0):
+        return (text, x, x + 100, y, 10)
+
+    def tables(self, *rows):
+        return [[[pc.tight("หัวตารางมาตรการ")]] + [[pc.tight(c) for c in r] for r in rows],
+                [[pc.tight("ตารางอื่นถัดไป")]]]
+
+    def doc(self, first_page_bottom, next_rows):
+        """Page 1: the table's header and row A, whose last line sits `first_page_bottom` down;
+        page 2: the header again and `next_rows` (lines of row B, then row C), down to 540 points on a page."""
+        p1 = [self.HEAD, self.line("แถวแรกของมาตรการ", 70), self.line("บรรทัดท้ายแถวแรก", first_page_bottom)]
+        p2 = [self.HEAD] + next_rows + [self.line("บรรทัดเต็มหน้าสุดท้าย", 540, 200)]
+        p3 = [self.line("ย่อหน้าปิดท้ายเอกสาร", 540)]
+        return [p1, p2, p3]
+
+    ROWS = (["แถวแรกของมาตรการบรรทัดท้ายแถวแรก"], ["แถวที่สองของมาตรการ", "ผู้รับผิดชอบแถวสอง"],
+            ["แถวที่สามของมาตรการบรรทัดเต็มหน้าสุดท้าย"])
+
+    def test_a_page_ending_high_while_its_table_goes_on_with_a_short_row_is_counted(self):
+        doc = self.doc(200, [self.line("แถวที่สองของมาตรการ", 70), self.line("ผู้รับผิดชอบแถวสอง", 100, 200)])
+        fitting = []
+        found = pc.mostly_empty(doc, [self.HEIGHT] * 3, self.tables(*self.ROWS), fitting=fitting)
+        self.assertEqual([p for p, _ in found], [1])
+        self.assertIn("33 %", found[0][1])
+        self.assertEqual(fitting, [])
+
+    def test_a_filled_page_or_one_followed_by_another_table_is_not(self):
+        rows = [self.line("แถวที่สองของมาตรการ", 70), self.line("ผู้รับผิดชอบแถวสอง", 100, 200)]
+        self.assertEqual(pc.mostly_empty(self.doc(400, rows), [self.HEIGHT] * 3, self.tables(*self.ROWS)), [])
+        other = self.doc(200, [self.line("ตารางอื่นถัดไป", 70)])
+        other[1] = [l for l in other[1] if l is not self.HEAD]
+        self.assertEqual(pc.mostly_empty(other, [self.HEIGHT] * 3, self.tables(*self.ROWS)), [])
+        # The same page with a share of 0.3 of the page: text ending a third down is not mostly empty.
+        self.assertEqual(pc.mostly_empty(self.doc(200, rows), [self.HEIGHT] * 3, self.tables(*self.ROWS), 0.3), [])
+
+    def test_a_row_taller_than_the_room_left_is_set_apart(self):
+        # Row B runs from 70 to 480 points on the next page: 420 points, more than the 340 left under 200.
+        doc = self.doc(200, [self.line("แถวที่สองของมาตรการ", 70), self.line("ผู้รับผิดชอบแถวสอง", 480, 200)])
+        fitting = []
+        self.assertEqual(pc.mostly_empty(doc, [self.HEIGHT] * 3, self.tables(*self.ROWS), fitting=fitting), [])
+        self.assertEqual([p for p, _ in fitting], [1])
+        # Without a list to set it apart in, it is counted.
+        self.assertEqual(len(pc.mostly_empty(doc, [self.HEIGHT] * 3, self.tables(*self.ROWS))), 1)
+
+    def test_a_last_row_goes_on_with_the_signature_row_after_it(self):
+        # Row B is short, but the signature row after it (down to 480 points) goes with it.
+        sign = ["ลงชื่อผู้บริหารท้องถิ่น"]
+        lines = [self.line("แถวที่สองของมาตรการ", 70), self.line("ผู้รับผิดชอบแถวสอง", 100, 200),
+                 self.line("ลงชื่อผู้บริหารท้องถิ่น", 480)]
+        fitting = []
+        self.assertEqual(pc.mostly_empty(self.doc(200, lines), [self.HEIGHT] * 3, self.tables(*self.ROWS[:2], sign),
+                                         fitting=fitting), [])
+        self.assertEqual([p for p, _ in fitting], [1])
+        # With another measure row between them, row B goes on alone, and fits.
+        found = pc.mostly_empty(self.doc(200, lines), [self.HEIGHT] * 3, self.tables(*self.ROWS, sign), fitting=fitting)
+        self.assertEqual([p for p, _ in found], [1])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -292,7 +292,9 @@ def o34_2567():
     grid = Section("Landscape", [
         P("4. วิธีการนำผลการวิเคราะห์แต่ละประเด็นไปสู่การปฏิบัติ ในปีงบประมาณ พ.ศ. {{fiscal_year}}", "Heading1"),
         P("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในของ{{org.name}}\nประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Subtitle", keep_next=True),
-        Table([7.2, 9.4, 4.0, 4.1], [
+        # The steps get the room (10.6 cm: most steps one line); a measure row that keeps whole is then
+        # short enough that pages fill (at 9.4 cm every step ran to two lines and pages ended a third blank).
+        Table([6.0, 10.6, 4.0, 4.1], [
             head("มาตรการ/โครงการ/กิจกรรม", "ขั้นตอน/วิธีปฏิบัติ", "ผู้รับผิดชอบ", "ระยะเวลา\nดำเนินการ",
                  style="GridHeading"),
             Row([grid_cell("{{#each measures}}{{title}}"),
@@ -302,11 +304,16 @@ def o34_2567():
         ], L),
         P("", "Body"),
         P("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน จำแนกตามประเด็นการวิเคราะห์", "Subtitle", keep_next=True),
-        Table([4.6, 5.6, 3.9, 6.8, 3.8], [
+        # The steps column is the widest (8.0 cm), as in the grid above, for rows short enough to fill pages.
+        # Each measure row names its issue itself, not one cell merged down the issue's rows:
+        # LibreOffice does not break a table inside a vertical merge over rows that may not
+        # split, so it set each issue's rows apart on pages of their own (one to three rows,
+        # most of the page blank), and a page continuing an issue showed an empty issue cell.
+        Table([4.2, 5.2, 3.5, 8.0, 3.8], [
             head("ประเด็นที่", "มาตรการ/โครงการ/กิจกรรม", "ผู้รับผิดชอบ/\nผู้ที่เกี่ยวข้อง",
                  "ขั้นตอน/วิธีปฏิบัติ", "วัน เดือน ปี\nที่ดำเนินการ",
                  style="GridHeading"),
-            Row([grid_cell("{{#each measures}}{{merge issue_label}}"),
+            Row([grid_cell("{{#each measures}}{{issue_label}}"),
                  grid_cell("{{title}}"),
                  grid_cell("{{owners}}"),
                  Cell(P("{{steps}}", "GridList", numbered="decimal")),

@@ -241,4 +241,79 @@ final class PrintReadyTests: XCTestCase {
             }
         }
     }
+
+    /// The O34 2567 grid by issue in the files: every measure row's first cell holds its own issue's label,
+    /// none is merged with the row above (DOCX w:vMerge, ODT rows spanned), so any page of the grid shows it.
+    func testIssueGridRowsEachNameTheirIssueInTheFiles() throws {
+        let (r, outputs) = try generate("sisaket-2568.yaml", [.o34])
+        let issues = try XCTUnwrap(r.data?.measures).compactMap(\.issue).sorted()
+        XCTAssertGreaterThan(Set(issues).count, 3)
+        for o in outputs {
+            let pkg = try OfficePackage(contentsOf: o.url)
+            let xml = String(decoding: try pkg.read(o.format == .docx ? "word/document.xml" : "content.xml"), as: UTF8.self)
+            let (open, close, row) = o.format == .docx ? ("<w:tbl>", "</w:tbl>", "<w:tr>") : ("<table:table ", "</table:table>", "<table:table-row")
+            let grid = try XCTUnwrap(xml.components(separatedBy: open).dropFirst().map { $0.components(separatedBy: close)[0] }
+                .first { PageLayoutCheck.squeezed(Self.plain($0)).contains("ประเด็นที่") && Self.plain($0).contains("วัน เดือน ปี") }, "\(o.format): no grid by issue")
+            XCTAssertFalse(grid.contains("<w:vMerge") || grid.contains("number-rows-spanned"),
+                           "\(o.format): a merged cell in the grid by issue")
+            let firstCells = grid.components(separatedBy: row).dropFirst().map { r -> String in
+                let cell = o.format == .docx ? "</w:tc>" : "</table:table-cell>"
+                return PageLayoutCheck.squeezed(Self.plain(row + r.components(separatedBy: cell)[0]))
+            }.filter { $0.hasPrefix("(") }
+            XCTAssertEqual(firstCells.map { String($0.prefix(3)) }, issues.map { "(\($0))" }, "\(o.format): one row per measure, each with its issue")
+        }
+    }
+
+    /// The text of an XML fragment, joiners and tags removed.
+    static func plain(_ xml: String) -> String {
+        xml.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+            .replacingOccurrences(of: "\u{2060}", with: "").replacingOccurrences(of: "\u{200B}", with: "")
+    }
+
+    /// The O34 2567 measure grids as LibreOffice prints them: every page of the grid by issue that holds a
+    /// measure shows the issue of that measure (a merged issue cell printed once, on the page where the
+    /// issue begins, left the pages continuing it with an empty issue column), and each page of both grids
+    /// is filled with rows but the last of each (rows made tall by a narrow steps column left a third of a
+    /// page blank, the next row not fitting).
+    func testIssueGridNamesTheIssueOnEveryPageAndFillsItsPages() throws {
+        try OfficeClients.require("soffice")
+        let (r, outputs) = try generate("sisaket-2568.yaml", [.o34])
+        let measures = try XCTUnwrap(r.data?.measures).filter { $0.issue != nil && ($0.title ?? "").count > 9 }
+        XCTAssertGreaterThan(Set(measures.compactMap(\.issue)).count, 3)
+        for format in [PackageKind.docx, .odt] {
+            let pdf = try XCTUnwrap(OfficeClients.convertToPDF(outputs.filter { $0.format == format }.map(\.url),
+                                                               into: out.appendingPathComponent(format.fileExtension)).first)
+            let pages = try PageLayoutCheck(pdf: pdf).pages
+            let name = "\(format.fileExtension) \(pdf.lastPathComponent)"
+            let start = try XCTUnwrap(pages.firstIndex { p in p.body.contains { $0.text.contains("จำแนกตามประเด็นการวิเคราะห์") } }, name)
+            let end = try XCTUnwrap(pages.lastIndex { p in p.body.contains { $0.text.contains("ลงชื่อ") } }, name)
+            XCTAssertGreaterThan(end, start + 1, "\(name): the grid runs over pages")
+            let first = try XCTUnwrap(pages.firstIndex { p in p.body.contains { PageLayoutCheck.squeezed($0.text).hasPrefix("4.วิธีการนำผล") } }, name)
+            XCTAssertLessThan(first + 1, start, "\(name): the first grid runs over pages")
+            for i in first..<(start - 1) {
+                let last = try XCTUnwrap(pages[i].body.last)
+                XCTAssertGreaterThan(last.top, pages[i].height * 0.7,
+                                     "\(name) p\(i + 1): the first grid goes on to the next page from \(Int(100 * last.top / pages[i].height)) % down this one")
+            }
+            var found = 0
+            for i in start...end {
+                let lines = pages[i].body.map { PageLayoutCheck.squeezed($0.text) }
+                // A cell's line is a word of its own in poppler's line across the row: a measure is on the page
+                // when a word starts with its title.
+                let words = pages[i].body.flatMap { $0.text.split(separator: " ").map { PageLayoutCheck.squeezed(String($0)) } }
+                for m in measures {
+                    let head = PageLayoutCheck.squeezed(String(m.title!.prefix(9)))
+                    guard words.contains(where: { $0.hasPrefix(head) }) else { continue }
+                    found += 1
+                    XCTAssertTrue(lines.contains { $0.hasPrefix("(\(m.issue!))") },
+                                  "\(name) p\(i + 1): measure '\(head)' without its issue (\(m.issue!)) on the page")
+                }
+                if i < end, let last = pages[i].body.last {
+                    XCTAssertGreaterThan(last.top, pages[i].height * 0.7,
+                                         "\(name) p\(i + 1): the grid goes on to the next page from \(Int(100 * last.top / pages[i].height)) % down this one")
+                }
+            }
+            XCTAssertGreaterThanOrEqual(found, measures.count, "\(name): every measure of the grid by issue is seen")
+        }
+    }
 }

@@ -42,7 +42,7 @@ final class PrintCheckScriptTests: XCTestCase {
                                                         Self.root.appendingPathComponent("Examples/wangthong-2567.yaml").path],
                                               timeout: 600))
         let t = try totals(r.stdout)
-        for kind in ["number", "year", "date", "word", "org", "joiner", "signature", "heading", "lost", "pages"] {
+        for kind in ["number", "year", "date", "word", "org", "joiner", "signature", "heading", "lost", "empty", "pages"] {
             XCTAssertEqual(t[kind], 0, "\(kind):\n\(r.stdout)\(r.stderr)")
         }
         XCTAssertNotNil(t["row"], r.stdout)
