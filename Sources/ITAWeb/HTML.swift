@@ -158,7 +158,7 @@ enum HTML {
       while (end < kinds.length && kinds[end] === 'number') end++;
       var run = cells.slice(first, end), after = cells.slice(end), listed = run.join(', ');
       if (after.length && after.some(isNumber)) {
-        return fail('พบตัวเลข ' + (numbers.length - start) + ' ช่องที่ไม่ติดกัน: หลังตัวเลข ' + run.length + ' ช่อง (' + listed + ') มี' + shown(after[0]) + 'คั่นอยู่');
+        return fail('พบตัวเลข ' + (numbers.length - start) + ' ช่องที่ไม่ติดกัน: หลังตัวเลข ' + run.length + ' ช่อง (' + listed + ') มี ' + shown(after[0]) + ' คั่นอยู่');
       }
       if (run.length !== 10 && run.length !== 11) return fail('พบตัวเลขติดกัน ' + run.length + ' ช่อง (' + listed + ')');
       var row = { scores: run.slice(0, 10), total: run.length === 11 ? run[10] : null, level: null };

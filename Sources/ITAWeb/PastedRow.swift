@@ -65,7 +65,7 @@ struct PastedRow: Equatable {
         let after = Array(cells[end...])
         let listed = run.joined(separator: ", ")
         if !after.isEmpty, after.contains(where: isNumber) {
-            throw fail("พบตัวเลข \(numbers.count - start) ช่องที่ไม่ติดกัน: หลังตัวเลข \(run.count) ช่อง (\(listed)) มี\(shown(after[0]))คั่นอยู่")
+            throw fail("พบตัวเลข \(numbers.count - start) ช่องที่ไม่ติดกัน: หลังตัวเลข \(run.count) ช่อง (\(listed)) มี \(shown(after[0])) คั่นอยู่")
         }
         guard run.count == 10 || run.count == 11 else {
             throw fail("พบตัวเลขติดกัน \(run.count) ช่อง (\(listed))")
