@@ -151,6 +151,7 @@ final class ScoreSheetTests: XCTestCase {
         XCTAssertNil(try ScoreSheet.parse(text: csv, file: "s.csv", baseKind: "องค์การบริหารส่วนจังหวัด").rows[0].problem)
         XCTAssertNotNil(try ScoreSheet.parse(text: csv.replacingOccurrences(of: "อบจ.ก", with: "เทศบาลก"), file: "s.csv",
                                              baseKind: "เทศบาลตำบล").rows[0].problem)
+        XCTAssertNil(try ScoreSheet.parse(text: csv, file: "s.csv", baseKind: "เทศบาลเมือง").rows[0].problem, "the row's own name says อบจ.")
         // A CSV names the column by number (its line is named by the batch's place).
         let empty = try ScoreSheet.parse(text: ",เมือง,ศรีสะเกษ,\(scores.joined(separator: ","))\n", file: "s.csv")
         XCTAssertEqual(empty.rows[0].problem, "the organisation's name is empty (column 1); type it: every document prints it on its cover (only a provincial administrative organisation, องค์การบริหารส่วนจังหวัด, has no district)")

@@ -134,13 +134,14 @@ public struct ScoreSheet: Sendable {
     static let positionalColumns: [Column?] = [.name, .district, .province] + (1...10).map(Column.indicator) + [.total, .level]
 
     /// Whether an organisation of this kind or name has no district (อำเภอ) in its address: a provincial
-    /// administrative organisation (องค์การบริหารส่วนจังหวัด, อบจ.) serves a whole province.
+    /// administrative organisation (องค์การบริหารส่วนจังหวัด, อบจ.) serves a whole province. Its kind or its
+    /// name may say so (a base file of a municipality may serve a table of อบจ. rows).
     public static func hasNoDistrict(kind: String?, name: String) -> Bool {
         func provincial(_ text: String) -> Bool {
             let t = text.replacingOccurrences(of: " ", with: "")
             return t.hasPrefix("องค์การบริหารส่วนจังหวัด") || t.hasPrefix("อบจ.") || t == "อบจ"
         }
-        return kind.map(provincial) ?? provincial(name)
+        return kind.map(provincial) == true || provincial(name)
     }
 
     /// Where a sheet's values are, for messages: a CSV file's line, or a workbook's sheet and cell.
