@@ -116,6 +116,7 @@ enum HTML {
     .photos img { max-width: 100%; max-height: 160px; display: block; margin-bottom: 4px; }
     img.logo { max-height: 90px; vertical-align: middle; border: 1px solid var(--line); background: #fff; }
     .small { font-size: 17px; color: var(--muted); }
+    .small.bad { color: var(--bad); font-weight: bold; }
     .field-title { display: block; font-weight: bold; margin-top: 8px; }
     .file-pick { position: relative; display: flex; gap: 10px; align-items: center; flex-wrap: wrap; margin-top: 4px; }
     .file-input { position: absolute; left: 0; top: 0; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
@@ -126,23 +127,68 @@ enum HTML {
     """
 
     static let js = #"""
-    // Pastes a row copied from a spreadsheet (tabs or spaces between the ten scores) into the score boxes.
+    // Pastes a row copied from a spreadsheet into the score boxes, read as the server reads it
+    // (PastedRow): ten numbers next to each other are the ten scores, eleven the scores and the total;
+    // any other row is left in the box with what was found, and nothing is filled.
+    function readPastedRow(text) {
+      var line = text.replace(/\r/g, '').split('\n')[0];
+      var cells;
+      if (line.indexOf('\t') >= 0) {
+        cells = line.split('\t').map(function (x) { return x.trim(); });
+        while (cells.length && cells[cells.length - 1] === '') cells.pop();
+        while (cells.length && cells[0] === '') cells.shift();
+      } else {
+        cells = line.split(' ').map(function (x) { return x.trim(); }).filter(function (x) { return x.length > 0; });
+      }
+      var thai = '๐๑๒๓๔๕๖๗๘๙';
+      function arabic(c) { return c.replace(/[๐-๙]/g, function (d) { return String(thai.indexOf(d)); }); }
+      function isNumber(c) { return /^[0-9]+(\.[0-9]+)?$/.test(arabic(c)); }
+      function kind(c) { return c === '' ? 'blank' : (isNumber(c) ? 'number' : 'text'); }
+      function shown(c) { return c === '' ? 'ช่องว่าง' : "'" + (c.length > 40 ? c.slice(0, 40) + '…' : c) + "'"; }
+      var expected = 'แถวที่วางต้องมีคะแนน 10 ช่องติดกัน (ตัวชี้วัด 1–10) หรือ 11 ช่อง (คะแนน 10 ช่องตามด้วยคะแนนรวม) ' +
+        'โดยข้างหน้าคะแนนมีลำดับ ชื่อหน่วยงาน อำเภอ จังหวัด ได้ และหลังคะแนนรวมมีระดับได้ ไม่ได้บันทึกคะแนน';
+      function fail(found) { return { error: 'อ่านแถวที่วางไม่ได้: ' + found + ' ' + expected }; }
+      var kinds = cells.map(kind);
+      var numbers = cells.filter(isNumber);
+      if (!numbers.length) return fail(cells.length ? 'ไม่พบตัวเลขในแถวที่วาง (' + cells.length + ' ช่อง)' : 'ไม่มีค่าในแถวที่วาง');
+      var start = (kinds.length > 1 && kinds[0] === 'number' && kinds[1] === 'text') ? 1 : 0;
+      var first = kinds.indexOf('number', start);
+      if (first < 0) return fail('ไม่พบตัวเลขในแถวที่วาง');
+      var end = first;
+      while (end < kinds.length && kinds[end] === 'number') end++;
+      var run = cells.slice(first, end), after = cells.slice(end), listed = run.join(', ');
+      if (after.length && after.some(isNumber)) {
+        return fail('พบตัวเลข ' + (numbers.length - start) + ' ช่องที่ไม่ติดกัน: หลังตัวเลข ' + run.length + ' ช่อง (' + listed + ') มี ' + shown(after[0]) + ' คั่นอยู่');
+      }
+      if (run.length !== 10 && run.length !== 11) return fail('พบตัวเลขติดกัน ' + run.length + ' ช่อง (' + listed + ')');
+      var row = { scores: run.slice(0, 10), total: run.length === 11 ? run[10] : null, level: null };
+      if (after.length) {
+        if (run.length !== 11 || after.length !== 1) return fail('หลังตัวเลข ' + run.length + ' ช่อง (' + listed + ') มี ' + after.map(shown).join(', '));
+        row.level = after[0];
+      }
+      return row;
+    }
     document.addEventListener('DOMContentLoaded', function () {
       var paste = document.getElementById('paste-row');
       if (paste) {
         paste.addEventListener('input', function () {
-          var v = paste.value.replace(/\r/g, '').split('\n')[0];
-          var parts = (v.indexOf('\t') >= 0 ? v.split('\t') : v.split(/\s+/))
-            .map(function (x) { return x.trim(); }).filter(function (x) { return x.length > 0; });
-          if (parts.length < 10) return;
-          var numbers = parts.slice(parts.length - 10);
+          var note = document.getElementById('paste-note');
+          if (!paste.value.trim()) { if (note) { note.textContent = ''; note.classList.remove('bad'); } return; }
+          var row = readPastedRow(paste.value);
+          if (row.error) {
+            if (note) { note.textContent = row.error; note.classList.add('bad'); }
+            return;
+          }
           for (var i = 0; i < 10; i++) {
             var box = document.getElementById('score-' + (i + 1));
-            if (box) box.value = numbers[i];
+            if (box) box.value = row.scores[i];
           }
+          document.getElementById('paste-total').value = row.total || '';
+          document.getElementById('paste-level').value = row.level || '';
           paste.value = '';
-          var note = document.getElementById('paste-note');
-          if (note) note.textContent = 'ใส่คะแนนทั้ง 10 ช่องจากแถวที่วางแล้ว ตรวจดูแล้วกดบันทึก';
+          var said = 'ใส่คะแนนทั้ง 10 ช่องจากแถวที่วางแล้ว';
+          if (row.total) said += ' และจะบันทึกคะแนนรวมที่ประกาศ ' + row.total + (row.level ? ' ระดับ ' + row.level : '');
+          if (note) { note.textContent = said + ' ตรวจดูแล้วกดบันทึก'; note.classList.remove('bad'); }
         });
       }
       // The file pickers: the browser's own button speaks the browser's language, so a Thai button and the

@@ -177,9 +177,9 @@ struct Pages: Sendable {
     }
 
     func sectionPage(_ e: Entry, _ s: Section, tree: NodeEdit, diagnostics: [Diagnostic], version: String, notice: String,
-                     status: HTTPResponse.Status = .ok) -> Response {
+                     status: HTTPResponse.Status = .ok, pasted: String? = nil, pasteProblem: String? = nil) -> Response {
         let form = SectionForm(entry: e, section: s, tree: tree, diagnostics: diagnostics.filter { s.covers($0.path) },
-                               version: version, token: app.token)
+                               version: version, token: app.token, pasted: pasted, pasteProblem: pasteProblem)
         let title = "\(s.title) · \(e.organization.isEmpty ? e.name : e.organization)"
         return Reply.html(HTML.page(title: title, body: notice + form.html(),
                                     crumbs: [("หน้าแรก", "/"), (e.name, fileLink(e.name)), (s.title, nil)]), status: status)
@@ -226,6 +226,10 @@ struct Pages: Sendable {
         do { try SectionUpdate(section: s, form: form, entry: e).apply(to: &tree) } catch let m as SectionUpdate.Malformed {
             return sectionPage(e, s, tree: tree, diagnostics: e.loaded.diagnostics, version: version,
                                notice: "<p class=\"notice bad\">\(HTML.esc(m.reason))</p>", status: .badRequest)
+        } catch let p as PastedRow.Problem {
+            return sectionPage(e, s, tree: tree, diagnostics: e.loaded.diagnostics, version: version,
+                               notice: "<p class=\"notice bad\" id=\"not-saved\">ยังไม่ได้บันทึก: อ่านแถวคะแนนที่วางไม่ได้ ดูรายละเอียดใต้ช่องวางแถวคะแนน</p>",
+                               status: .badRequest, pasted: form.first("paste"), pasteProblem: p.reason)
         }
         let attempt = (try? tree.text()).map { ReportLoader.load(text: $0, file: name) }
         guard let attempt, let data = attempt.data else {
@@ -551,7 +555,7 @@ extension Pages {
             let book = try Workbook(data: file.data, path: "workbook.xlsx")
             let chosen = try book.sheet(named: form.trimmed("sheet"))
             let rows = try book.rows(of: chosen).map { TableRow(number: $0.number, cells: $0.cells) }
-            sheet = try ScoreSheet.parse(rows: rows, file: "workbook.xlsx", sheet: chosen.name)
+            sheet = try ScoreSheet.parse(rows: rows, file: "workbook.xlsx", sheet: chosen.name, baseKind: baseData.organization?.kind)
         } catch {
             return Reply.error(.unprocessableContent, "อ่านไฟล์ Excel ไม่ได้: \(ThaiText.error(error))")
         }

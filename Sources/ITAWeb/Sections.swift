@@ -86,6 +86,9 @@ struct SectionForm {
     let diagnostics: [Diagnostic]
     let version: String
     let token: String
+    /// A pasted score row that could not be read, shown again with why beside its box.
+    var pasted: String? = nil
+    var pasteProblem: String? = nil
 
     var action: String { "/f/\(HTML.segment(entry.name))/edit/\(section.rawValue)" }
 
@@ -206,8 +209,11 @@ struct SectionForm {
             out += input(ThaiText.Labels.strengthThreshold, "options.strength_threshold",
                          hint: "ตัวชี้วัดที่ได้คะแนนตั้งแต่ค่านี้ขึ้นไปนับเป็นจุดแข็ง ต่ำกว่านับเป็นจุดอ่อน \(yearly)", cls: "score", id: "strength-threshold")
         }
-        out += "<label>วางแถวคะแนนที่คัดลอกจากตาราง (Excel หรือ LibreOffice) <span class=\"hint\">ตัวเลข 10 ช่องสุดท้ายของแถวจะใส่ในตัวชี้วัด 1–10 ตามลำดับ</span>"
-        out += "<textarea name=\"paste\" id=\"paste-row\" rows=\"2\"></textarea></label><p id=\"paste-note\" class=\"small\"></p>"
+        out += "<label>วางแถวคะแนนที่คัดลอกจากตาราง (Excel หรือ LibreOffice) <span class=\"hint\">คะแนน 10 ช่องติดกันจะใส่ในตัวชี้วัด 1–10 ตามลำดับ "
+            + "ถ้ามีตัวเลข 11 ช่อง ช่องที่ 11 คือคะแนนรวมที่ประกาศ ข้างหน้าคะแนนมีชื่อหน่วยงาน อำเภอ จังหวัดได้</span>"
+        out += "<textarea name=\"paste\" id=\"paste-row\" rows=\"2\">\(HTML.esc(pasted ?? ""))</textarea></label>"
+        out += "<input type=\"hidden\" name=\"paste-total\" id=\"paste-total\" value=\"\"><input type=\"hidden\" name=\"paste-level\" id=\"paste-level\" value=\"\">"
+        out += "<p id=\"paste-note\" class=\"small\(pasteProblem == nil ? "" : " bad")\" role=\"status\">\(HTML.esc(pasteProblem ?? ""))</p>"
         return out
     }
 
@@ -533,13 +539,24 @@ struct SectionUpdate {
             for (key, _) in SectionForm.toolFields(catalog, tree: tree) { plain("assessment.tools.\(key)", &tree) }
             var values: [Int: String] = [:]
             for n in 1...10 { if let v = form.first("assessment.indicators.\(n)") { values[n] = v } }
+            var total: String?, level: String?
             if let pasted = form.trimmed("paste") {
-                let cells = Self.cells(pasted)
-                guard cells.count >= 10 else {
-                    throw Malformed(reason: "แถวที่วางมีค่า \(cells.count) ช่อง ต้องมีคะแนนอย่างน้อย 10 ช่อง (ตัวชี้วัด 1–10)")
+                let row = try PastedRow.read(pasted)
+                for (i, v) in row.scores.enumerated() { values[i + 1] = v }
+                total = row.total
+                level = row.level
+            } else {
+                // The page's script reads a pasted row itself and hands on its total and level.
+                if let t = form.trimmed("paste-total") {
+                    guard PastedRow.isNumber(t) else {
+                        throw PastedRow.Problem(reason: "คะแนนรวมจากแถวที่วาง '\(t)' ไม่ใช่ตัวเลข ไม่ได้บันทึกคะแนน")
+                    }
+                    total = t
                 }
-                for (i, v) in cells.suffix(10).enumerated() { values[i + 1] = v }
+                level = form.trimmed("paste-level")
             }
+            if let total { Self.put("assessment.official.total", NodeEdit.plain(total), &tree) }
+            if let level { Self.put("assessment.official.level", NodeEdit.text(level), &tree) }
             for (n, v) in values.sorted(by: { $0.key < $1.key }) {
                 let t = v.trimmingCharacters(in: .whitespaces)
                 Self.put("assessment.indicators.\(n)", t.isEmpty ? nil : NodeEdit.plain(t), &tree)
@@ -711,13 +728,6 @@ struct SectionUpdate {
     static func clean(_ s: String?) -> String? {
         guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
         return t
-    }
-
-    /// The cells of a row pasted from a spreadsheet: tab-separated, else separated by spaces.
-    static func cells(_ row: String) -> [String] {
-        let line = row.replacingOccurrences(of: "\r", with: "").split(separator: "\n").first.map(String.init) ?? ""
-        let parts = line.contains("\t") ? line.components(separatedBy: "\t") : line.components(separatedBy: " ")
-        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// Citations typed as indicator numbers and question codes: `9, i1` → `[{indicator: 9}, {question: i1}]`.

@@ -7,8 +7,19 @@ import Foundation
 /// it works to 15 significant digits. A number cell therefore reads as its value rounded to 15
 /// significant digits, written in the shortest plain decimal form (no exponent, no trailing zeros):
 /// `98.97000000000001` → `98.97`, `0.30000000000000004` → `0.3`, `1E-3` → `0.001`, `100` → `100`.
-/// A cell's number format (the decimals it shows) is not applied: the stored value counts.
+/// A cell's number format (the decimals it shows) is not applied: the stored value counts, except
+/// that a cell shown as a percentage reads as the percentage it shows (`percent`).
 public enum CellNumber {
+    /// The number a percentage cell shows, from its stored value's text: `0.9939` → `99.39`, `1` → `100`.
+    public static func percent(_ text: String) -> String? {
+        guard let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        var out = d * 100
+        var rounded = Decimal()
+        // 15 significant digits, as the stored value was read.
+        NSDecimalRound(&rounded, &out, 13, .plain)
+        return plainText(rounded.description) ?? rounded.description
+    }
+
     /// The text of a stored number; nil when `stored` is not a finite number.
     public static func text(stored: String) -> String? {
         let s = stored.trimmingCharacters(in: .whitespaces)

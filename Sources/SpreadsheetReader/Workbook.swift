@@ -22,7 +22,9 @@ public final class Workbook {
     let archive: ZipArchive
     let limits: SpreadsheetLimits
     let sharedStringsPart: String?
+    let stylesPart: String?
     private var shared: SharedStrings?
+    private var percent: Set<Int>?
 
     public convenience init(contentsOf url: URL, limits: SpreadsheetLimits = .default) throws {
         let data: Data
@@ -57,6 +59,8 @@ public final class Workbook {
         self.sheets = sheets
         sharedStringsPart = rels.values.first { $0.type.hasSuffix("/sharedStrings") }?.target
             ?? (archive.contains("xl/sharedStrings.xml") ? "xl/sharedStrings.xml" : nil)
+        stylesPart = rels.values.first { $0.type.hasSuffix("/styles") }?.target
+            ?? (archive.contains("xl/styles.xml") ? "xl/styles.xml" : nil)
     }
 
     /// The sheet named `name` (exactly, else ignoring case and surrounding spaces); without a name,
@@ -84,8 +88,20 @@ public final class Workbook {
         do { document = try XMLDocument(data: xml, name: part) } catch let e as XMLError {
             throw SpreadsheetError.brokenPart(path: path, error: e)
         }
-        return try WorksheetCells(path: path, sheet: sheet.name, limits: limits, strings: { try self.sharedStrings() })
+        return try WorksheetCells(path: path, sheet: sheet.name, limits: limits, strings: { try self.sharedStrings() },
+                                  percentStyles: { try self.percentStyles() })
             .rows(of: document)
+    }
+
+    /// The cell styles (indexes into `cellXfs`, a cell's `s`) that show a number as a percentage.
+    private func percentStyles() throws -> Set<Int> {
+        if let percent { return percent }
+        let found = try stylesPart.map { part -> Set<Int> in
+            guard archive.contains(part) else { return [] }
+            return CellStyles.percentStyles(try Self.parse(archive, part, limits: limits))
+        } ?? []
+        percent = found
+        return found
     }
 
     private func sharedStrings() throws -> SharedStrings {

@@ -5,12 +5,15 @@ import OfficeXML
 /// Rows and cells are placed by their `r` reference, or, when it is left out, right after the
 /// previous one. Cell text by type: shared strings (`s`), inline strings (`inlineStr`, rich-text
 /// runs joined), formula results (`str`), booleans (`b`: TRUE or FALSE), error values (`e`, such as
-/// `#DIV/0!`), dates stored as text (`d`), and numbers (`n` or no type) as `CellNumber` writes them.
+/// `#DIV/0!`), dates stored as text (`d`), and numbers (`n` or no type) as `CellNumber` writes them,
+/// times 100 in a cell whose style shows it as a percentage (as the sheet shows it: 99.39 for 0.9939).
 struct WorksheetCells {
     let path: String
     let sheet: String
     let limits: SpreadsheetLimits
     let strings: () throws -> SharedStrings
+    /// The styles of cells whose number is shown as a percentage (stored 0.9939, shown 99.39%).
+    var percentStyles: () throws -> Set<Int> = { [] }
 
     func rows(of document: XMLDocument) throws -> [SheetRow] {
         guard let data = document.root?.element("sheetData") else { return [] }
@@ -95,7 +98,12 @@ struct WorksheetCells {
         case "b":
             return v.trimmingCharacters(in: .whitespaces) == "1" ? "TRUE" : "FALSE"
         case "n":
-            return CellNumber.text(stored: v) ?? v
+            guard let text = CellNumber.text(stored: v) else { return v }
+            // A percentage cell reads as the number it shows: 0.9939 shown as 99.39% reads 99.39.
+            if let style = c.attribute("s").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), try percentStyles().contains(style) {
+                return CellNumber.percent(text) ?? text
+            }
+            return text
         default: // str, e, d, and anything newer: the stored text
             return v
         }

@@ -188,12 +188,12 @@ struct BatchCommand: ParsableCommand {
             try RegularFile.check(source, role: .scoreTable)
             try RegularFile.check(base, role: .baseDataFile)
         } catch { throw CLIError(error) }
-        let sheet = try ScoreTable.load(path: source, sheet: self.sheet)
         let baseLoaded = ReportLoader.load(path: base)
         guard let baseData = baseLoaded.data, !baseLoaded.hasErrors else {
             for d in baseLoaded.diagnostics.errors { Console.err(d) }
             throw CLIError(Message("cli.batch.base-errors", ["file": "\(base)"]))
         }
+        let sheet = try ScoreTable.load(path: source, sheet: self.sheet, baseKind: baseData.organization?.kind)
         let baseURL = URL(fileURLWithPath: base)
         let csvName = URL(fileURLWithPath: source).lastPathComponent
         var folders = FolderNames()

@@ -18,10 +18,10 @@ enum ScoreTable {
         return head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
     }
 
-    static func load(path: String, sheet: String?) throws -> ScoreSheet {
+    static func load(path: String, sheet: String?, baseKind: String? = nil) throws -> ScoreSheet {
         guard isWorkbook(path) else {
             if sheet != nil { throw CLIError(Message("cli.batch.sheet-with-csv", ["file": "\(path)"])) }
-            do { return try ScoreSheet.load(path: path) } catch { throw CLIError(error) }
+            do { return try ScoreSheet.load(path: path, baseKind: baseKind) } catch { throw CLIError(error) }
         }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
@@ -32,7 +32,7 @@ enum ScoreTable {
             let book = try Workbook(data: data, path: path)
             let chosen = try book.sheet(named: sheet)
             let rows = try book.rows(of: chosen).map { TableRow(number: $0.number, cells: $0.cells) }
-            return try ScoreSheet.parse(rows: rows, file: path, sheet: chosen.name)
+            return try ScoreSheet.parse(rows: rows, file: path, sheet: chosen.name, baseKind: baseKind)
         } catch let error as SpreadsheetError {
             throw CLIError(error.message)
         } catch {

@@ -220,8 +220,10 @@ final class BatchTests: XCTestCase {
             XCTAssertTrue("\($0)".contains("s.csv:1"), "\($0)")
         }
         XCTAssertThrowsError(try ScoreSheet.parse(text: "\"unclosed,1\n", file: "s.csv"))
+        // Without a header a row must be laid out exactly: twelve values are refused with the layout, not read as nine scores.
         let short = try ScoreSheet.parse(text: "ก,ข,ค,1,2,3,4,5,6,7,8,9\n", file: "s.csv")
-        XCTAssertTrue(short.rows[0].problem?.contains("10 missing") == true, short.rows[0].problem ?? "")
+        XCTAssertTrue(short.rows[0].problem?.contains("the row has 12 values") == true, short.rows[0].problem ?? "")
+        XCTAssertTrue(short.rows[0].problem?.contains("name, district, province, the ten indicator scores") == true, short.rows[0].problem ?? "")
     }
 }
 

@@ -13,7 +13,7 @@ final class FormContractTests: XCTestCase {
     override func setUpWithError() throws { fx = try WebFixture() }
     override func tearDown() { fx.remove() }
 
-    static let control: Set<String> = ["token", "version", "action", "order", "remove", "paste"]
+    static let control: Set<String> = ["token", "version", "action", "order", "remove", "paste", "paste-total", "paste-level"]
 
     /// The data path a field of a form edits, with list entries as `[0]` (as diagnostics write them).
     static func dataPath(_ field: String, form: String) -> String {

@@ -181,7 +181,7 @@ final class WebAppTests: XCTestCase {
             let short = WebFixture.encode([("token", WebFixture.token), ("version", try fx.version(name)), ("paste", "90\t91")])
             try await client.execute(uri: "/f/\(name)/edit/scores", method: .post, headers: WebFixture.formHeaders, body: short) { r in
                 XCTAssertEqual(r.status, .badRequest)
-                XCTAssertTrue(r.text.contains("อย่างน้อย 10 ช่อง"))
+                XCTAssertTrue(r.text.contains("พบตัวเลขติดกัน 2 ช่อง (90, 91)"), r.text)
             }
         }
         let ind = try XCTUnwrap(fx.load(name).data?.assessment?.indicators)

@@ -29,6 +29,39 @@ final class WorkbookTests: XCTestCase {
         ])
     }
 
+    /// A number shown as a percentage (Excel stores 0.9939 for 99.39%) reads as the percentage shown,
+    /// by the cell's style: built-in formats 9 and 10, or a custom format with a `%` that is not quoted text.
+    func testPercentCellsReadAsThePercentageShown() throws {
+        let styles = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <styleSheet xmlns="\(WorkbookFixture.main)"><numFmts count="3"><numFmt numFmtId="164" formatCode="0.00%"/>\
+            <numFmt numFmtId="165" formatCode="0.0&quot;%&quot;"/><numFmt numFmtId="166" formatCode="#,##0.00\\%"/></numFmts>\
+            <cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="9"/><xf numFmtId="166"/></cellXfs></styleSheet>
+            """
+        let rows = """
+            <row r="2"><c r="A2" s="1"><v>0.99390000000000001</v></c><c r="B2" s="2" t="n"><v>0.9771</v></c><c r="C2" s="3"><v>97.65</v></c>\
+            <c r="D2" s="4"><v>1</v></c><c r="E2" s="0"><v>0.5</v></c><c r="F2"><v>0.25</v></c><c r="G2" s="5"><v>98.21</v></c>\
+            <c r="H2" s="2" t="inlineStr"><is><t>0.5</t></is></c><c r="I2" s="1"><v>0</v></c></row>
+            """
+        var parts = WorkbookFixture.parts(sheets: [("คะแนน", rows)])
+        parts.append(("xl/styles.xml", Data(styles.utf8)))
+        let relsAt = try XCTUnwrap(parts.firstIndex { $0.name == "xl/_rels/workbook.xml.rels" })
+        let rels = String(decoding: parts[relsAt].data, as: UTF8.self).replacingOccurrences(
+            of: "</Relationships>", with: "<Relationship Id=\"rId98\" Type=\"\(WorkbookFixture.rel)/styles\" Target=\"styles.xml\"/></Relationships>")
+        parts[relsAt].data = Data(rels.utf8)
+        let book = try Workbook(contentsOf: try WorkbookFixture.write(self, parts))
+        XCTAssertEqual(try book.rows(of: book.sheet(named: nil)),
+                       [SheetRow(number: 2, cells: ["99.39", "97.71", "97.65", "100", "0.5", "0.25", "98.21", "0.5", "0"])],
+                       "percent formats ×100; a quoted or escaped % is text, not a percentage; a text cell is as typed")
+        XCTAssertEqual(CellStyles.isPercent(code: "0.00%"), true)
+        XCTAssertEqual(CellStyles.isPercent(code: "[Red]0%;-0%"), true)
+        XCTAssertEqual(CellStyles.isPercent(code: "0.0\"%\""), false)
+        XCTAssertEqual(CellStyles.isPercent(code: "0.0\\%"), false)
+        XCTAssertEqual(CellNumber.percent("0.9939"), "99.39")
+        XCTAssertEqual(CellNumber.percent("1"), "100")
+        XCTAssertEqual(CellNumber.percent("0.989700000000001"), "98.9700000000001")
+    }
+
     func testNumbersReadToFifteenSignificantDigits() {
         XCTAssertEqual(CellNumber.text(stored: "98.97000000000001"), "98.97")
         XCTAssertEqual(CellNumber.text(stored: "93.249999999999986"), "93.25")

@@ -99,20 +99,86 @@ final class BatchWorkbookCLITests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out2").path))
     }
 
+    /// A workbook whose scores are percentage cells (LibreOffice stores 0.9939 for "99.39%", with a
+    /// `0.00%` number format) gives the percentages shown, not "0.99 คะแนน ไม่ผ่าน".
+    func testPercentCellsOfAWorkbookMadeByLibreOfficeAreReadAsShown() throws {
+        if RealClients.skipped { throw XCTSkip("ITAREPORT_SKIP_OFFICE=1") }
+        guard RealClients.which("soffice") != nil else {
+            return XCTFail("LibreOffice is not installed: run `make setup-test` (it installs libreoffice-calc-nogui)")
+        }
+        let dir = try folder()
+        let scores = ["99.39", "97.71", "97.65", "98.21", "98.82", "98.97", "99.09", "96.60", "100", "100"]
+        let header = ["ชื่อหน่วยงาน", "อำเภอ", "จังหวัด"] + (1...10).map { "ตัวชี้วัดที่ \($0)" }
+        let row = ["เทศบาลตำบลร้อยทดลอง", "เมืองศรีสะเกษ", "ศรีสะเกษ"] + scores.map { "\($0)%" }
+        let csv = dir.appendingPathComponent("percent.csv")
+        try ([header, row].map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").write(to: csv, atomically: true, encoding: .utf8)
+        let profile = dir.appendingPathComponent("lo-profile")
+        let convert = RealClients.run("soffice", ["-env:UserInstallation=file://\(profile.path)", "--headless", "--norestore",
+                                                  "--infilter=Text - txt - csv (StarCalc):44,34,76,1",
+                                                  "--convert-to", "xlsx", "--outdir", dir.path, csv.path], timeout: 180)
+        let xlsx = dir.appendingPathComponent("percent.xlsx")
+        guard FileManager.default.fileExists(atPath: xlsx.path) else {
+            return XCTFail("LibreOffice did not make the workbook: \(convert?.stdout ?? "") \(convert?.stderr ?? "")")
+        }
+        // The workbook really holds fractions with a percent format (else this test proves nothing).
+        let zip = try ZipArchive(contentsOf: xlsx)
+        let sheetXML = String(decoding: try zip.read("xl/worksheets/sheet1.xml"), as: UTF8.self)
+        XCTAssertTrue(sheetXML.contains("<v>0.9939</v>"), sheetXML)
+        let styles = String(decoding: try zip.read("xl/styles.xml"), as: UTF8.self)
+        XCTAssertTrue(styles.contains("%"), styles)
+
+        let base = Self.root.appendingPathComponent("Examples/sisaket-2568.yaml")
+        let out = dir.appendingPathComponent("out")
+        let r = try itareport(["batch", xlsx.path, "--base", base.path, "--output", out.path, "--format", "docx", "--report", "o34"])
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        let files = (try? FileManager.default.contentsOfDirectory(at: out.appendingPathComponent("เทศบาลตำบลร้อยทดลอง"), includingPropertiesForKeys: nil)) ?? []
+        let docx = try XCTUnwrap(files.first { $0.lastPathComponent.hasPrefix("O34") }, "\(files)")
+        let body = try text(ofDocx: docx)
+        for s in ["99.39", "97.71", "96.60", "100.00"] { XCTAssertTrue(body.contains(s), "indicator score \(s) as the sheet shows it") }
+        XCTAssertFalse(body.contains("0.99 คะแนน"), "no fraction printed as a score")
+        XCTAssertFalse(body.contains("ไม่ผ่าน"))
+    }
+
+    /// The reviewer's tables: a headerless row without its district column, and a header without
+    /// a district column, each fail their row with its place; nothing is written for them.
+    func testShiftedOrIncompleteRowsAreRefusedWithTheirPlace() throws {
+        let dir = try folder()
+        let base = Self.root.appendingPathComponent("Examples/sisaket-2568.yaml")
+        let scores = "99.39,97.71,97.65,98.21,98.82,98.97,99.09,96.60,100,100"
+        let shift = dir.appendingPathComponent("shift.csv")
+        try "เทศบาลก,ศรีสะเกษ,\(scores),98.97\n".write(to: shift, atomically: true, encoding: .utf8)
+        let r = try itareport(["batch", shift.path, "--base", base.path, "--output", dir.appendingPathComponent("o1").path, "--format", "docx", "--report", "o34"])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stdout.contains("shift.csv:1 (เทศบาลก)"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("the province (จังหวัด) '99.39' (column 3) is a number"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("0 written"), r.stdout)
+
+        let nodist = dir.appendingPathComponent("nodist.csv")
+        try "ชื่อหน่วยงาน,จังหวัด,\((1...10).map(String.init).joined(separator: ","))\nเทศบาลข,ศรีสะเกษ,\(scores)\n,เมือง,\(scores)\n"
+            .write(to: nodist, atomically: true, encoding: .utf8)
+        let n = try itareport(["batch", nodist.path, "--base", base.path, "--output", dir.appendingPathComponent("o2").path, "--format", "docx", "--report", "o34"])
+        XCTAssertNotEqual(n.status, 0)
+        XCTAssertTrue(n.stdout.contains("nodist.csv:2 (เทศบาลข)"), n.stdout)
+        XCTAssertTrue(n.stdout.contains("the district (อำเภอ) is missing: the header row has no such column"), n.stdout)
+        XCTAssertTrue(n.stdout.contains("the organisation's name is empty (column 1)"), n.stdout)
+        XCTAssertTrue(n.stdout.contains("0 written"), n.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("o2/เทศบาลข").path))
+    }
+
     /// A bad score cell fails its organisation alone, named by sheet and cell, with what to type.
     func testABadScoreCellIsNamedByItsCell() throws {
         let dir = try folder()
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         func inline(_ ref: String, _ text: String) -> String { "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
-        let headers = ["ที่", "ชื่อหน่วยงาน"] + (1...10).map { "ind\($0)" }
-        let letters = (0..<12).map { String(UnicodeScalar(UInt8(65 + $0))) }
+        let headers = ["ที่", "ชื่อหน่วยงาน", "อำเภอ", "จังหวัด"] + (1...10).map { "ind\($0)" }
+        let letters = (0..<14).map { String(UnicodeScalar(UInt8(65 + $0))) }
         let head = zip(letters, headers).map { inline("\($0)1", $1) }.joined()
-        let good = zip(letters, ["1", "เทศบาลตำบลดี"] + Array(repeating: "<v>98.97000000000001</v>", count: 10)).map { l, v in
+        let good = zip(letters, ["1", "เทศบาลตำบลดี", "เมือง", "ศรีสะเกษ"] + Array(repeating: "<v>98.97000000000001</v>", count: 10)).map { l, v in
             v.hasPrefix("<v>") ? "<c r=\"\(l)2\">\(v)</c>" : (l == "A" ? "<c r=\"A2\"><v>\(v)</v></c>" : inline("\(l)2", v))
         }.joined()
-        let bad = "<c r=\"A7\"><v>2</v></c>" + inline("B7", "อบต.ผิด") + (2..<12).map { i in
-            i == 3 ? inline("D7", "87,5") : "<c r=\"\(letters[i])7\"><v>90</v></c>"
+        let bad = "<c r=\"A7\"><v>2</v></c>" + inline("B7", "อบต.ผิด") + inline("C7", "เมือง") + inline("D7", "ศรีสะเกษ") + (4..<14).map { i in
+            i == 5 ? inline("F7", "87,5") : "<c r=\"\(letters[i])7\"><v>90</v></c>"
         }.joined()
         let parts: [(name: String, data: Data)] = [
             ("[Content_Types].xml", Data("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>".utf8)),
@@ -136,7 +202,7 @@ final class BatchWorkbookCLITests: XCTestCase {
         let r = try itareport(["batch", xlsx.path, "--sheet", "คะแนน", "--base", base.path, "--output", out.path, "--format", "docx", "--report", "o34"])
         XCTAssertNotEqual(r.status, 0)
         XCTAssertTrue(r.stdout.contains("2 organisation(s): 1 written"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("province.xlsx, sheet 'คะแนน' row 7 (อบต.ผิด): cell D7: indicator 2 '87,5' is not a score between 0 and 100; write the decimal with a point: 87.5"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("province.xlsx, sheet 'คะแนน' row 7 (อบต.ผิด): cell F7: indicator 2 '87,5' is not a score between 0 and 100; write the decimal with a point: 87.5"), r.stdout)
         let files = try FileManager.default.contentsOfDirectory(at: out.appendingPathComponent("เทศบาลตำบลดี"), includingPropertiesForKeys: nil)
         let body = try text(ofDocx: XCTUnwrap(files.first { $0.lastPathComponent.hasPrefix("O34") }))
         XCTAssertTrue(body.contains("98.97"), "Excel's 98.97000000000001 read as 98.97")

@@ -63,7 +63,7 @@ public struct ScoreSheet: Sendable {
     }
 
     /// Reads the CSV at `path`.
-    public static func load(path: String) throws -> ScoreSheet {
+    public static func load(path: String, baseKind: String? = nil) throws -> ScoreSheet {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw ScoreSheetError(file: path, line: nil, message: Message("sheet.cannot-read", ["reason": "\(error.localizedDescription)"]))
@@ -71,19 +71,22 @@ public struct ScoreSheet: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScoreSheetError(file: path, line: nil, message: Message("sheet.not-utf8"))
         }
-        return try parse(text: text, file: path)
+        return try parse(text: text, file: path, baseKind: baseKind)
     }
 
     /// Reads CSV text; `file` names it in messages.
-    public static func parse(text: String, file: String) throws -> ScoreSheet {
+    public static func parse(text: String, file: String, baseKind: String? = nil) throws -> ScoreSheet {
         let source = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let records = try CSVRecords.parse(source, file: file)
-        return try parse(rows: records.map { TableRow(number: $0.line, cells: $0.fields) }, file: file)
+        return try parse(rows: records.map { TableRow(number: $0.line, cells: $0.fields) }, file: file, baseKind: baseKind)
     }
 
     /// Reads rows of cells, from a CSV file or from the sheet named `sheet` of a workbook (then
     /// messages name the sheet, and a cell by its reference such as D7); `file` names the file.
-    public static func parse(rows input: [TableRow], file: String, sheet: String? = nil) throws -> ScoreSheet {
+    /// `baseKind` is the kind of organisation of the base data file, for rows that do not give theirs:
+    /// every row needs a name, a district and a province, except that a provincial administrative
+    /// organisation (องค์การบริหารส่วนจังหวัด) has no district.
+    public static func parse(rows input: [TableRow], file: String, sheet: String? = nil, baseKind: String? = nil) throws -> ScoreSheet {
         let place = Place(file: file, sheet: sheet)
         var records = input.filter { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }[...]
         records = records.dropFirst(titleRows(records))
@@ -93,7 +96,8 @@ public struct ScoreSheet: Sendable {
         }
         var columns: [Column?]
         var body = records
-        if isHeader(first.cells) {
+        let positional = !isHeader(first.cells)
+        if !positional {
             columns = first.cells.map { ScoreColumnNames.column($0) }
             let unknown = first.cells.indices.filter {
                 columns[$0] == nil && !first.cells[$0].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
@@ -113,10 +117,10 @@ public struct ScoreSheet: Sendable {
                                                                    "names": "\(ScoreColumnNames.listing)"]))
             }
         } else {
-            columns = [.name, .district, .province] + (1...10).map(Column.indicator) + [.total, .level]
+            columns = positionalColumns
         }
         let rows = body.map { record -> Row in
-            row(record.cells, line: record.number, columns: columns, place: place)
+            row(record.cells, line: record.number, columns: columns, place: place, positional: positional, baseKind: baseKind)
         }
         guard !rows.isEmpty else {
             throw place.error(line: nil, sheet == nil ? Message("sheet.no-body.file") : Message("sheet.no-body.sheet"))
@@ -125,6 +129,20 @@ public struct ScoreSheet: Sendable {
     }
 
     static let positionalHelp = Message("sheet.positional")
+
+    /// The columns of a table without a header row, in order; the last two may be left out.
+    static let positionalColumns: [Column?] = [.name, .district, .province] + (1...10).map(Column.indicator) + [.total, .level]
+
+    /// Whether an organisation of this kind or name has no district (อำเภอ) in its address: a provincial
+    /// administrative organisation (องค์การบริหารส่วนจังหวัด, อบจ.) serves a whole province. Its kind or its
+    /// name may say so (a base file of a municipality may serve a table of อบจ. rows).
+    public static func hasNoDistrict(kind: String?, name: String) -> Bool {
+        func provincial(_ text: String) -> Bool {
+            let t = text.replacingOccurrences(of: " ", with: "")
+            return t.hasPrefix("องค์การบริหารส่วนจังหวัด") || t.hasPrefix("อบจ.") || t == "อบจ"
+        }
+        return kind.map(provincial) == true || provincial(name)
+    }
 
     /// Where a sheet's values are, for messages: a CSV file's line, or a workbook's sheet and cell.
     struct Place {
@@ -191,10 +209,26 @@ public struct ScoreSheet: Sendable {
 
     // MARK: Rows
 
-    private static func row(_ fields: [String], line: Int, columns: [Column?], place: Place) -> Row {
+    private static func row(_ fields: [String], line: Int, columns: [Column?], place: Place, positional: Bool, baseKind: String?) -> Row {
         var r = Row(line: line, name: "", indicators: [:])
         var problems: [Message] = []
         var badIndicator = false
+        // A row of a table without a header row must be laid out exactly as the columns are listed:
+        // a missing column would otherwise move every value after it into the next column's place.
+        if positional {
+            var count = fields.count
+            while count > 0, fields[count - 1].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { count -= 1 }
+            let least = positionalColumns.count - 2
+            if count < least || count > positionalColumns.count {
+                r.name = fields.first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                let values = fields.prefix(count).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                r.problems = [Message("sheet.layout-count", ["count": "\(count)", "least": "\(least)", "most": "\(positionalColumns.count)",
+                                                             "columns": .message(positionalHelp),
+                                                             "values": "\(values.map { $0.isEmpty ? "–" : $0 }.joined(separator: " | "))"])]
+                return r
+            }
+        }
+        var placeColumns: [Column: Int] = [:]
         for (i, raw) in fields.enumerated() {
             let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             guard i < columns.count else {
@@ -203,17 +237,30 @@ public struct ScoreSheet: Sendable {
                 }
                 continue
             }
+            if let column = columns[i], [.name, .district, .province].contains(column), placeColumns[column] == nil { placeColumns[column] = i }
             guard let column = columns[i], !value.isEmpty else { continue }
             switch column {
             case .rowNumber: continue
-            case .name: r.name = value
-            case .district: r.district = value
-            case .province: r.province = value
+            case .name, .district, .province:
+                // A name, district or province is never a number: a number here means a column is missing or shifted.
+                if decimal(value) != nil {
+                    problems.append(Message("sheet.place-is-number", ["cell": place.cell(i, line: line), "what": .message(fieldName(column)),
+                                                                       "column": .message(place.column(i)), "value": "\(value)",
+                                                                       "columns": .message(positionalHelp)]))
+                    continue
+                }
+                if column == .name { r.name = value } else if column == .district { r.district = value } else { r.province = value }
             case .kind: r.kind = value
             case .head: r.head = value
             case .signatory: r.signatory = value
             case .position: r.position = value
-            case .level: r.officialLevel = value
+            case .level:
+                if positional, decimal(value) != nil {
+                    problems.append(Message("sheet.level-is-number", ["cell": place.cell(i, line: line), "column": .message(place.column(i)),
+                                                                       "value": "\(value)", "columns": .message(positionalHelp)]))
+                } else {
+                    r.officialLevel = value
+                }
             case .total:
                 if let d = decimal(value), (0...100).contains(d) { r.officialTotal = d } else {
                     problems.append(Message("sheet.bad-total", ["cell": place.cell(i, line: line), "value": "\(value)", "hint": .message(typeHint(value))]))
@@ -226,15 +273,55 @@ public struct ScoreSheet: Sendable {
                 }
             }
         }
-        if r.name.isEmpty { problems.insert(Message("sheet.no-name"), at: 0) }
+        // Name, district and province are printed on every document's cover: each must be given.
+        var placeProblems: [Message] = []
+        let noDistrict = hasNoDistrict(kind: r.kind ?? baseKind, name: r.name)
+        for column in [Column.name, .district, .province] {
+            let given: Bool
+            switch column {
+            case .name: given = !r.name.isEmpty
+            case .district: given = r.district != nil || noDistrict
+            default: given = r.province != nil
+            }
+            guard !given else { continue }
+            if let i = placeColumns[column] {
+                let value = i < fields.count ? fields[i].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+                if !value.isEmpty { continue }   // a number, reported above
+                placeProblems.append(Message("sheet.empty-place", ["cell": place.cell(i, line: line), "what": .message(fieldName(column)),
+                                                                   "column": .message(place.column(i))]))
+            } else {
+                placeProblems.append(Message("sheet.no-place-column", ["what": .message(fieldName(column)), "header": "\(ScoreColumnNames.table.first { $0.column == column }?.names.joined(separator: " / ") ?? label(column))"]))
+            }
+        }
+        problems.insert(contentsOf: placeProblems, at: 0)
         let missing = (1...10).filter { r.indicators[$0] == nil }
         if !missing.isEmpty, !badIndicator {
             let numbers = missing.map(String.init).joined(separator: ", ")
             problems.append(missing.count == 1 ? Message("sheet.missing-indicator", ["number": "\(numbers)"])
                                                : Message("sheet.missing-indicators", ["numbers": "\(numbers)"]))
         }
+        // A percentage stored as a fraction (0.9939 for 99.39 %) is a valid number between 0 and 100 but
+        // not the score: ten scores all at most 1 are refused, naming their cells.
+        if missing.isEmpty, (1...10).allSatisfy({ r.indicators[$0]! <= 1 }), let example = (1...10).lazy.compactMap({ r.indicators[$0] }).first(where: { $0 > 0 }) {
+            let cells: String
+            if place.sheet != nil, let first = columns.firstIndex(of: .indicator(1)), let last = columns.firstIndex(of: .indicator(10)) {
+                cells = "\(TableRow.columnLetters(first))\(line)–\(TableRow.columnLetters(last))\(line)"
+            } else {
+                cells = (1...10).map { "\(r.indicators[$0]!)" }.joined(separator: ", ")
+            }
+            problems.append(Message("sheet.fractions", ["cells": "\(cells)", "value": "\(example)", "percent": "\(example * 100)"]))
+        }
         r.problems = problems
         return r
+    }
+
+    /// The name of a place column, for messages.
+    private static func fieldName(_ c: Column) -> Message {
+        switch c {
+        case .district: return Message("sheet.field.district")
+        case .province: return Message("sheet.field.province")
+        default: return Message("sheet.field.name")
+        }
     }
 
     /// What to type instead of `value` in a score cell.
