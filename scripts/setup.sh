@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing itareport needs, only when missing.
 #   scripts/setup.sh build   libraries to build and run (libxml2, libzip, zlib, libyaml, pkg-config)
-#   scripts/setup.sh test    the above plus LibreOffice, poppler, Thai fonts, python-docx, openxml-audit
+#   scripts/setup.sh test    the above plus LibreOffice, poppler, Thai fonts, Node.js (runs the web pages' script
+#                            in a test), python-docx, openxml-audit
 #   scripts/setup.sh browser the above plus Chromium, its WebDriver and selenium (the web app's browser checks)
 set -euo pipefail
 mode=${1:-build}
@@ -13,6 +14,9 @@ want() { for p in "$@"; do have_pkg "$p" || need_apt+=("$p"); done; }
 want libxml2-dev libzip-dev zlib1g-dev libyaml-dev pkg-config
 if [ "$mode" = test ] || [ "$mode" = run ] || [ "$mode" = browser ]; then
   want libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-thai-tlwg fonts-tlwg-laksaman
+fi
+if [ "$mode" = test ] || [ "$mode" = browser ]; then
+  want nodejs
 fi
 if [ "$mode" = browser ]; then
   want chromium chromium-driver
