@@ -342,9 +342,10 @@ final class PartRenderer {
             var n: XMLNode? = first
             var inElse = false
             while let c = n {
+                // The next row is taken before the {{else}} row goes (out of the tree it has no next).
+                n = c.next
                 if c == elseRow { inElse = true; bury(c) } else if inElse { elseNodes.append(c) } else { thenNodes.append(c) }
                 if c == last { break }
-                n = c.next
             }
         }
         for a in [b.open, close] + (b.elseAnchor.map { [$0] } ?? []) { a.node.remove() }

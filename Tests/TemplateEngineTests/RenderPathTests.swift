@@ -49,6 +49,25 @@ final class RenderPathTests: XCTestCase {
         }
     }
 
+    /// `{{else}}` in a row of its own between the rows of an `{{#if}}`: the tree path took the next row
+    /// after taking the else row out, so it stopped there and kept the rows of the other branch.
+    func testElseRowBetweenRowsOnBothPaths() throws {
+        let wb = try Workbench(name)
+        for kind in [PackageKind.docx, .odt] {
+            let b = Body(kind)
+            let body = b.table([["{{#if flag}}"], ["{{title}}"], ["{{else}}"], ["none"], ["{{/if}}"]]) + b.p("after")
+            let t = try Template(contentsOf: try wb.template(kind, body: body))
+            for flag in [true, false] {
+                let data: TemplateValue = ["flag": .bool(flag), "title": "kept"]
+                try assertSamePaths(t, data, "\(kind) flag \(flag)")
+                let tree = try t.render(data, options: RenderOptions(), compiled: false)
+                let text = String(decoding: tree.changes.replaced[kind == .docx ? "word/document.xml" : "content.xml"]!, as: UTF8.self)
+                XCTAssertEqual(text.contains("kept"), flag, "\(kind) flag \(flag)")
+                XCTAssertEqual(text.contains("none"), !flag, "\(kind) flag \(flag): the other branch's rows go")
+            }
+        }
+    }
+
     /// Two `{{merge}}` tags in one ODT cell once freed the cell twice on the tree path: both paths fill
     /// it, merge it only where both values repeat, and agree.
     func testTwoMergeTagsInOneCellOnBothPaths() throws {
