@@ -49,6 +49,25 @@ final class RenderPathTests: XCTestCase {
         }
     }
 
+    /// A digit followed by a Thai vowel or tone mark is one Character that is not ASCII: the tree path
+    /// looked for digits by Character and left "2ั" in Arabic digits where the compiled path wrote "๒ั",
+    /// in values and in the template's own text.
+    func testDigitBeforeACombiningMarkInThaiDigitsOnBothPaths() throws {
+        let wb = try Workbench(name)
+        for kind in [PackageKind.docx, .odt] {
+            let b = Body(kind)
+            let t = try Template(contentsOf: try wb.template(kind, body: b.ps("{{a}}", "ข้อ 2ั และ 3")))
+            let data: TemplateValue = ["a": "ที่ 2ั้น 45"]
+            var options = RenderOptions()
+            options.digits = .thai
+            try assertSamePaths(t, data, options: options, "\(kind)")
+            let tree = try t.render(data, options: options, compiled: false)
+            let text = String(decoding: tree.changes.replaced[kind == .docx ? "word/document.xml" : "content.xml"]!, as: UTF8.self)
+            XCTAssertTrue(text.contains("ที่ ๒ั้น ๔๕"), "\(kind): the value in Thai digits")
+            XCTAssertTrue(text.contains("ข้อ ๒ั และ ๓"), "\(kind): the template's text in Thai digits")
+        }
+    }
+
     /// `{{else}}` in a row of its own between the rows of an `{{#if}}`: the tree path took the next row
     /// after taking the else row out, so it stopped there and kept the rows of the other branch.
     func testElseRowBetweenRowsOnBothPaths() throws {
