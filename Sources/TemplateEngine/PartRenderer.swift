@@ -150,7 +150,23 @@ final class PartRenderer {
     /// Fills `items`, all inside `fence` (an element that stays in the document while they are filled:
     /// the parent of the block's range), or anywhere in the part when nil.
     private func renderItems(_ items: [Item], scope: Scope, fence: XMLNode?) {
-        for item in items {
+        // Tags ahead of a block's opening tag in the paragraph or row its range starts with belong to the
+        // block, as in the compiled fill: they are filled in each copy with the item's values, or only in
+        // the branch kept. They wait for it.
+        var leading: [ObjectIdentifier: [Item]] = [:]
+        var waiting = Set<Int>()
+        for (j, item) in items.enumerated() where j > 0 {
+            guard case let .block(b) = item, let unit = leadingUnit(of: b) else { continue }
+            var k = j - 1
+            var lead: [Item] = []
+            while k >= 0, !waiting.contains(k), let node = items[k].anchorNode, isPlaced(node, inside: unit, below: fence) {
+                lead.insert(items[k], at: 0)
+                waiting.insert(k)
+                k -= 1
+            }
+            if !lead.isEmpty { leading[ObjectIdentifier(b)] = lead }
+        }
+        for (i, item) in items.enumerated() where !waiting.contains(i) {
             // A tag whose structure was removed with another block's (a tag-only paragraph, a row) is not filled.
             switch item {
             case let .leaf(a):
@@ -158,9 +174,38 @@ final class PartRenderer {
                 renderLeaf(a, scope: scope)
             case let .block(b):
                 guard isPlaced(b.open.node, below: fence) else { continue }
-                renderBlock(b, scope: scope)
+                renderBlock(b, scope: scope, leading: leading[ObjectIdentifier(b)] ?? [])
             }
         }
+    }
+
+    /// The paragraph or row a block's range starts with when it holds the opening tag (tags may stand
+    /// ahead of it there); nil for a block inside one paragraph or one that starts after its tag.
+    private func leadingUnit(of b: BlockNode) -> XMLNode? {
+        guard let close = b.close,
+              case let .success(s) = dialect.structure(open: b.open.node, close: close.node, elseNode: b.elseAnchor?.node, steps: &session.treeSteps)
+        else { return nil }
+        switch s {
+        case .inline: return nil
+        case let .paragraphs(first, _, _):
+            guard let first, isPlaced(b.open.node, inside: first, below: nil) else { return nil }
+            return first
+        case let .rows(first, _):
+            return first
+        }
+    }
+
+    /// True when `n` is `unit` or inside it, climbing no higher than `unit`'s parent (or `fence`).
+    private func isPlaced(_ n: XMLNode, inside unit: XMLNode, below fence: XMLNode?) -> Bool {
+        let top = unit.parent
+        var cur: XMLNode? = n
+        while let c = cur {
+            session.treeSteps += 1
+            if c == unit { return true }
+            if c == top || c == fence { return false }
+            cur = c.parent
+        }
+        return false
     }
 
     /// True while `n` is in the document: it reaches `fence` (in the document) going up, or the root.
@@ -275,7 +320,8 @@ final class PartRenderer {
 
     // MARK: blocks
 
-    private func renderBlock(_ b: BlockNode, scope: Scope) {
+    /// `leading`: the tags ahead of the opening tag in the unit the range starts with (see `renderItems`).
+    private func renderBlock(_ b: BlockNode, scope: Scope, leading: [Item] = []) {
         guard let close = b.close else { return }
         let structure: BlockStructure
         switch dialect.structure(open: b.open.node, close: close.node, elseNode: b.elseAnchor?.node, steps: &session.treeSteps) {
@@ -358,7 +404,8 @@ final class PartRenderer {
             }
             let keep = (b.kind == .if) == value.isTruthy
             for n in (keep ? elseNodes : thenNodes) { bury(n) }
-            renderItems(keep ? b.children : b.elseChildren, scope: scope, fence: fence)
+            // The leading tags sit in the first unit of the range, which goes with the first branch.
+            renderItems(keep ? leading + b.children : b.elseChildren, scope: scope, fence: fence)
         case .each:
             var items: [TemplateValue] = []
             switch value {
