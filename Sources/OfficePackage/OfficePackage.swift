@@ -1,4 +1,5 @@
 import CLibZip
+import CZlib
 import Foundation
 import OfficeXML
 
@@ -27,6 +28,9 @@ public final class OfficePackage: Sendable {
     /// DOCX or ODT.
     public let kind: PackageKind
     private let byName: [String: Int]
+    /// Archives opened on `bytes` for writes to copy raw parts from, kept for the next write: opening one
+    /// reads the central directory again. A write takes one for itself (libzip handles are not shared).
+    private let readers = ReaderPool()
 
     /// Reads the file at `url` and checks its entries against `limits`.
     public convenience init(contentsOf url: URL, limits: PackageLimits = .default) throws {
@@ -115,20 +119,29 @@ public final class OfficePackage: Sendable {
         guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
             throw PackageError.writeFailed(path: dest.path, reason: "the folder \(dir.path) does not exist")
         }
-        let tmp = dir.appendingPathComponent(".\(dest.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
-        defer { try? FileManager.default.removeItem(at: tmp) }
+        var order = entries.filter { !changes.removed.contains($0.name) }
+        if order.isEmpty && changes.added.isEmpty && changes.replaced.isEmpty {
+            throw PackageError.writeFailed(path: dest.path, reason: "the document would have no parts")
+        }
+        if let m = order.firstIndex(where: { $0.name == "mimetype" }), m != 0 {
+            order.insert(order.remove(at: m), at: 0)
+        }
 
-        let source = try ZipReader(data: bytes, path: path)
-        let writer = try ZipWriter(path: tmp.path)
+        let source = try readers.take() ?? ZipReader(data: bytes, path: path)
+        // libzip writes the archive to a temporary file beside `dest` and renames it over `dest` when it
+        // closes: a failed write leaves no file behind and an existing output as it was.
+        let writer = try ZipWriter(path: dest.path)
         do {
-            var order = entries.filter { !changes.removed.contains($0.name) }
-            if let m = order.firstIndex(where: { $0.name == "mimetype" }), m != 0 {
-                order.insert(order.remove(at: m), at: 0)
-            }
             var written = Set<String>()
             for e in order {
                 if let data = changes.replaced[e.name] {
-                    try writer.add(name: e.name, data: data, store: e.name == "mimetype" || Self.isCompressedMedia(e.name), mtime: e.mtime)
+                    // A part the fill left as it was (a footer whose tags write what the template has) is
+                    // copied as it is stored rather than deflated again.
+                    if e.name != "mimetype", UInt64(data.count) == e.size, Self.crc(data) == e.crc {
+                        try writer.addRaw(from: source, entry: e)
+                    } else {
+                        try writer.add(name: e.name, data: data, store: e.name == "mimetype" || Self.isCompressedMedia(e.name), mtime: e.mtime)
+                    }
                 } else if e.name == "mimetype" && e.method != ZIP_CM_STORE {
                     // ODF readers look for the media type stored uncompressed at the start of the file.
                     try writer.add(name: e.name, data: source.read(e.index, size: e.size, name: e.name), store: true, mtime: e.mtime)
@@ -149,8 +162,13 @@ public final class OfficePackage: Sendable {
             writer.discard()
             throw error
         }
-        if rename(tmp.path, dest.path) != 0 {
-            throw PackageError.writeFailed(path: dest.path, reason: String(cString: strerror(errno)))
+        readers.put(source)
+    }
+
+    /// The CRC-32 of `data`, as zip records it.
+    static func crc(_ data: Data) -> UInt32 {
+        data.withUnsafeBytes { raw in
+            raw.isEmpty ? 0 : UInt32(crc32(0, raw.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(raw.count)))
         }
     }
 
@@ -218,5 +236,25 @@ extension OfficePackage {
         do { return try XMLDocument(data: data, name: name) } catch let error as XMLError {
             throw PackageError.brokenPart(path: path, error: error)
         }
+    }
+}
+
+/// Archives opened for reading, kept between writes of one package.
+final class ReaderPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var idle: [ZipReader] = []
+    /// As many as writes ran at once, at most this many kept.
+    private static let limit = 8
+
+    func take() -> ZipReader? {
+        lock.lock()
+        defer { lock.unlock() }
+        return idle.popLast()
+    }
+
+    func put(_ r: ZipReader) {
+        lock.lock()
+        defer { lock.unlock() }
+        if idle.count < Self.limit { idle.append(r) }
     }
 }

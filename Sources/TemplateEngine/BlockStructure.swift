@@ -28,9 +28,13 @@ extension Dialect {
         return nil
     }
 
-    /// True when the paragraph holds nothing but this anchor (and properties, bookmarks, spaces).
+    /// True when the paragraph holds nothing but this anchor (and properties, bookmarks, spaces). Stops
+    /// at the first child that says no, without listing the paragraph's children.
     func isTagOnly(_ p: XMLNode, anchor: XMLNode) -> Bool {
-        for c in p.children where c != anchor {
+        var next = p.firstChild
+        while let c = next {
+            next = c.next
+            if c == anchor { continue }
             if c.isText { if c.text.trimmingCharacters(in: .whitespaces).isEmpty { continue } else { return false } }
             if isLayoutOnly(c) { continue }
             return false
@@ -40,6 +44,15 @@ extension Dialect {
 
     /// Decides what a block expands to, from where its tags sit; nil with a message when it cannot.
     func structure(open: XMLNode, close: XMLNode, elseNode: XMLNode?) -> Result<BlockStructure, StructureFailure> {
+        var steps = 0
+        return structure(open: open, close: close, elseNode: elseNode, steps: &steps)
+    }
+
+    /// As `structure(open:close:elseNode:)`, adding to `steps` the nodes it climbed through. The climb
+    /// goes from both paragraphs up to their lowest common container and no further, so deciding a
+    /// block costs what separates its tags, whatever the depth of the tables around it (the tree fill
+    /// decides every block of every copy).
+    func structure(open: XMLNode, close: XMLNode, elseNode: XMLNode?, steps: inout Int) -> Result<BlockStructure, StructureFailure> {
         guard let po = paragraph(of: open), let pc = paragraph(of: close) else { return .failure(StructureFailure("the tag is not inside a paragraph")) }
         if po == pc {
             if let e = elseNode, paragraph(of: e) != po {
@@ -47,15 +60,16 @@ extension Dialect {
             }
             return .success(.inline)
         }
-        // The lowest container holding both paragraphs, and the children of it that hold each one.
-        let ancestorsO = [po] + po.ancestors
-        let setC = Set([pc] + pc.ancestors)
-        guard let lca = ancestorsO.first(where: { setC.contains($0) }) else { return .failure(StructureFailure("the tags are in unrelated places")) }
-        func unit(_ n: XMLNode) -> XMLNode? { ([n] + n.ancestors).first { $0.parent == lca } }
-        guard let uo = unit(po), let uc = unit(pc) else { return .failure(StructureFailure("the tags are in unrelated places")) }
+        // The lowest container holding both paragraphs, climbing from both sides in turn: the paths from
+        // each paragraph up to it (exclusive), bottom first.
+        guard let (lca, pathO, pathC) = Self.commonContainer(po, pc, steps: &steps) else {
+            return .failure(StructureFailure("the tags are in unrelated places"))
+        }
+        // The children of it that hold each paragraph.
+        guard let uo = pathO.last, let uc = pathC.last else { return .failure(StructureFailure("the tags are in unrelated places")) }
 
         if isRow(lca) {
-            if elseNode != nil, let e = elseNode, !e.isInside(lca) { return .failure(StructureFailure("{{else}} must be in the same row")) }
+            if let e = elseNode, !e.isInside(lca) { return .failure(StructureFailure("{{else}} must be in the same row")) }
             return .success(.rows(first: lca, last: lca))
         }
         if isTable(lca) || isRowGroup(lca) {
@@ -66,8 +80,7 @@ extension Dialect {
             return .failure(StructureFailure("cannot decide what the block repeats"))
         }
         // One tag in a table cell and the other outside it (or in another table) has no structure to repeat.
-        func inCell(_ p: XMLNode) -> Bool { ([p] + p.ancestors).prefix { $0 != lca }.contains(where: isCell) }
-        if inCell(po) || inCell(pc) {
+        if pathO.contains(where: isCell) || pathC.contains(where: isCell) {
             return .failure(StructureFailure("the block opens and closes in different places, one of them inside a table: put both tags in the same cell, in cells of the rows to repeat, or both outside the table"))
         }
         // Paragraph level: the units between; a unit that is a tag-only paragraph is dropped.
@@ -87,6 +100,36 @@ extension Dialect {
         }
         return .success(.paragraphs(first: first, last: last, tagOnly: tagOnly))
     }
+
+    /// The lowest element holding both `a` and `b` (neither of them), with the paths up to it from each
+    /// (from the node itself, its child of the container last). Climbs one step on each side in turn and
+    /// stops when one side meets the other's path: the work is what separates them, not their depth.
+    static func commonContainer(_ a: XMLNode, _ b: XMLNode, steps: inout Int) -> (container: XMLNode, pathA: [XMLNode], pathB: [XMLNode])? {
+        var pathA = [a], pathB = [b]
+        var seenA: [XMLNode: Int] = [a: 0], seenB: [XMLNode: Int] = [b: 0]
+        var topA: XMLNode? = a, topB: XMLNode? = b
+        while topA != nil || topB != nil {
+            if let t = topA {
+                topA = t.parent
+                steps += 1
+                if let p = topA {
+                    if let i = seenB[p] { return (p, pathA, Array(pathB[..<i])) }
+                    seenA[p] = pathA.count
+                    pathA.append(p)
+                }
+            }
+            if let t = topB {
+                topB = t.parent
+                steps += 1
+                if let p = topB {
+                    if let i = seenA[p] { return (p, Array(pathA[..<i]), pathB) }
+                    seenB[p] = pathB.count
+                    pathB.append(p)
+                }
+            }
+        }
+        return nil
+    }
 }
 
 extension Dialect {
@@ -94,10 +137,25 @@ extension Dialect {
     func wraps(_ unit: XMLNode, only p: XMLNode) -> Bool {
         var cur = p
         while cur != unit {
-            guard let parent = cur.parent, parent.elementChildren.count == 1 else { return false }
+            guard let parent = cur.parent, parent.hasOneElementChild else { return false }
             cur = parent
         }
         return true
+    }
+}
+
+extension XMLNode {
+    /// True when the element has exactly one child element (found without listing its children).
+    var hasOneElementChild: Bool {
+        var found = false
+        var next = firstChild
+        while let c = next {
+            next = c.next
+            guard c.isElement else { continue }
+            if found { return false }
+            found = true
+        }
+        return found
     }
 }
 

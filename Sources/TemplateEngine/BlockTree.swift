@@ -30,6 +30,14 @@ final class Anchor {
 indirect enum Item {
     case leaf(Anchor)
     case block(BlockNode)
+
+    /// The anchor of the tag, or of the block's opening tag.
+    var anchorNode: XMLNode? {
+        switch self {
+        case let .leaf(a): return a.node
+        case let .block(b): return b.open.node
+        }
+    }
 }
 
 /// `{{#each}}`, `{{#if}}` or `{{#unless}}` with what it holds.

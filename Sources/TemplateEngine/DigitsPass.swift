@@ -9,7 +9,9 @@ enum DigitsPass {
             if n.isText {
                 if dialect.convertsDigits(inText: n) {
                     let t = n.text
-                    if t.contains(where: { $0.isASCII && $0.isNumber }) { n.text = convert(t) }
+                    // Looked for in the bytes, as the compiled fill does: a digit followed by a combining
+                    // mark (Thai vowels and tone marks) is one Character that is not ASCII.
+                    if t.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { n.text = convert(t) }
                 }
                 return false
             }

@@ -23,18 +23,23 @@ final class RenderSession {
     var runaway: TemplateProblem?
     /// Twenty times what the largest shipped example copies (under 5,000), a few tens of megabytes at most.
     static let maxCopiedElements = 100_000
-    /// `word/numbering.xml` of the template, copied for this document only when a list needs it.
-    var numberingSource: Data?
+    /// `word/numbering.xml` of the template as the fill's digits write it, read once per template; this
+    /// document's copy is made only when a list needs it.
+    var numberingBase: (() -> NumberingBase?)?
     private var numberingCopy: Numbering?
     /// `word/numbering.xml` of a DOCX, when the template has one.
     var numbering: Numbering? {
-        if numberingCopy == nil, let numberingSource { numberingCopy = try? Numbering(data: numberingSource) }
+        if numberingCopy == nil, let base = numberingBase?() { numberingCopy = Numbering(base: base) }
         return numberingCopy
     }
     /// The copy, if a list needed one.
     var numberingIfUsed: Numbering? { numberingCopy }
     /// Tags parsed so far, by their text: a loop's copies carry the same tags as its first pass.
     var parsedTags: [String: Tag] = [:]
+    /// Nodes the tree fill climbed through to decide blocks and whether a tag is still in the document:
+    /// what a fill costs beyond its copies, bounded by what separates tags rather than by the depth of
+    /// the tables around them.
+    var treeSteps = 0
     /// No picture is larger than the template's largest page.
     let page: PageSize
     /// The filters tags may use.
@@ -135,24 +140,83 @@ final class PartRenderer {
 
     func render(root: XMLNode, data: TemplateValue) {
         let (items, _) = BlockParser.parse(anchors(in: root))
-        renderItems(items, scope: Scope(value: data, parent: nil))
+        renderItems(items, scope: Scope(value: data, parent: nil), fence: nil)
         postProcess(root: root)
     }
 
     /// Takes a node out of the output, with the tags inside it.
     private func bury(_ n: XMLNode) { n.remove() }
 
-    private func renderItems(_ items: [Item], scope: Scope) {
-        for item in items {
+    /// Fills `items`, all inside `fence` (an element that stays in the document while they are filled:
+    /// the parent of the block's range), or anywhere in the part when nil.
+    private func renderItems(_ items: [Item], scope: Scope, fence: XMLNode?) {
+        // Tags ahead of a block's opening tag in the paragraph or row its range starts with belong to the
+        // block, as in the compiled fill: they are filled in each copy with the item's values, or only in
+        // the branch kept. They wait for it.
+        var leading: [ObjectIdentifier: [Item]] = [:]
+        var waiting = Set<Int>()
+        for (j, item) in items.enumerated() where j > 0 {
+            guard case let .block(b) = item, let unit = leadingUnit(of: b) else { continue }
+            var k = j - 1
+            var lead: [Item] = []
+            while k >= 0, !waiting.contains(k), let node = items[k].anchorNode, isPlaced(node, inside: unit, below: fence) {
+                lead.insert(items[k], at: 0)
+                waiting.insert(k)
+                k -= 1
+            }
+            if !lead.isEmpty { leading[ObjectIdentifier(b)] = lead }
+        }
+        for (i, item) in items.enumerated() where !waiting.contains(i) {
             // A tag whose structure was removed with another block's (a tag-only paragraph, a row) is not filled.
             switch item {
             case let .leaf(a):
-                guard a.node.isInTree else { continue }
+                guard isPlaced(a.node, below: fence) else { continue }
                 renderLeaf(a, scope: scope)
             case let .block(b):
-                guard b.open.node.isInTree else { continue }
-                renderBlock(b, scope: scope)
+                guard isPlaced(b.open.node, below: fence) else { continue }
+                renderBlock(b, scope: scope, leading: leading[ObjectIdentifier(b)] ?? [])
             }
+        }
+    }
+
+    /// The paragraph or row a block's range starts with when it holds the opening tag (tags may stand
+    /// ahead of it there); nil for a block inside one paragraph or one that starts after its tag.
+    private func leadingUnit(of b: BlockNode) -> XMLNode? {
+        guard let close = b.close,
+              case let .success(s) = dialect.structure(open: b.open.node, close: close.node, elseNode: b.elseAnchor?.node, steps: &session.treeSteps)
+        else { return nil }
+        switch s {
+        case .inline: return nil
+        case let .paragraphs(first, _, _):
+            guard let first, isPlaced(b.open.node, inside: first, below: nil) else { return nil }
+            return first
+        case let .rows(first, _):
+            return first
+        }
+    }
+
+    /// True when `n` is `unit` or inside it, climbing no higher than `unit`'s parent (or `fence`).
+    private func isPlaced(_ n: XMLNode, inside unit: XMLNode, below fence: XMLNode?) -> Bool {
+        let top = unit.parent
+        var cur: XMLNode? = n
+        while let c = cur {
+            session.treeSteps += 1
+            if c == unit { return true }
+            if c == top || c == fence { return false }
+            cur = c.parent
+        }
+        return false
+    }
+
+    /// True while `n` is in the document: it reaches `fence` (in the document) going up, or the root.
+    /// A node taken out went with one of its ancestors below the fence, so the climb stops there.
+    private func isPlaced(_ n: XMLNode, below fence: XMLNode?) -> Bool {
+        var cur = n
+        while true {
+            session.treeSteps += 1
+            if cur == fence { return true }
+            guard let p = cur.parent else { return cur.isInTree }
+            cur = p
         }
     }
 
@@ -183,7 +247,7 @@ final class PartRenderer {
             }
         case let .merge(e):
             let text = evaluate(e, scope: scope, anchor: a)?.text ?? ""
-            if let collector = scope.mergeCollector, let cell = ([a.node] + a.node.ancestors).first(where: dialect.isCell) {
+            if let collector = scope.mergeCollector, let cell = enclosingCell(a.node) {
                 collector.entries.append(.init(templateId: a.id, cell: cell, value: text))
             }
             replace(a, with: text)
@@ -192,6 +256,17 @@ final class PartRenderer {
         case .open, .close, .elseTag:
             a.node.remove()
         }
+    }
+
+    /// The cell `n` is in (or is), climbing no further.
+    private func enclosingCell(_ n: XMLNode) -> XMLNode? {
+        var cur: XMLNode? = n
+        while let c = cur {
+            session.treeSteps += 1
+            if dialect.isCell(c) { return c }
+            cur = c.parent
+        }
+        return nil
     }
 
     /// A list value alone in its paragraph: one paragraph per item, in the paragraph's style.
@@ -245,10 +320,11 @@ final class PartRenderer {
 
     // MARK: blocks
 
-    private func renderBlock(_ b: BlockNode, scope: Scope) {
+    /// `leading`: the tags ahead of the opening tag in the unit the range starts with (see `renderItems`).
+    private func renderBlock(_ b: BlockNode, scope: Scope, leading: [Item] = []) {
         guard let close = b.close else { return }
         let structure: BlockStructure
-        switch dialect.structure(open: b.open.node, close: close.node, elseNode: b.elseAnchor?.node) {
+        switch dialect.structure(open: b.open.node, close: close.node, elseNode: b.elseAnchor?.node, steps: &session.treeSteps) {
         case let .success(s): structure = s
         case let .failure(f):
             session.report(b.open.problem(f.message))
@@ -261,8 +337,11 @@ final class PartRenderer {
         // The ranges of each branch, as sibling nodes.
         var thenNodes: [XMLNode] = []
         var elseNodes: [XMLNode] = []
+        // The parent of the ranges, where copies go: it stays while the block's tags are filled.
+        var fence: XMLNode?
         switch structure {
         case .inline:
+            fence = b.open.node.parent
             var n = b.open.node.next
             var inElse = false
             while let c = n, c != close.node {
@@ -272,9 +351,11 @@ final class PartRenderer {
         case let .paragraphs(first, last, tagOnly):
             var inElse = false
             var n = first
+            fence = first?.parent
+            let elseParagraph = b.elseAnchor.flatMap { dialect.paragraph(of: $0.node) }
             if let l = last {
                 while let c = n {
-                    let isElsePara = b.elseAnchor.map { c == dialect.paragraph(of: $0.node) } ?? false
+                    let isElsePara = elseParagraph.map { c == $0 } ?? false
                     if isElsePara { inElse = true } else if !tagOnly.contains(c) {
                         if inElse { elseNodes.append(c) } else { thenNodes.append(c) }
                     }
@@ -287,16 +368,30 @@ final class PartRenderer {
             // A tag alone in its paragraph, in a cell that has other content, takes its paragraph with it.
             for a in [b.open, close] {
                 if let p = dialect.paragraph(of: a.node), dialect.isTagOnly(p, anchor: a.node), let cell = p.parent, dialect.isCell(cell),
-                   cell.elementChildren.contains(where: { $0 != p && (dialect.isParagraph($0) || dialect.isTable($0)) }) {
+                   hasOtherContent(cell, besides: p) {
                     bury(p)
                 }
+            }
+            fence = first.parent
+            // The row of the range holding {{else}}, found by climbing from it to the range's parent.
+            var elseRow: XMLNode?
+            if let e = b.elseAnchor, let parent = fence {
+                var cur: XMLNode? = e.node
+                while let c = cur {
+                    session.treeSteps += 1
+                    if c.parent == parent { elseRow = c; break }
+                    cur = c.parent
+                }
+            } else if let e = b.elseAnchor, e.node.isInside(first) {
+                elseRow = first
             }
             var n: XMLNode? = first
             var inElse = false
             while let c = n {
-                if let e = b.elseAnchor, e.node.isInside(c) { inElse = true; bury(c) } else if inElse { elseNodes.append(c) } else { thenNodes.append(c) }
-                if c == last { break }
+                // The next row is taken before the {{else}} row goes (out of the tree it has no next).
                 n = c.next
+                if c == elseRow { inElse = true; bury(c) } else if inElse { elseNodes.append(c) } else { thenNodes.append(c) }
+                if c == last { break }
             }
         }
         for a in [b.open, close] + (b.elseAnchor.map { [$0] } ?? []) { a.node.remove() }
@@ -309,7 +404,8 @@ final class PartRenderer {
             }
             let keep = (b.kind == .if) == value.isTruthy
             for n in (keep ? elseNodes : thenNodes) { bury(n) }
-            renderItems(keep ? b.children : b.elseChildren, scope: scope)
+            // The leading tags sit in the first unit of the range, which goes with the first branch.
+            renderItems(keep ? leading + b.children : b.elseChildren, scope: scope, fence: fence)
         case .each:
             var items: [TemplateValue] = []
             switch value {
@@ -339,16 +435,26 @@ final class PartRenderer {
                 }
                 let inner = Scope(value: item, parent: scope, index: i, count: items.count, merges: collector)
                 let (innerItems, _) = BlockParser.parse(clones.flatMap { anchors(in: $0) })
-                renderItems(innerItems, scope: inner)
+                renderItems(innerItems, scope: inner, fence: anchorPoint.parent)
             }
             for n in thenNodes { bury(n) }
-            if let collector { applyMerges(collector) }
+            if let collector { applyMerges(collector, fence: anchorPoint.parent) }
         }
+    }
+
+    /// True when `cell` holds a paragraph or a table besides `p` (looked for without listing its children).
+    private func hasOtherContent(_ cell: XMLNode, besides p: XMLNode) -> Bool {
+        var next = cell.firstChild
+        while let c = next {
+            next = c.next
+            if c != p && c.isElement && (dialect.isParagraph(c) || dialect.isTable(c)) { return true }
+        }
+        return false
     }
 
     // MARK: merges
 
-    private func applyMerges(_ c: MergeCollector) {
+    private func applyMerges(_ c: MergeCollector, fence: XMLNode?) {
         // One entry per cell: a cell with several {{merge}} tags merges with the next row's only when all
         // of its values are equal; it is keyed by its first tag.
         var cells: [MergeCollector.Entry] = []
@@ -363,7 +469,7 @@ final class PartRenderer {
         }
         var groups: [String: [MergeCollector.Entry]] = [:]
         var order: [String] = []
-        for e in cells where e.cell.isInTree {
+        for e in cells where isPlaced(e.cell, below: fence) {
             if groups[e.templateId] == nil { order.append(e.templateId) }
             groups[e.templateId, default: []].append(e)
         }

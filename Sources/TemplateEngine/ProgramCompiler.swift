@@ -607,7 +607,7 @@ final class ProgramCompiler {
             var vb = Builder()
             var inner = c
             inner.cellLevel = false
-            if let skipped, !copy {
+            if skipped != nil, !copy {
                 // The paragraph as the template has it, blocks and all; the tag says whether it repeats.
                 try compileElement(unit, ctx: inner, into: &vb)
             } else {

@@ -43,6 +43,8 @@ public final class Template: Sendable {
     private let language: TemplateLanguage
     /// Programs for digit scripts not in the language, compiled when a fill first asks (part → script → program).
     private let lateScriptPrograms = Mutex<[String: [String: PartProgram?]]>([:])
+    /// `word/numbering.xml` read for fills, by list number format ("" for the template's own).
+    private let numberingBases = Mutex<[String: NumberingBase?]>([:])
 
     /// Reads and checks a template file.
     public convenience init(contentsOf url: URL, limits: PackageLimits = .default, language: TemplateLanguage = .standard) throws {
@@ -89,6 +91,17 @@ public final class Template: Sendable {
         }
         self.parts = parts
         support = try dialect.supportParts(of: package, textParts: parts.map(\.name))
+    }
+
+    /// The numbering part for fills whose lists number in `format` (nil: as the template has them), read
+    /// once; nil without one (or when it does not parse, as then no list restarts).
+    private func numberingBase(format: String?) -> NumberingBase? {
+        guard let data = support.numbering else { return nil }
+        let key = format ?? ""
+        if let known = numberingBases.withLock({ $0[key] }) { return known }
+        let base = NumberingBase(data: data, format: format)
+        numberingBases.withLock { $0[key] = .some(base) }
+        return base
     }
 
     static func compile(_ doc: XMLDocument, _ name: String, dialect: any Dialect, digits: DigitScript, path: String) -> PartProgram? {
@@ -183,8 +196,10 @@ public final class Template: Sendable {
     @_spi(Fuzzing) public func render(_ data: TemplateValue, options: RenderOptions, compiled: Bool) throws -> (changes: PackageChanges, report: RenderReport) {
         let session = RenderSession(options: options, dialect: dialect, page: page, filters: language.filters)
         session.parsedTags = parsedTags
-        session.numberingSource = support.numbering
-        if let format = options.digits.pass?.wordNumberFormat { session.numbering?.useDigits(format: format) }
+        let format = options.digits.pass?.wordNumberFormat
+        session.numberingBase = { [self] in numberingBase(format: format) }
+        // A digit script changes the list numbers of the part even when no list restarts.
+        if format != nil { _ = session.numbering }
         var changes = PackageChanges()
         var relParts: [(String, Relationships)] = []
         // A digit script changes every part's static text; otherwise a part without tags stays as it is.
@@ -218,7 +233,7 @@ public final class Template: Sendable {
             throw TemplateError.unresolved(path: package.path, problems: session.problems)
         }
         if let numbering = session.numberingIfUsed, numbering.changed {
-            changes.replaced[Numbering.partName] = try numbering.document.serialize()
+            changes.replaced[Numbering.partName] = numbering.serialize()
         }
         for (name, rels) in relParts {
             if package.contains(name) { changes.replaced[name] = try rels.serialize() } else { changes.added.append((name, try rels.serialize())) }

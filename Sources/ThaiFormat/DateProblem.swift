@@ -32,7 +32,7 @@ public enum DateProblem: Equatable, Sendable, CustomStringConvertible {
             return "'\(text)' is not a date: write it as YYYY-MM-DD, e.g. 2568-03-15"
         case let .noSuchMonth(text, month):
             return "'\(text)' has no month \(month): months are 01 to 12 (write YYYY-MM-DD)"
-        case let .noSuchDay(text, day, month, beYear, days):
+        case let .noSuchDay(text, _, month, beYear, days):
             let name = ThaiDateFormat.monthNames[month - 1]
             let leap = month == 2 && days == 28 ? " (\(beYear) is not a leap year)" : ""
             return "'\(text)': the day does not exist, \(name) \(beYear) has \(days) days\(leap); check the day and the month"

@@ -300,6 +300,40 @@ final class OfficePackageTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["a.docx", "link.docx", "out.docx"], "no temporary file left")
     }
 
+    /// A part handed back with the bytes it had (a footer whose tags wrote what the template holds) is
+    /// copied as the template stores it; a part that changed is deflated. Writing again from the same
+    /// package (its archive kept from the first write) gives the same file.
+    func testPartsWrittenBackUnchangedAreCopiedAsStored() throws {
+        let url = folder.appendingPathComponent("stored.docx")
+        let script = """
+        import sys, zipfile
+        with zipfile.ZipFile(sys.argv[1], 'w') as z:
+            z.writestr(zipfile.ZipInfo('[Content_Types].xml'), sys.argv[2], compress_type=zipfile.ZIP_STORED)
+            z.writestr(zipfile.ZipInfo('word/document.xml'), sys.argv[3], compress_type=zipfile.ZIP_STORED)
+            z.writestr(zipfile.ZipInfo('word/footer1.xml'), sys.argv[4], compress_type=zipfile.ZIP_STORED)
+        """
+        let footer = Data("<w:ftr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:p/></w:ftr>".utf8)
+        _ = try python(script, [url.path, String(decoding: docxParts[0].data, as: UTF8.self), String(decoding: docxParts[1].data, as: UTF8.self),
+                                String(decoding: footer, as: UTF8.self)])
+        let pkg = try OfficePackage(contentsOf: url)
+        var changes = PackageChanges()
+        changes.replaced["word/footer1.xml"] = footer
+        let changed = Data("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body/></w:document>".utf8)
+        changes.replaced["word/document.xml"] = changed
+        let out = folder.appendingPathComponent("out.docx")
+        try pkg.write(to: out, changes: changes)
+        let first = try Data(contentsOf: out)
+        let written = try OfficePackage(contentsOf: out)
+        func method(_ name: String) -> Int32? { written.entries.first { $0.name == name }?.method }
+        XCTAssertEqual(method("word/footer1.xml"), 0, "the unchanged part stays stored, as the template has it")
+        XCTAssertEqual(method("word/document.xml"), 8, "the changed part is deflated")
+        XCTAssertEqual(try written.read("word/footer1.xml"), footer)
+        XCTAssertEqual(try written.read("word/document.xml"), changed)
+        try pkg.write(to: out, changes: changes)
+        XCTAssertEqual(try Data(contentsOf: out), first, "a second write from the kept archive gives the same file")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["out.docx", "stored.docx"], "no temporary file left")
+    }
+
     func testNotAnOfficePackage() throws {
         let url = folder.appendingPathComponent("other.zip")
         try OfficePackage.create(at: url, parts: [("readme.txt", Data("hi".utf8))])

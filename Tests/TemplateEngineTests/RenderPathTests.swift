@@ -49,6 +49,67 @@ final class RenderPathTests: XCTestCase {
         }
     }
 
+    /// Tags ahead of a block's opening tag in the paragraph (or row) its range starts with belong to the
+    /// block: the compiled path filled them in each copy with the item's values, the tree path once
+    /// beforehand with the outer values (and reported names missing in a branch that was not kept).
+    func testTagsAheadOfAnOpeningTagInItsParagraphOnBothPaths() throws {
+        let wb = try Workbench(name)
+        let data: TemplateValue = ["n": 9, "off": false, "xs": [["a": "x1", "n": 1], ["a": "x2", "n": 2]]]
+        for kind in [PackageKind.docx, .odt] {
+            let b = Body(kind)
+            let body = b.p("lead {{n}} {{#each xs}}") + b.p("item {{a}}") + b.p("{{/each}}")
+                + b.p("hidden {{missing}} {{#if off}}") + b.p("{{n}}") + b.p("{{/if}}")
+                + b.table([["cell {{n}}", "{{#each xs}}{{a}}"], ["end", "{{/each}}"]])
+            let t = try Template(contentsOf: try wb.template(kind, body: body))
+            try assertSamePaths(t, data, options: RenderOptions(lenient: true), "\(kind)")
+            let tree = try t.render(data, options: RenderOptions(lenient: true), compiled: false)
+            let text = String(decoding: tree.changes.replaced[kind == .docx ? "word/document.xml" : "content.xml"]!, as: UTF8.self)
+            for expected in ["lead 1", "lead 2", "cell 1", "cell 2"] {
+                XCTAssertTrue(text.replacingOccurrences(of: "</w:t></w:r><w:r><w:t xml:space=\"preserve\">", with: "").contains(expected) || text.contains(expected), "\(kind): \(expected)")
+            }
+            XCTAssertFalse(text.contains("lead 9"), "\(kind): the item's n, not the outer one")
+            XCTAssertFalse(tree.report.warnings.contains { $0.contains("missing") }, "\(kind): a branch not kept reports nothing: \(tree.report.warnings)")
+        }
+    }
+
+    /// A digit followed by a Thai vowel or tone mark is one Character that is not ASCII: the tree path
+    /// looked for digits by Character and left "2ั" in Arabic digits where the compiled path wrote "๒ั",
+    /// in values and in the template's own text.
+    func testDigitBeforeACombiningMarkInThaiDigitsOnBothPaths() throws {
+        let wb = try Workbench(name)
+        for kind in [PackageKind.docx, .odt] {
+            let b = Body(kind)
+            let t = try Template(contentsOf: try wb.template(kind, body: b.ps("{{a}}", "ข้อ 2ั และ 3")))
+            let data: TemplateValue = ["a": "ที่ 2ั้น 45"]
+            var options = RenderOptions()
+            options.digits = .thai
+            try assertSamePaths(t, data, options: options, "\(kind)")
+            let tree = try t.render(data, options: options, compiled: false)
+            let text = String(decoding: tree.changes.replaced[kind == .docx ? "word/document.xml" : "content.xml"]!, as: UTF8.self)
+            XCTAssertTrue(text.contains("ที่ ๒ั้น ๔๕"), "\(kind): the value in Thai digits")
+            XCTAssertTrue(text.contains("ข้อ ๒ั และ ๓"), "\(kind): the template's text in Thai digits")
+        }
+    }
+
+    /// `{{else}}` in a row of its own between the rows of an `{{#if}}`: the tree path took the next row
+    /// after taking the else row out, so it stopped there and kept the rows of the other branch.
+    func testElseRowBetweenRowsOnBothPaths() throws {
+        let wb = try Workbench(name)
+        for kind in [PackageKind.docx, .odt] {
+            let b = Body(kind)
+            let body = b.table([["{{#if flag}}"], ["{{title}}"], ["{{else}}"], ["none"], ["{{/if}}"]]) + b.p("after")
+            let t = try Template(contentsOf: try wb.template(kind, body: body))
+            for flag in [true, false] {
+                let data: TemplateValue = ["flag": .bool(flag), "title": "kept"]
+                try assertSamePaths(t, data, "\(kind) flag \(flag)")
+                let tree = try t.render(data, options: RenderOptions(), compiled: false)
+                let text = String(decoding: tree.changes.replaced[kind == .docx ? "word/document.xml" : "content.xml"]!, as: UTF8.self)
+                XCTAssertEqual(text.contains("kept"), flag, "\(kind) flag \(flag)")
+                XCTAssertEqual(text.contains("none"), !flag, "\(kind) flag \(flag): the other branch's rows go")
+            }
+        }
+    }
+
     /// Two `{{merge}}` tags in one ODT cell once freed the cell twice on the tree path: both paths fill
     /// it, merge it only where both values repeat, and agree.
     func testTwoMergeTagsInOneCellOnBothPaths() throws {
