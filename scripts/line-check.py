@@ -13,9 +13,10 @@ text block each line end is checked against the start of the next line:
   year    "พ.ศ." ending a line with its year on the next
   date    a month name ending a line with its year on the next (four digits, or two
           after an abbreviation: "มี.ค. / ๖๔")
-  word    a word of the keep-whole list split (เจ้า / หน้าที่)
+  word    a word of the keep-whole list or a month name split (เจ้า / หน้าที่)
   org     the organisation's name split (from the file name KIND_ORG_YEAR.ext,
-          or --org)
+          or --org); a name longer than fifteen letters may break between the
+          listed words inside it and the rest (เทศบาลเมือง / ศรีสะเกษ)
   joiner  a line of the PDF text that still holds a word joiner (U+2060), a zero
           width space or a no-break space: the PDF would not find the plain words
 
@@ -197,6 +198,30 @@ def whole_head(a_end, word, head):
     return a_end.replace(" ", "").translate({ord(j): None for j in JOINERS}).endswith(first)
 
 
+LONGEST_JOINED = 15
+
+
+def name_cuts(name, words):
+    """Where a name may end a line (skeleton heads): across the page itareport joins a name longer
+    than fifteen letters in parts, the listed words inside it and the stretches between them
+    ("เทศบาลเมือง / ศรีสะเกษ", "องค์การบริหารส่วนตำบล / วังทอง")."""
+    if len(name) <= LONGEST_JOINED:
+        return set()
+    inside = sorted((w for w in words if len(w) < len(name)), key=len, reverse=True)
+    cuts, k = set(), 0
+    while k < len(name):
+        w = next((w for w in inside if name.startswith(w, k)), None)
+        if w is None:
+            k += 1
+            continue
+        if k > 0:
+            cuts.add(k)
+        if k + len(w) < len(name):
+            cuts.add(k + len(w))
+        k += len(w)
+    return {skeleton(name[:c]).replace(" ", "") for c in cuts}
+
+
 def check_pair(a, b, words, orgs):
     """Findings where line a ends and line b starts."""
     found = []
@@ -212,9 +237,11 @@ def check_pair(a, b, words, orgs):
                                                    or (a_end.endswith(".") and re.match(rf"[{DIGIT}]{{2}}(?![{DIGIT}])", b_start))):
         found.append(("date", a_end[-12:] + " / " + b_start[:12]))
     a_tight, b_tight = skeleton(a_end).replace(" ", ""), skeleton(b_start).replace(" ", "")
-    for kind, names in (("word", words), ("org", orgs)):
+    for kind, names in (("word", words + [m for m in MONTHS if not m.endswith(".")]), ("org", orgs)):
         for w in names:
-            if any(a_tight.endswith(h) and b_tight.startswith(t) and whole_head(a_end, w, h) for h, t in splits(w)):
+            allowed = name_cuts(w, words) if kind == "org" else set()
+            if any(a_tight.endswith(h) and b_tight.startswith(t) and whole_head(a_end, w, h)
+                   for h, t in splits(w) if h not in allowed):
                 found.append((kind, w + ": " + a_end[-15:] + " / " + b_start[:15]))
                 break
     return found

@@ -38,6 +38,30 @@ class NumberSplit(unittest.TestCase):
             self.assertEqual(lc.paragraphs(path), "๖๔,๕ก.พ.")
 
 
+class WordAndNameSplit(unittest.TestCase):
+    WORDS = ["เทศบาลเมือง", "องค์การบริหาร", "ส่วนตำบล", "องค์การบริหารส่วนตำบล", "เผยแพร่"]
+
+    def kinds(self, a, b, orgs=()):
+        return [k for k, _ in lc.check_pair(a, b, self.WORDS, list(orgs))]
+
+    def test_a_long_name_may_break_between_its_listed_words_only(self):
+        org = "เทศบาลเมืองศรีสะเกษ"
+        self.assertEqual(self.kinds("ผลการประเมินของเทศบาลเมือง", "ศรีสะเกษ ประจำปี", [org]), [])
+        self.assertEqual(self.kinds("ผลการประเมินของเทศบาลเมืองศรี", "สะเกษ ประจำปี", [org]), ["org"])
+        self.assertEqual(self.kinds("ผลการประเมินของเทศบาล", "เมืองศรีสะเกษ", [org]), ["word", "org"])
+        wangthong = "องค์การบริหารส่วนตำบลวังทอง"
+        self.assertEqual(self.kinds("ของ องค์การบริหารส่วนตำบล", "วังทอง", [wangthong]), [])
+        # องค์การบริหารส่วนตำบล is one part across the page.
+        self.assertEqual(self.kinds("ของ องค์การบริหาร", "ส่วนตำบลวังทอง", [wangthong]), ["word", "org"])
+        self.assertEqual(self.kinds("ของ องค์การบริหารส่วนตำบลวัง", "ทอง", [wangthong]), ["org"])
+        # Fifteen letters or fewer: whole.
+        self.assertEqual(self.kinds("ของเทศบาล", "ตำบลนาดี", ["เทศบาลตำบลนาดี"]), ["org"])
+
+    def test_a_split_month_name_counts_as_a_split_word(self):
+        self.assertEqual(self.kinds("ภาพกิจกรรม (14 กุมภ", "าพันธ์ 2568)"), ["word"])
+        self.assertEqual(self.kinds("ภาพกิจกรรม (14", "กุมภาพันธ์ 2568)"), [])
+
+
 class RowSplit(unittest.TestCase):
     HEAD = ("หัวตาราง", 0, 100, 50, 10)
     ROW = ["ข้อความแถวแรกเริ่ม", "ต่อเนื่องบรรทัดสอง", "บรรทัดสามของแถว"]
