@@ -233,6 +233,8 @@ final class PrintReadyTests: XCTestCase {
         }
         XCTAssertEqual(pdfs.count, 4)
         let words = try KeepWholeWords.shipped() + ThaiLineKeeper.months.filter { !$0.hasSuffix(".") } + ["เทศบาลเมืองศรีสะเกษ"]
+        // Compounds LibreOffice cut in these documents before they were listed.
+        for w in ["เผยแพร่", "จุดแข็ง", "จุดอ่อน", "ตรวจสอบ"] { XCTAssertTrue(words.contains(w), "\(w) is not listed") }
         let source = try String(contentsOf: Self.root.appendingPathComponent("Examples/sisaket-2568.yaml"), encoding: .utf8)
         let latinWords = Set(source.split(whereSeparator: { !($0.isASCII && $0.isLetter) }).map(String.init).filter { $0.count > 3 })
         XCTAssertTrue(latinWords.contains("Service"))
@@ -254,6 +256,15 @@ final class PrintReadyTests: XCTestCase {
                       let tail = b.range(of: #"^[a-z]+"#, options: .regularExpression) else { continue }
                 let word = String(a[head]) + String(b[tail])
                 XCTAssertFalse(latinWords.contains(word), "\(pdf.lastPathComponent): '\(word)' cut as '\(a.suffix(15))' / '\(b.prefix(15))'")
+            }
+            // The same for listed Thai words in table cells ("เผย / แพร่" in a steps cell of the O34).
+            for (a, b) in zip(raw, raw.dropFirst()) {
+                for w in words where w.count > 4 && w.unicodeScalars.count <= ThaiLineKeeper.longestJoined {
+                    let chars = Array(w)
+                    for cut in 2..<(chars.count - 1) where a.hasSuffix(String(chars[..<cut])) && b.hasPrefix(String(chars[cut...])) {
+                        XCTFail("\(pdf.lastPathComponent): '\(w)' cut as '\(a.suffix(15))' / '\(b.prefix(15))'")
+                    }
+                }
             }
             let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             for (i, line) in lines.enumerated() where line.hasSuffix("พ.ศ.") {
