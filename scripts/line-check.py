@@ -19,6 +19,8 @@ text block each line end is checked against the start of the next line:
           listed words inside it and the rest (เทศบาลเมือง / ศรีสะเกษ)
   joiner  a line of the PDF text that still holds a word joiner (U+2060), a zero
           width space or a no-break space: the PDF would not find the plain words
+  spaced  a line printed letter-spaced over the width (LibreOffice justifies Thai
+          by spreading a line's letters: "ห น่ ว ย ง า น ภ า ค รั ฐ ...")
 
 Prints one line per file with its page count and counts, then the totals; with
 --verbose every finding with its page. Exit status 1 when anything is found.
@@ -247,11 +249,32 @@ def check_pair(a, b, words, orgs):
     return found
 
 
+BBOX_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+def letter_spaced(bbox_xml, apart=15):
+    """Lines whose letters are spread apart (LibreOffice justifying Thai), from `pdftotext -bbox`:
+    poppler reads each letter as a word of its own. A line counts when at least `apart` words of
+    one letter (marks aside) stand apart from the word before them. Returns (page, text) pairs."""
+    found = []
+    for n, page in enumerate(bbox_xml.split("<page ")[1:], 1):
+        rows = {}
+        for m in BBOX_WORD.finditer(page):
+            rows.setdefault(round(float(m.group(3))), []).append((float(m.group(1)), float(m.group(2)), m.group(4)))
+        for _, ws in sorted(rows.items()):
+            ws.sort()
+            count = sum(1 for a, b in zip(ws, ws[1:]) if b[0] - a[1] > 1.0 and len(MARKS.sub("", b[2])) <= 1)
+            if count >= apart:
+                found.append((n, " ".join(w[2] for w in ws)[:60]))
+    return found
+
+
 def check_pdf(pdf, words, orgs, source=None, spaced=None):
     """Findings per page. With the source document's text, a pair of lines counts only when the
     end of one and the start of the next are one run of text in a paragraph of the source (a line
     broken inside a paragraph, not two table rows)."""
-    findings = []
+    bbox = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, check=True).stdout.decode("utf-8", "replace")
+    findings = [(n, "spaced", t) for n, t in letter_spaced(bbox)]
     doc = pages(pdf)
     for n, lines in enumerate(doc, 1):
         for a in lines:
@@ -289,7 +312,7 @@ def main():
     office = [f for f in files if not f.lower().endswith(".pdf")]
     pdfs = convert(office, out_dir) if office else {}
     pdfs.update({f: f for f in files if f.lower().endswith(".pdf")})
-    kinds = ["number", "year", "date", "word", "org", "joiner"]
+    kinds = ["number", "year", "date", "word", "org", "joiner", "spaced"]
     totals = dict.fromkeys(kinds, 0)
     for f in files:
         if f not in pdfs:

@@ -62,6 +62,26 @@ class WordAndNameSplit(unittest.TestCase):
         self.assertEqual(self.kinds("ภาพกิจกรรม (14", "กุมภาพันธ์ 2568)"), [])
 
 
+class LetterSpaced(unittest.TestCase):
+    @staticmethod
+    def page(words):
+        """A page of pdftotext -bbox output with words (text, xMin, xMax) on one line."""
+        return '<page width="595" height="842">' + "".join(
+            f'<word xMin="{a}" yMin="90.0" xMax="{b}" yMax="100.0">{t}</word>' for t, a, b in words) + "</page>"
+
+    def test_a_line_of_letters_standing_apart_is_found(self):
+        letters = list("หน่วยงานภาครัฐประจำปีงบประมาณ".replace("\u0e48", ""))
+        spread = [(t, 10 + 12 * i, 16 + 12 * i) for i, t in enumerate(letters)]
+        self.assertEqual([p for p, _ in lc.letter_spaced(self.page(spread))], [1])
+
+    def test_words_and_marks_touching_are_no_spread_line(self):
+        # Words apart at their spaces, and letters touching (poppler splits Thai at marks).
+        words = [(w, 10 + 60 * i, 60 + 60 * i) for i, w in enumerate(["ผลการประเมิน", "ITA", "ประจำปี", "พ.ศ.", "2567"] * 3)]
+        touching = [(t, 10 + 6 * i, 16 + 6 * i) for i, t in enumerate("หน่วยงานภาครัฐประจำปีงบประมาณ")]
+        self.assertEqual(lc.letter_spaced(self.page(words)), [])
+        self.assertEqual(lc.letter_spaced(self.page(touching)), [])
+
+
 class RowSplit(unittest.TestCase):
     HEAD = ("หัวตาราง", 0, 100, 50, 10)
     ROW = ["ข้อความแถวแรกเริ่ม", "ต่อเนื่องบรรทัดสอง", "บรรทัดสามของแถว"]
