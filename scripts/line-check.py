@@ -13,11 +13,14 @@ text block each line end is checked against the start of the next line:
   year    "พ.ศ." ending a line with its year on the next
   date    a month name ending a line with its year on the next (four digits, or two
           after an abbreviation: "มี.ค. / ๖๔")
-  word    a word of the keep-whole list split (เจ้า / หน้าที่)
+  word    a word of the keep-whole list or a month name split (เจ้า / หน้าที่)
   org     the organisation's name split (from the file name KIND_ORG_YEAR.ext,
-          or --org)
+          or --org); a name longer than fifteen letters may break between the
+          listed words inside it and the rest (เทศบาลเมือง / ศรีสะเกษ)
   joiner  a line of the PDF text that still holds a word joiner (U+2060), a zero
           width space or a no-break space: the PDF would not find the plain words
+  spaced  a line printed letter-spaced over the width (LibreOffice justifies Thai
+          by spreading a line's letters: "ห น่ ว ย ง า น ภ า ค รั ฐ ...")
 
 Prints one line per file with its page count and counts, then the totals; with
 --verbose every finding with its page. Exit status 1 when anything is found.
@@ -197,6 +200,30 @@ def whole_head(a_end, word, head):
     return a_end.replace(" ", "").translate({ord(j): None for j in JOINERS}).endswith(first)
 
 
+LONGEST_JOINED = 15
+
+
+def name_cuts(name, words):
+    """Where a name may end a line (skeleton heads): across the page itareport joins a name longer
+    than fifteen letters in parts, the listed words inside it and the stretches between them
+    ("เทศบาลเมือง / ศรีสะเกษ", "องค์การบริหารส่วนตำบล / วังทอง")."""
+    if len(name) <= LONGEST_JOINED:
+        return set()
+    inside = sorted((w for w in words if len(w) < len(name)), key=len, reverse=True)
+    cuts, k = set(), 0
+    while k < len(name):
+        w = next((w for w in inside if name.startswith(w, k)), None)
+        if w is None:
+            k += 1
+            continue
+        if k > 0:
+            cuts.add(k)
+        if k + len(w) < len(name):
+            cuts.add(k + len(w))
+        k += len(w)
+    return {skeleton(name[:c]).replace(" ", "") for c in cuts}
+
+
 def check_pair(a, b, words, orgs):
     """Findings where line a ends and line b starts."""
     found = []
@@ -212,11 +239,33 @@ def check_pair(a, b, words, orgs):
                                                    or (a_end.endswith(".") and re.match(rf"[{DIGIT}]{{2}}(?![{DIGIT}])", b_start))):
         found.append(("date", a_end[-12:] + " / " + b_start[:12]))
     a_tight, b_tight = skeleton(a_end).replace(" ", ""), skeleton(b_start).replace(" ", "")
-    for kind, names in (("word", words), ("org", orgs)):
+    for kind, names in (("word", words + [m for m in MONTHS if not m.endswith(".")]), ("org", orgs)):
         for w in names:
-            if any(a_tight.endswith(h) and b_tight.startswith(t) and whole_head(a_end, w, h) for h, t in splits(w)):
+            allowed = name_cuts(w, words) if kind == "org" else set()
+            if any(a_tight.endswith(h) and b_tight.startswith(t) and whole_head(a_end, w, h)
+                   for h, t in splits(w) if h not in allowed):
                 found.append((kind, w + ": " + a_end[-15:] + " / " + b_start[:15]))
                 break
+    return found
+
+
+BBOX_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+def letter_spaced(bbox_xml, apart=15):
+    """Lines whose letters are spread apart (LibreOffice justifying Thai), from `pdftotext -bbox`:
+    poppler reads each letter as a word of its own. A line counts when at least `apart` words of
+    one letter (marks aside) stand apart from the word before them. Returns (page, text) pairs."""
+    found = []
+    for n, page in enumerate(bbox_xml.split("<page ")[1:], 1):
+        rows = {}
+        for m in BBOX_WORD.finditer(page):
+            rows.setdefault(round(float(m.group(3))), []).append((float(m.group(1)), float(m.group(2)), m.group(4)))
+        for _, ws in sorted(rows.items()):
+            ws.sort()
+            count = sum(1 for a, b in zip(ws, ws[1:]) if b[0] - a[1] > 1.0 and len(MARKS.sub("", b[2])) <= 1)
+            if count >= apart:
+                found.append((n, " ".join(w[2] for w in ws)[:60]))
     return found
 
 
@@ -224,7 +273,8 @@ def check_pdf(pdf, words, orgs, source=None, spaced=None):
     """Findings per page. With the source document's text, a pair of lines counts only when the
     end of one and the start of the next are one run of text in a paragraph of the source (a line
     broken inside a paragraph, not two table rows)."""
-    findings = []
+    bbox = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, check=True).stdout.decode("utf-8", "replace")
+    findings = [(n, "spaced", t) for n, t in letter_spaced(bbox)]
     doc = pages(pdf)
     for n, lines in enumerate(doc, 1):
         for a in lines:
@@ -262,7 +312,7 @@ def main():
     office = [f for f in files if not f.lower().endswith(".pdf")]
     pdfs = convert(office, out_dir) if office else {}
     pdfs.update({f: f for f in files if f.lower().endswith(".pdf")})
-    kinds = ["number", "year", "date", "word", "org", "joiner"]
+    kinds = ["number", "year", "date", "word", "org", "joiner", "spaced"]
     totals = dict.fromkeys(kinds, 0)
     for f in files:
         if f not in pdfs:

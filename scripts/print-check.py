@@ -7,7 +7,8 @@ Each data file (default: Examples/*.yaml) is generated with `itareport generate 
 and ODT; each document is converted to PDF by LibreOffice headless and its pages read with poppler.
 Counted per rendering:
 
-  number, year, date, word, org, joiner   line ends, as scripts/line-check.py counts them
+  number, year, date, word, org, joiner, spaced   line ends and letter-spaced lines, as
+             scripts/line-check.py counts them
   signature  a page whose signature block ("ลงชื่อ" and the "ณ วันที่" line above it) has nothing
              of the document above it (a table header repeated from the page before does not count)
   row        a table row split across pages: a line at the top of a page that continues a table
@@ -50,7 +51,7 @@ _spec.loader.exec_module(lc)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
-LINE_KINDS = ["number", "year", "date", "word", "org", "joiner"]
+LINE_KINDS = ["number", "year", "date", "word", "org", "joiner", "spaced"]
 KINDS = LINE_KINDS + ["signature", "row", "heading", "lost", "empty", "pages"]
 
 

@@ -38,6 +38,50 @@ class NumberSplit(unittest.TestCase):
             self.assertEqual(lc.paragraphs(path), "๖๔,๕ก.พ.")
 
 
+class WordAndNameSplit(unittest.TestCase):
+    WORDS = ["เทศบาลเมือง", "องค์การบริหาร", "ส่วนตำบล", "องค์การบริหารส่วนตำบล", "เผยแพร่"]
+
+    def kinds(self, a, b, orgs=()):
+        return [k for k, _ in lc.check_pair(a, b, self.WORDS, list(orgs))]
+
+    def test_a_long_name_may_break_between_its_listed_words_only(self):
+        org = "เทศบาลเมืองศรีสะเกษ"
+        self.assertEqual(self.kinds("ผลการประเมินของเทศบาลเมือง", "ศรีสะเกษ ประจำปี", [org]), [])
+        self.assertEqual(self.kinds("ผลการประเมินของเทศบาลเมืองศรี", "สะเกษ ประจำปี", [org]), ["org"])
+        self.assertEqual(self.kinds("ผลการประเมินของเทศบาล", "เมืองศรีสะเกษ", [org]), ["word", "org"])
+        wangthong = "องค์การบริหารส่วนตำบลวังทอง"
+        self.assertEqual(self.kinds("ของ องค์การบริหารส่วนตำบล", "วังทอง", [wangthong]), [])
+        # องค์การบริหารส่วนตำบล is one part across the page.
+        self.assertEqual(self.kinds("ของ องค์การบริหาร", "ส่วนตำบลวังทอง", [wangthong]), ["word", "org"])
+        self.assertEqual(self.kinds("ของ องค์การบริหารส่วนตำบลวัง", "ทอง", [wangthong]), ["org"])
+        # Fifteen letters or fewer: whole.
+        self.assertEqual(self.kinds("ของเทศบาล", "ตำบลนาดี", ["เทศบาลตำบลนาดี"]), ["org"])
+
+    def test_a_split_month_name_counts_as_a_split_word(self):
+        self.assertEqual(self.kinds("ภาพกิจกรรม (14 กุมภ", "าพันธ์ 2568)"), ["word"])
+        self.assertEqual(self.kinds("ภาพกิจกรรม (14", "กุมภาพันธ์ 2568)"), [])
+
+
+class LetterSpaced(unittest.TestCase):
+    @staticmethod
+    def page(words):
+        """A page of pdftotext -bbox output with words (text, xMin, xMax) on one line."""
+        return '<page width="595" height="842">' + "".join(
+            f'<word xMin="{a}" yMin="90.0" xMax="{b}" yMax="100.0">{t}</word>' for t, a, b in words) + "</page>"
+
+    def test_a_line_of_letters_standing_apart_is_found(self):
+        letters = list("หน่วยงานภาครัฐประจำปีงบประมาณ".replace("\u0e48", ""))
+        spread = [(t, 10 + 12 * i, 16 + 12 * i) for i, t in enumerate(letters)]
+        self.assertEqual([p for p, _ in lc.letter_spaced(self.page(spread))], [1])
+
+    def test_words_and_marks_touching_are_no_spread_line(self):
+        # Words apart at their spaces, and letters touching (poppler splits Thai at marks).
+        words = [(w, 10 + 60 * i, 60 + 60 * i) for i, w in enumerate(["ผลการประเมิน", "ITA", "ประจำปี", "พ.ศ.", "2567"] * 3)]
+        touching = [(t, 10 + 6 * i, 16 + 6 * i) for i, t in enumerate("หน่วยงานภาครัฐประจำปีงบประมาณ")]
+        self.assertEqual(lc.letter_spaced(self.page(words)), [])
+        self.assertEqual(lc.letter_spaced(self.page(touching)), [])
+
+
 class RowSplit(unittest.TestCase):
     HEAD = ("หัวตาราง", 0, 100, 50, 10)
     ROW = ["ข้อความแถวแรกเริ่ม", "ต่อเนื่องบรรทัดสอง", "บรรทัดสามของแถว"]

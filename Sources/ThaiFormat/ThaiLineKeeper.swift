@@ -16,7 +16,10 @@
 /// between them — with a zero width space between the parts: there LibreOffice cuts a longer joined
 /// stretch after its first letter ("อ / งค์การบริหารส่วนตำ / บล", measured in cells from 3 to 5.5 cm),
 /// so a long name breaks between its words (เทศบาลเมือง / ศรีสะเกษ) rather than inside one. Across
-/// the page the name stays one joined stretch. Neither character is in the text
+/// the page a name longer than `longestJoined` may break between its listed words and the rest
+/// (เทศบาลเมือง / ศรีสะเกษ, องค์การบริหารส่วนตำบล / วังทอง), each part whole: joined as one it
+/// leaves the line before it short, and LibreOffice spreads a justified Thai line's letters. Month
+/// names are kept whole like listed words. Neither character is in the text
 /// of the PDF LibreOffice writes.
 ///
 /// A month and its year share a no-break space across the page; in table cells (`inCells`) they stay
@@ -39,6 +42,8 @@ public struct ThaiLineKeeper: Sendable {
     private let table: [[[Unicode.Scalar]]]
     /// The names given, in UTF-8, as they are matched (trimmed, without joiners).
     private let names: [[UInt8]]
+    /// The same names as scalars.
+    private let nameScalars: Set<[Unicode.Scalar]>
 
     /// Month names and abbreviations a year may follow.
     public static let months: [String] = [
@@ -60,6 +65,9 @@ public struct ThaiLineKeeper: Sendable {
         self.inCells = inCells
         var index: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
         var nameBytes: [[UInt8]] = []
+        var nameScalars: Set<[Unicode.Scalar]> = []
+        // Month names are kept whole as listed words are: LibreOffice cuts "กุมภ / าพันธ์".
+        let words = words + Self.months.filter { !$0.hasSuffix(".") }
         for (n, w) in (words + names).enumerated() {
             let scalars = Array(w.trimmingSpaces.unicodeScalars.filter { $0 != Self.joinerScalar })
             guard scalars.count > 1, let first = scalars.first else { continue }
@@ -67,12 +75,14 @@ public struct ThaiLineKeeper: Sendable {
                 var bytes: [UInt8] = []
                 for c in scalars { UTF8.encode(c) { bytes.append($0) } }
                 nameBytes.append(bytes)
+                nameScalars.insert(scalars)
             }
             if index[first]?.contains(scalars) == true { continue }
             index[first, default: []].append(scalars)
         }
         self.words = index.mapValues { $0.sorted { $0.count > $1.count } }
         self.names = nameBytes
+        self.nameScalars = nameScalars
         // ASCII and the Thai block looked up by position instead of by hash.
         var table = [[[Unicode.Scalar]]](repeating: [], count: 0x100)
         for (first, list) in self.words {
@@ -136,7 +146,8 @@ public struct ThaiLineKeeper: Sendable {
         var i = 0
         while i < chars.count {
             if let length = wordMatch(chars, at: i) {
-                let parts = partStarts(chars, i..<(i + length))
+                let parts = inCells ? partStarts(chars, i..<(i + length))
+                    : nameParts(chars, i..<(i + length))
                 for j in (i + 1)..<(i + length) where !chars[j].isSpaceLike {
                     if parts.contains(j) { open[j] = true } else { glue[j] = true }
                 }
@@ -211,6 +222,26 @@ public struct ThaiLineKeeper: Sendable {
                 if k > range.lowerBound { starts.insert(k) }
                 if k + length < range.upperBound { starts.insert(k + length) }
                 starts.formUnion(partStarts(chars, k..<(k + length)))
+                k += length
+            } else {
+                k += 1
+            }
+        }
+        return starts.filter { !chars[$0].isCombiningThai && !chars[$0].isSpaceLike }
+    }
+
+    /// Across the page, where the parts of a name longer than `longestJoined` start: the listed words
+    /// inside it and the stretches between them, each kept whole ("เทศบาลเมือง" + "ศรีสะเกษ",
+    /// "องค์การบริหารส่วนตำบล" + "วังทอง"). Joined as one, a long name that does not fit the rest of
+    /// a line leaves it short, and LibreOffice spreads a justified Thai line's letters over the gap.
+    private func nameParts(_ chars: [Unicode.Scalar], _ range: Range<Int>) -> Set<Int> {
+        guard range.count > Self.longestJoined, nameScalars.contains(Array(chars[range])) else { return [] }
+        var starts: Set<Int> = []
+        var k = range.lowerBound
+        while k < range.upperBound {
+            if let length = wordMatch(chars, at: k, shorterThan: range.count, within: range.upperBound) {
+                if k > range.lowerBound { starts.insert(k) }
+                if k + length < range.upperBound { starts.insert(k + length) }
                 k += length
             } else {
                 k += 1

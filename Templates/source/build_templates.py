@@ -1026,7 +1026,11 @@ def o_text_props(size, bold):
 
 def o_para_props(sid):
     _, size, bold, align, before, after, first, left, keep = STYLES[sid]
-    align = {"both": "justify", "left": "start", "center": "center", "right": "end"}[align]
+    # Justified Thai text starts at the left in ODT: LibreOffice justifies a Thai line by spreading
+    # its letters, so a line left short by a long unbreakable stretch after it (a name, a number)
+    # printed letter-spaced over the whole width. LibreOffice reads the DOCX's thaiDistribute as
+    # left too, so both files print alike.
+    align = {"both": "start", "left": "start", "center": "center", "right": "end"}[align]
     k = ' fo:keep-with-next="always"' if keep else ""
     if sid in KEEP_LINES:
         k += ' fo:keep-together="always"'

@@ -4,16 +4,17 @@ import ThaiFormat
 import XCTest
 @testable import ITAReports
 
-/// The organisation's name is one joined stretch across the page and in wide cells, and is joined in
-/// parts (a zero width space between เทศบาลเมือง and ศรีสะเกษ) only in cells narrower than 7 cm, where
-/// LibreOffice cuts a long joined stretch after its first letter.
+/// Across the page and in wide cells a long organisation's name is joined in its top parts
+/// (องค์การบริหารส่วนตำบล · วังทอง), and in finer parts (องค์การบริหาร · ส่วนตำบล · วังทอง) only in cells
+/// narrower than 7 cm, where LibreOffice cuts a long joined stretch after its first letter.
 final class LineKeepingPassTests: XCTestCase {
-    let organisation = "เทศบาลเมืองศรีสะเกษ"
+    let organisation = "องค์การบริหารส่วนตำบลวังทอง"
+    let words = ["องค์การบริหาร", "ส่วนตำบล", "องค์การบริหารส่วนตำบล"]
     var pass: LineKeepingPass {
-        LineKeepingPass(keeper: ThaiLineKeeper(words: ["เทศบาลเมือง"], names: [organisation]),
-                        cellKeeper: ThaiLineKeeper(words: ["เทศบาลเมือง"], names: [organisation], inCells: true))
+        LineKeepingPass(keeper: ThaiLineKeeper(words: words, names: [organisation]),
+                        cellKeeper: ThaiLineKeeper(words: words, names: [organisation], inCells: true))
     }
-    let text = "ของเทศบาลเมืองศรีสะเกษได้"
+    let text = "ขององค์การบริหารส่วนตำบลวังทองได้"
 
     /// The zero width spaces of each paragraph text, in document order.
     func breaks(_ xml: String, tag: String) -> [Int] {
@@ -38,7 +39,7 @@ final class LineKeepingPassTests: XCTestCase {
         try pass.apply(to: &changes, kind: .docx)
         let out = String(decoding: try XCTUnwrap(changes.replaced["word/document.xml"]), as: UTF8.self)
         // Page, 4.3 cm cell, 11.4 cm cell, a cell of unknown width (taken as narrow).
-        XCTAssertEqual(breaks(out, tag: "w:p>"), [2, 3, 2, 3], out)
+        XCTAssertEqual(breaks(out, tag: "w:p>"), [3, 4, 3, 4], out)
     }
 
     func testODTNameIsInPartsOnlyInNarrowCells() throws {
@@ -62,6 +63,6 @@ final class LineKeepingPassTests: XCTestCase {
         let out = String(decoding: try XCTUnwrap(changes.replaced["content.xml"]), as: UTF8.self)
         // Page; 4.3 cm; 11.4 cm (third column, after a covered cell); two 4.3 cm columns spanned
         // (8.6 cm, wide); 11.4 cm.
-        XCTAssertEqual(breaks(out, tag: "text:p>"), [2, 3, 2, 2, 2], out)
+        XCTAssertEqual(breaks(out, tag: "text:p>"), [3, 4, 3, 3, 3], out)
     }
 }

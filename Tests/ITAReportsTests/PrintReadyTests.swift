@@ -175,6 +175,49 @@ final class PrintReadyTests: XCTestCase {
         }
     }
 
+    /// LibreOffice justifies a Thai line by spreading its letters: a body line left short by a long
+    /// stretch that may not break (a name, a number) printed letter-spaced over the whole width. The
+    /// ODT body starts at the left, as LibreOffice prints the DOCX's thaiDistribute.
+    func testNoODTStyleJustifiesThaiText() throws {
+        for name in ["o34-2567", "o34-2564", "o35-2567", "o35-2564", "analysis-2568"] {
+            let pkg = try OfficePackage(contentsOf: GeneratedReportsTests.templates.appendingPathComponent("\(name).odt"))
+            let styles = try pkg.xmlDocument("styles.xml")
+            let ns = ["style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+                      "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"]
+            XCTAssertEqual(try styles.select("//style:style[@style:name='Body']/style:paragraph-properties/@fo:text-align", namespaces: ns).first?.text, "start", name)
+            for part in ["styles.xml", "content.xml"] {
+                XCTAssertTrue(try pkg.xmlDocument(part).select("//@fo:text-align[.='justify']", namespaces: ns).isEmpty, "\(name) \(part): a style justifies")
+            }
+        }
+    }
+
+    /// Lines of a PDF whose letters are spread apart (justified Thai in LibreOffice): poppler reads
+    /// each letter as a word of its own, apart from the next. Each finding is the page and the line.
+    static func letterSpacedLines(_ pdf: URL) throws -> [String] {
+        let xml = try OfficeClients.run("pdftotext", ["-bbox", pdf.path, "-"]).output
+        let word = try NSRegularExpression(pattern: #"<word xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>"#)
+        var found: [String] = []
+        for (n, page) in xml.components(separatedBy: "<page ").dropFirst().enumerated() {
+            var rows: [Int: [(x0: Double, x1: Double, text: String)]] = [:]
+            let ns = page as NSString
+            for m in word.matches(in: page, range: NSRange(location: 0, length: ns.length)) {
+                let value = { (i: Int) in ns.substring(with: m.range(at: i)) }
+                rows[Int(Double(value(3))!.rounded()), default: []].append((Double(value(1))!, Double(value(2))!, value(4)))
+            }
+            for (_, words) in rows {
+                let line = words.sorted { $0.x0 < $1.x0 }
+                // A letter (its marks aside) standing apart from the word before it.
+                let apart = zip(line, line.dropFirst()).filter { a, b in
+                    b.x0 - a.x1 > 1 && b.text.unicodeScalars.filter { s in
+                        !(s.value == 0x0E31 || (0x0E34...0x0E3A).contains(s.value) || (0x0E47...0x0E4E).contains(s.value))
+                    }.count <= 1
+                }.count
+                if apart >= 15 { found.append("p\(n + 1): " + line.map(\.text).joined(separator: " ")) }
+            }
+        }
+        return found
+    }
+
     // MARK: in LibreOffice's PDF
 
     /// Both formats of O34 and the analysis report in LibreOffice: the charts are drawn (their legend
@@ -189,7 +232,9 @@ final class PrintReadyTests: XCTestCase {
             pdfs += try OfficeClients.convertToPDF(outputs.filter { $0.format == format }.map(\.url), into: out.appendingPathComponent(format.fileExtension))
         }
         XCTAssertEqual(pdfs.count, 4)
-        let words = try KeepWholeWords.shipped() + ["เทศบาลเมืองศรีสะเกษ"]
+        let words = try KeepWholeWords.shipped() + ThaiLineKeeper.months.filter { !$0.hasSuffix(".") } + ["เทศบาลเมืองศรีสะเกษ"]
+        // Compounds LibreOffice cut in these documents before they were listed.
+        for w in ["เผยแพร่", "จุดแข็ง", "จุดอ่อน", "ตรวจสอบ"] { XCTAssertTrue(words.contains(w), "\(w) is not listed") }
         let source = try String(contentsOf: Self.root.appendingPathComponent("Examples/sisaket-2568.yaml"), encoding: .utf8)
         let latinWords = Set(source.split(whereSeparator: { !($0.isASCII && $0.isLetter) }).map(String.init).filter { $0.count > 3 })
         XCTAssertTrue(latinWords.contains("Service"))
@@ -199,6 +244,8 @@ final class PrintReadyTests: XCTestCase {
             XCTAssertTrue(info.contains("Author:") && info.contains("เทศบาลเมืองศรีสะเกษ"), info)
             let text = try OfficeClients.pdfText(pdf)
             XCTAssertFalse(text.contains("\u{2060}"), "a word joiner in the PDF text of \(pdf.lastPathComponent)")
+            // Page 2 of both printed "ห น่ ว ย ง า น ภ า ค รั ฐ (ITA) …" in the ODT.
+            XCTAssertEqual(try Self.letterSpacedLines(pdf), [], "letter-spaced lines in \(pdf.lastPathComponent)")
             XCTAssertTrue(text.contains("IIT การรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน"), "the chart legend is not drawn in \(pdf.lastPathComponent)")
             XCTAssertTrue(text.contains("98.97"), "the total score is found as typed")
             // A Latin word of the data cut at a line end ("One Stop S / ervice"): in drawing order a cell's
@@ -209,6 +256,15 @@ final class PrintReadyTests: XCTestCase {
                       let tail = b.range(of: #"^[a-z]+"#, options: .regularExpression) else { continue }
                 let word = String(a[head]) + String(b[tail])
                 XCTAssertFalse(latinWords.contains(word), "\(pdf.lastPathComponent): '\(word)' cut as '\(a.suffix(15))' / '\(b.prefix(15))'")
+            }
+            // The same for listed Thai words in table cells ("เผย / แพร่" in a steps cell of the O34).
+            for (a, b) in zip(raw, raw.dropFirst()) {
+                for w in words where w.count > 4 && w.unicodeScalars.count <= ThaiLineKeeper.longestJoined {
+                    let chars = Array(w)
+                    for cut in 2..<(chars.count - 1) where a.hasSuffix(String(chars[..<cut])) && b.hasPrefix(String(chars[cut...])) {
+                        XCTFail("\(pdf.lastPathComponent): '\(w)' cut as '\(a.suffix(15))' / '\(b.prefix(15))'")
+                    }
+                }
             }
             let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             for (i, line) in lines.enumerated() where line.hasSuffix("พ.ศ.") {

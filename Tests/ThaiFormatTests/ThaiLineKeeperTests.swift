@@ -38,9 +38,31 @@ final class ThaiLineKeeperTests: XCTestCase {
         // Fifteen letters or fewer: one part.
         XCTAssertFalse(k.keep("เทศบาลเมือง").contains(zw))
         XCTAssertEqual(k.keep(wangthong), wangthong, "keeping twice")
-        // Across the page the name is one joined stretch.
-        let page = ThaiLineKeeper(words: ["เทศบาลเมือง"], names: ["เทศบาลเมืองศรีสะเกษ"])
-        XCTAssertEqual(page.keep("ของเทศบาลเมืองศรีสะเกษได้").components(separatedBy: zw).count, 3, "only around the name")
+    }
+
+    /// Joined as one, a long name that does not fit the rest of a line left it short, and LibreOffice
+    /// spread the letters of the justified line over the whole width ("ห น่ ว ย ง า น ภ า ค รั ฐ …").
+    func testAcrossThePageALongNameMayBreakBetweenItsWordsOnly() {
+        let page = ThaiLineKeeper(words: ["เทศบาลเมือง", "องค์การบริหาร", "ส่วนตำบล", "องค์การบริหารส่วนตำบล"],
+                                  names: ["เทศบาลเมืองศรีสะเกษ", "องค์การบริหารส่วนตำบลวังทอง"])
+        let (zw, wj) = (self.zw, self.wj)
+        let parts = { (s: String) in s.components(separatedBy: zw).map { $0.replacingOccurrences(of: wj, with: "") } }
+        XCTAssertEqual(parts(page.keep("ของเทศบาลเมืองศรีสะเกษได้")), ["ของ", "เทศบาลเมือง", "ศรีสะเกษ", "ได้"])
+        XCTAssertTrue(page.keep("เทศบาลเมืองศรีสะเกษ").contains("ศ\(wj)รี\(wj)ส\(wj)ะ\(wj)เ\(wj)ก\(wj)ษ"))
+        // Across the page องค์การบริหารส่วนตำบล stays one part (in cells it is two).
+        XCTAssertEqual(parts(page.keep("องค์การบริหารส่วนตำบลวังทอง")), ["องค์การบริหารส่วนตำบล", "วังทอง"])
+        // A listed word that is no name, or a name of fifteen letters or fewer, stays whole.
+        XCTAssertEqual(parts(page.keep("องค์การบริหารส่วนตำบล")), ["องค์การบริหารส่วนตำบล"])
+        let short = ThaiLineKeeper(words: ["เทศบาลตำบล"], names: ["เทศบาลตำบลนาดี"])
+        XCTAssertEqual(parts(short.keep("เทศบาลตำบลนาดี")), ["เทศบาลตำบลนาดี"])
+        XCTAssertEqual(page.keep(page.keep("ของเทศบาลเมืองศรีสะเกษได้")), page.keep("ของเทศบาลเมืองศรีสะเกษได้"), "keeping twice")
+    }
+
+    /// LibreOffice cut "(14 กุมภ / าพันธ์ 2568)" in a photo caption of the ODT.
+    func testAMonthNameIsKeptWhole() {
+        XCTAssertEqual(keeper.keep("(14 กุมภาพันธ์ 2568)"),
+                       "(1\(wj)4\u{00A0}กุ\(wj)ม\(wj)ภ\(wj)า\(wj)พั\(wj)น\(wj)ธ์\u{00A0}2\(wj)5\(wj)6\(wj)8)")
+        XCTAssertEqual(cells.keep("เดือนกุมภาพันธ์"), "เดือน\(zw)กุ\(wj)ม\(wj)ภ\(wj)า\(wj)พั\(wj)น\(wj)ธ์")
     }
 
     func testAnAbbreviatedMonthKeepsItsTwoDigitYear() {
@@ -62,10 +84,10 @@ final class ThaiLineKeeperTests: XCTestCase {
 
     func testEraAndYearShareANoBreakSpaceAndAMonthKeepsAPlainSpaceBeforeItsYearInCellsOnly() {
         XCTAssertEqual(keeper.keep("พ.ศ. 2568"), "พ.ศ.\u{00A0}2\(wj)5\(wj)6\(wj)8")
-        XCTAssertEqual(cells.keep("30\u{00A0}กันยายน\u{00A0}2568"), "3\(wj)0\u{00A0}กันยายน 2\(wj)5\(wj)6\(wj)8")
-        XCTAssertEqual(cells.keep("30 กันยายน 2568"), "3\(wj)0\u{00A0}กันยายน 2\(wj)5\(wj)6\(wj)8")
+        XCTAssertEqual(cells.keep("30\u{00A0}กันยายน\u{00A0}2568"), "3\(wj)0\u{00A0}กั\(wj)น\(wj)ย\(wj)า\(wj)ย\(wj)น 2\(wj)5\(wj)6\(wj)8")
+        XCTAssertEqual(cells.keep("30 กันยายน 2568"), "3\(wj)0\u{00A0}กั\(wj)น\(wj)ย\(wj)า\(wj)ย\(wj)น 2\(wj)5\(wj)6\(wj)8")
         // Across the page the whole date holds together: "(3 มีนาคม / 2568)" is not split.
-        XCTAssertEqual(keeper.keep("(3 มีนาคม 2568)"), "(3\u{00A0}มีนาคม\u{00A0}2\(wj)5\(wj)6\(wj)8)")
+        XCTAssertEqual(keeper.keep("(3 มีนาคม 2568)"), "(3\u{00A0}มี\(wj)น\(wj)า\(wj)ค\(wj)ม\u{00A0}2\(wj)5\(wj)6\(wj)8)")
         XCTAssertEqual(keeper.keep("มี.ค. 2564"), "มี.ค.\u{00A0}2\(wj)5\(wj)6\(wj)4")
         XCTAssertEqual(keeper.keep(keeper.keep("(3 มีนาคม 2568)")), keeper.keep("(3 มีนาคม 2568)"), "keeping twice")
     }
