@@ -105,6 +105,12 @@ final class FinalCopyChecksTests: XCTestCase {
         let r = load(replacing(full, "level: ผ่านดีเยี่ยม", "level: ผ่านดีเยียม"))
         let e = try XCTUnwrap(errors(r, at: "assessment.official.level").first, r.diagnostics.map(\.description).joined(separator: "\n"))
         XCTAssertTrue(e.hint?.contains("'ผ่านดีเยี่ยม'") == true, e.hint ?? "")
+        let latin = load(replacing(full, "level: ผ่านดีเยี่ยม", "level: AA"))
+        XCTAssertFalse(errors(latin, at: "assessment.official.level").isEmpty, "AA is no level of a named-level year")
+        // Bands no source confirms may lack an announced name: a name that is no near miss is only questioned.
+        let other = load(replacing(full, "level: ผ่านดีเยี่ยม", "level: ผ่าน"))
+        XCTAssertTrue(errors(other, at: "assessment.official.level").isEmpty)
+        XCTAssertTrue(other.diagnostics.contains { $0.path == "assessment.official.level" && $0.severity == .warning })
         let prefixed = load(replacing(try example("khlongsaensaep-2564.yaml"), "level: D}", "level: \"ระดับ D\"}"))
         let p = try XCTUnwrap(errors(prefixed, at: "assessment.official.level").first)
         XCTAssertTrue(p.hint?.contains("level: D") == true, p.hint ?? "")

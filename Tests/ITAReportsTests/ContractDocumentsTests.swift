@@ -124,7 +124,9 @@ final class ContractDocumentsTests: XCTestCase {
     }
 
     private func o35(formYear: Int) -> String {
-        "fiscal_year: \(formYear == 2564 ? 2564 : 2568)\ndocument: o35\n" + header + """
+        // The shared header signs on 2568-09-30: the 2564 document is signed at the end of its own year.
+        "fiscal_year: \(formYear == 2564 ? 2564 : 2568)\ndocument: o35\n"
+            + header.replacingOccurrences(of: "date: 2568-09-30", with: "date: \(formYear == 2564 ? 2564 : 2568)-09-30") + """
         assessment: {year: \(formYear == 2564 ? 2563 : 2567), indicators: {4: 95.61}}
         options: {form_year: \(formYear)}
         measures:

@@ -131,11 +131,25 @@ struct ReportValidator {
             let trimmed = level.trimmingCharacters(in: .whitespacesAndNewlines)
             let bare = trimmed.hasPrefix("ระดับ") ? String(trimmed.dropFirst("ระดับ".count)).trimmingCharacters(in: .whitespaces) : trimmed
             let computed = (card.officialTotal ?? card.computedTotal).flatMap { catalog.levels.level(for: $0) }
-            let suggestion = names.contains(bare) ? bare : (KeySuggester.nearest(to: bare, in: names) ?? computed)
+            let near = KeySuggester.nearest(to: bare, in: names)
+            let suggestion = names.contains(bare) ? bare : (near ?? computed)
+            // Unconfirmed bands may lack a name the system announced ("ผ่าน"): there only a near miss of a known
+            // name, a level of the other era's letters, or a stray "ระดับ" is refused.
+            let thaiNames = names.allSatisfy { $0.unicodeScalars.contains { (0x0E00...0x0E7F).contains($0.value) } }
+            let latin = bare.unicodeScalars.contains { ("A"..."Z").contains($0) || ("a"..."z").contains($0) }
+            let refused = catalog.levels.confirmed || bare != level || (thaiNames && latin)
+                || (near != nil && !names.contains { $0.hasPrefix(bare) })
+            if !refused {
+                add(.warning, .invalidValue, "assessment.official.level",
+                    Message("check.level-unconfirmed-name", ["level": "\(level)", "year": "\(catalog.fiscalYear)",
+                                                             "names": "\(names.joined(separator: ", "))"]),
+                    hint: Message("check.official-level-differs.hint"))
+            } else {
             add(.error, .invalidValue, "assessment.official.level",
                 Message("check.level-unknown", ["level": "\(level)", "year": "\(catalog.fiscalYear)",
                                                 "names": "\(names.joined(separator: ", "))"]),
                 hint: suggestion.map { Message("check.level-unknown.hint", ["level": "\($0)"]) } ?? Message("check.official-level-differs.hint"))
+            }
         } else if let level = a.official?.level {
             let basis = card.officialTotal ?? card.computedTotal
             if let basis, let computedLevel = catalog.levels.level(for: basis), computedLevel != level, catalog.levels.confirmed {
