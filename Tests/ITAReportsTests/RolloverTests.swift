@@ -146,6 +146,7 @@ final class RolloverTests: XCTestCase {
         XCTAssertNil(data.analysis?.rationale)
         XCTAssertFalse(next.text.contains(oldRationale.split(separator: "\n").first.map(String.init) ?? oldRationale))
         XCTAssertTrue(next.text.contains("analysis.rationale"), "the header says the rationale was not carried")
+        XCTAssertTrue(next.text.hasPrefix("# รายงานการวิเคราะห์ผลการประเมิน ITA"), "the header names the analysis report, not O34")
         XCTAssertTrue(next.toFill["assessment.indicators"]?.contains("2569") == true, "\(next.toFill)")
         // An O34 keeps analysing the year before its own.
         let o34 = try XCTUnwrap(ReportLoader.load(path: BatchFixture.example("sisaket-2568.yaml").path).data)
