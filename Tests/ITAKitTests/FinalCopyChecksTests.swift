@@ -72,6 +72,7 @@ final class FinalCopyChecksTests: XCTestCase {
         let e = try XCTUnwrap(errors(r, at: "organization.name").first, r.diagnostics.map(\.description).joined(separator: "\n"))
         XCTAssertNotNil(e.line)
         XCTAssertTrue(e.hint?.contains("name:") == true, e.hint ?? "")
+        XCTAssertFalse(FillReminders.diagnostics(for: r, file: "t.yaml").contains { $0.path == "organization.name" }, "said once")
     }
 
     func testAMissingDistrictOrProvinceIsAGapButAnAbjHasNoDistrict() throws {
