@@ -165,7 +165,16 @@ public final class ReportGenerator: Sendable {
         defer { for r in rendered { unlink(r.scratch.path) } }
         for kind in kinds {
             let form = ReportForm.form(for: kind, fiscalYear: data.fiscalYear ?? 0, formYear: formYear ?? (kind == .analysis ? nil : data.options?.formYear))
-            builder.draft = !Self.blanks(of: kind, in: data, catalog: catalog).isEmpty
+            // The 2564 O34 prints only what the user wrote beside an indicator: a generated text fills no blank.
+            var checked = data
+            if kind == .o34, var a = checked.analysis, var texts = a.indicators {
+                for p in generatedPaths where p.hasPrefix("analysis.indicators.") {
+                    if let n = Int(p.dropFirst("analysis.indicators.".count)) { texts[n] = nil }
+                }
+                a.indicators = texts
+                checked.analysis = a
+            }
+            builder.draft = !Self.blanks(of: kind, in: checked, catalog: catalog).isEmpty
             let view = builder.view(for: form)
             for format in formats {
                 let template = try template(for: form, format: format)

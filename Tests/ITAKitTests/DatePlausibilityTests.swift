@@ -21,14 +21,21 @@ final class DatePlausibilityTests: XCTestCase {
     }
 
     func testSigningDateAfterTheFiscalYearWarns() throws {
-        let found = findings(data(signed: "2570-03-31"), .dateOutsideFiscalYear)
+        let found = findings(data(signed: "2569-03-31"), .dateOutsideFiscalYear)
         XCTAssertEqual(found.count, 1)
         let d = try XCTUnwrap(found.first)
         XCTAssertEqual(d.severity, .warning)
         XCTAssertEqual(d.path, "signatory.date")
         XCTAssertEqual(d.line, 9)
-        XCTAssertTrue(d.message.contains("31 มีนาคม 2570"), d.message)
+        XCTAssertTrue(d.message.contains("31 มีนาคม 2569"), d.message)
         XCTAssertTrue(d.message.contains("after that fiscal year ended (30 กันยายน 2568)"), d.message)
+    }
+
+    func testSigningDateYearsAfterTheFiscalYearIsAnError() throws {
+        let d = try XCTUnwrap(findings(data(signed: "2668-03-31"), .dateOutsideFiscalYear).first)
+        XCTAssertEqual(d.severity, .error)
+        XCTAssertEqual(d.line, 9)
+        XCTAssertNotNil(d.hint)
     }
 
     func testSigningDateLongBeforeTheFiscalYearWarns() {

@@ -120,9 +120,12 @@ final class ValidationTests: XCTestCase {
     }
 
     func testPeriodFarOutsideFiscalYearWarns() {
-        let r = load(base + "measures:\n  - title: ก\n    period: {from: 2570-01-01, to: 2570-03-31}\n")
+        let r = load(base + "measures:\n  - title: ก\n    period: {from: 2569-03-01, to: 2569-03-31}\n")
         XCTAssertEqual(Set(kinds(r)), [.periodOutsideFiscalYear])
         XCTAssertFalse(r.hasErrors)
+        // More than a year away is a typo, not a late plan.
+        let far = load(base + "measures:\n  - title: ก\n    period: {from: 2568-04-01, to: 2668-09-30}\n")
+        XCTAssertEqual(far.diagnostics.first { $0.path == "measures[0].period.to" }?.severity, .error)
     }
 
     func testOfficialDiffersWarnsNamingBoth() {

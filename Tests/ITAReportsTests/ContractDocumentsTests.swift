@@ -124,7 +124,9 @@ final class ContractDocumentsTests: XCTestCase {
     }
 
     private func o35(formYear: Int) -> String {
-        "fiscal_year: \(formYear == 2564 ? 2564 : 2568)\ndocument: o35\n" + header + """
+        // The shared header signs on 2568-09-30: the 2564 document is signed at the end of its own year.
+        "fiscal_year: \(formYear == 2564 ? 2564 : 2568)\ndocument: o35\n"
+            + header.replacingOccurrences(of: "date: 2568-09-30", with: "date: \(formYear == 2564 ? 2564 : 2568)-09-30") + """
         assessment: {year: \(formYear == 2564 ? 2563 : 2567), indicators: {4: 95.61}}
         options: {form_year: \(formYear)}
         measures:
@@ -226,6 +228,33 @@ final class ContractDocumentsTests: XCTestCase {
             XCTAssertEqual(o.output.url.deletingPathExtension().lastPathComponent, "O35_เทศบาลตำบลทดลองสัญญา_2568")
             XCTAssertFalse(o.header.contains("ร่าง"), o.header)
         }
+    }
+
+    /// Blanks the form would print (a question score of the issue tables, the district, the 2564 form's text for a
+    /// weak indicator) make the document a draft.
+    func testPrintedBlanksMakeTheO34ADraft() throws {
+        let sisaket = try String(contentsOf: BatchFixture.example("sisaket-2568.yaml"), encoding: .utf8)
+        XCTAssertTrue(sisaket.contains("    i2: 99.50\n") && sisaket.contains("  district: เมืองศรีสะเกษ\n"))
+        for (name, text) in [("noi2.yaml", sisaket.replacingOccurrences(of: "    i2: 99.50\n", with: "")),
+                             ("nodistrict.yaml", sisaket.replacingOccurrences(of: "  district: เมืองศรีสะเกษ\n", with: ""))] {
+            let url = dir.appendingPathComponent(name)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            let loaded = ReportLoader.load(path: url.path)
+            XCTAssertFalse(loaded.hasErrors, loaded.diagnostics.map(\.description).joined(separator: "\n"))
+            let result = try ReportGenerator(templateDirectory: BatchFixture.templates).generate(
+                loaded: loaded, dataURL: url, kinds: [.o34], formats: [.docx], outputDirectory: dir.appendingPathComponent("out-\(name)"))
+            for o in result.outputs {
+                XCTAssertTrue(o.draft, name)
+                XCTAssertTrue(o.url.deletingPathExtension().lastPathComponent.hasSuffix("_ร่าง"), o.url.lastPathComponent)
+            }
+        }
+        let early = try String(contentsOf: BatchFixture.example("khlongsaensaep-2564.yaml"), encoding: .utf8)
+        let a = try XCTUnwrap(early.range(of: "analysis:\n")), m = try XCTUnwrap(early.range(of: "measures:\n"))
+        let (_, outputs) = try generate(early.replacingCharacters(in: a.lowerBound..<m.lowerBound, with: ""), [.o34, .analysis],
+                                        name: "k64.yaml")
+        let o34 = outputs.filter { $0.output.kind == .o34 }
+        XCTAssertFalse(o34.isEmpty)
+        for o in o34 { XCTAssertTrue(o.output.draft, "a weak indicator's column would print a dash: \(o.output.url.lastPathComponent)") }
     }
 
     func testPeriodsPrintTheirDaysWhenAsked() throws {

@@ -42,6 +42,7 @@ final class DataFileWriterTests: XCTestCase {
                      "&anchor", "*alias", "!tag", "|pipe", ">gt", "#hash", "?q", ",comma", "e9 การใช้งาน (E-Service)",
                      "control\u{07}char"]
         var data = ReportData(fiscalYear: 2568, document: .o34)
+        data.organization = Organization(name: "เทศบาลตำบลทดลอง")
         data.measures = texts.map { Measure(title: $0, steps: [$0, "x"], owners: [$0]) }
         data.limitations = Limitations(problems: texts)
         let text = DataFileWriter().text(for: data)
@@ -54,6 +55,7 @@ final class DataFileWriterTests: XCTestCase {
 
     func testPlaceholdersReadAsNotGiven() throws {
         var data = ReportData(fiscalYear: 2568, document: .o35)
+        data.organization = Organization(name: "เทศบาลตำบลทดลอง")
         data.measures = [Measure(title: "ก")]
         let writer = DataFileWriter(header: ["หัว"], placeholders: ["measures[0].outcome": "ผลลัพธ์", "signatory.date": "วันที่"])
         let text = writer.text(for: data)

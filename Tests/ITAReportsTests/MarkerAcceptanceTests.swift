@@ -233,7 +233,7 @@ final class MarkerAcceptanceTests: XCTestCase {
           indicators: {1: 91.00, 2: 92.00, 3: 93.00, 4: 94.00, 5: 95.00, 6: 96.00, 7: 97.00, 8: 98.00, 9: 99.00, 10: 90.00}
           questions: {i1: 91.50, e9: 88.00}
           question_texts: {i1: ข้อคำถามที่หน่วยงานพิมพ์เอง}
-          official: {total: 94.00, level: ผ่านดี}
+          official: {total: 94.00, level: \(ay < 2566 ? "A" : "ผ่านดี")}
         analysis:
           rationale: เหตุผลของหน่วยงานเอง
           summary: สรุปของหน่วยงานเอง

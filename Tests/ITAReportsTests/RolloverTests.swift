@@ -134,6 +134,25 @@ final class RolloverTests: XCTestCase {
         }
     }
 
+    /// The analysis report pairs its fiscal year with the ITA year it analyses: a rolled file analyses the next
+    /// ITA year, and last year's rationale (which speaks of last year's results) is not carried.
+    func testAnAnalysisReportRollsItsITAYearAndLeavesTheOldRationale() throws {
+        let source = try XCTUnwrap(ReportLoader.load(path: BatchFixture.example("nongbua-2568.yaml").path).data)
+        let oldRationale = try XCTUnwrap(source.analysis?.rationale)
+        XCTAssertEqual(source.assessment?.year, 2568)
+        let next = try XCTUnwrap(try YearRollover.roll(source, to: 2569).first { $0.fiscalYear == 2569 })
+        let data = try XCTUnwrap(ReportLoader.load(text: next.text, file: "next.yaml").data)
+        XCTAssertEqual(data.assessment?.year, 2569)
+        XCTAssertNil(data.analysis?.rationale)
+        XCTAssertFalse(next.text.contains(oldRationale.split(separator: "\n").first.map(String.init) ?? oldRationale))
+        XCTAssertTrue(next.text.contains("analysis.rationale"), "the header says the rationale was not carried")
+        XCTAssertTrue(next.text.hasPrefix("# รายงานการวิเคราะห์ผลการประเมิน ITA"), "the header names the analysis report, not O34")
+        XCTAssertTrue(next.toFill["assessment.indicators"]?.contains("2569") == true, "\(next.toFill)")
+        // An O34 keeps analysing the year before its own.
+        let o34 = try XCTUnwrap(ReportLoader.load(path: BatchFixture.example("sisaket-2568.yaml").path).data)
+        XCTAssertEqual(try YearRollover.roll(o34, to: 2569).last?.data.assessment?.year, 2568)
+    }
+
     func testRefusesAnO35AndYearsNotAfter() throws {
         let source = try XCTUnwrap(ReportLoader.load(path: BatchFixture.example("sisaket-2568.yaml").path).data)
         XCTAssertThrowsError(try YearRollover.roll(source, to: 2568)) { XCTAssertTrue("\($0)".contains("--to 2569")) }

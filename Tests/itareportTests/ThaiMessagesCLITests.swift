@@ -80,7 +80,7 @@ final class ThaiMessagesCLITests: XCTestCase {
         XCTAssertTrue(check.stderr.contains("ข้อผิดพลาด: \(file): แฟ้มข้อมูลมีข้อผิดพลาด (ตามรายการข้างบน)"), check.stderr)
 
         // What check finds missing, in Thai.
-        let o35 = try write("o35.yaml", "fiscal_year: 2568\ndocument: o35\norganization: {name: เทศบาลตำบลทดลอง}\nmeasures:\n  - title: มาตรการหนึ่ง\n")
+        let o35 = try write("o35.yaml", "fiscal_year: 2568\ndocument: o35\norganization: {name: เทศบาลตำบลทดลอง, district: เมือง, province: ชัยภูมิ}\nmeasures:\n  - title: มาตรการหนึ่ง\n")
         let gaps = try run(["check", o35], environment: ["LANG": "th_TH.UTF-8"])
         XCTAssertEqual(gaps.status, 1)
         XCTAssertTrue(gaps.stdout.contains("ยังขาด: มาตรการที่ 1: ผลลัพธ์หรือความสำเร็จของการดำเนินการ (outcome) ที่ measures[0].outcome"), gaps.stdout)

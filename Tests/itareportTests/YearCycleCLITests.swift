@@ -39,6 +39,32 @@ final class YearCycleCLITests: XCTestCase {
     }
 
     /// Generating into a folder over a document that another data file wrote says so.
+    /// The ten scores filled after a rollover are not enough for the 2567 O34: its issue tables print the question
+    /// scores, so `check` lists them and `generate` writes a draft.
+    func testRolledO34WithOnlyTheTenScoresIsNotComplete() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("itareport-cycle-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let example = Self.root.appendingPathComponent("Examples/sisaket-2568.yaml").path
+        let roll = try itareport(["rollover", example, "--to", "2569", "--output", dir.path])
+        XCTAssertEqual(roll.status, 0, roll.stderr)
+        let rolled = try XCTUnwrap(roll.stdout.split(separator: "\n").map(String.init).first { $0.hasSuffix("2569.yaml") }, roll.stdout)
+        let text = try String(contentsOfFile: rolled, encoding: .utf8)
+        let filled = text.replacingOccurrences(of: "indicators: {1: , 2: , 3: , 4: , 5: , 6: , 7: , 8: , 9: , 10: }",
+                                               with: "indicators: {1: 99.1, 2: 98.2, 3: 97.3, 4: 96.4, 5: 95.5, 6: 94.6, 7: 93.7, 8: 92.8, 9: 91.9, 10: 90}")
+        XCTAssertNotEqual(filled, text)
+        let file = dir.appendingPathComponent("f2569.yaml").path
+        try filled.write(toFile: file, atomically: true, encoding: .utf8)
+        let c = try itareport(["check", file, "--lang", "en"])
+        XCTAssertNotEqual(c.status, 0, c.stdout)
+        XCTAssertTrue(c.stdout.contains("assessment.questions") && c.stdout.contains("i1"), c.stdout)
+        let out = dir.appendingPathComponent("out")
+        let g = try itareport(["generate", file, "--output", out.path, "--template", Self.root.appendingPathComponent("Templates").path,
+                               "--format", "docx"])
+        XCTAssertEqual(g.status, 0, g.stderr)
+        let written = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }
+        XCTAssertEqual(written, ["O34_เทศบาลเมืองศรีสะเกษ_2569_ร่าง.docx"])
+    }
+
     func testGenerateSaysWhenItReplacesADocumentOfAnotherDataFile() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("itareport-prov-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

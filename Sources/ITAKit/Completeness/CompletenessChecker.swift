@@ -1,4 +1,5 @@
 import Foundation
+import ThaiFormat
 
 /// Checks a data file against the NACC content requirements of the document it is for.
 ///
@@ -18,10 +19,98 @@ public enum CompletenessChecker {
     public static func check(_ data: ReportData, document: DocumentKind? = nil,
                              catalog: FrameworkCatalog? = nil) -> [CompletenessGap] {
         guard let kind = document ?? data.document else { return [] }
+        let place = placeGaps(data)
         switch kind {
-        case .o34: return scoreGaps(data, document: Message("document.o34")) + checkO34(data, catalog: catalog)
-        case .o35: return checkO35(data, catalog: catalog)
-        case .analysis: return scoreGaps(data, document: Message("document.analysis")) + checkAnalysis(data, catalog: catalog)
+        case .o34:
+            return place + scoreGaps(data, document: Message("document.o34")) + levelGaps(data, catalog: catalog)
+                + questionScoreGaps(data, catalog: catalog)
+                + weakIndicatorGaps(data, catalog: catalog) + checkO34(data, catalog: catalog)
+        case .o35: return place + checkO35(data, catalog: catalog)
+        case .analysis:
+            return place + scoreGaps(data, document: Message("document.analysis")) + levelGaps(data, catalog: catalog)
+                + checkAnalysis(data, catalog: catalog)
+        }
+    }
+
+    /// O34 and the analysis report print the level: while the year's bands are not confirmed by a source, only
+    /// the level the ITA system announced may be printed.
+    private static func levelGaps(_ data: ReportData, catalog: FrameworkCatalog?) -> [CompletenessGap] {
+        guard let catalog, !catalog.levels.confirmed, let a = data.assessment, a.official?.level == nil,
+              (a.indicators ?? [:]).count == 10 || a.official?.total != nil else { return [] }
+        let card = Scorer.score(a, catalog: catalog)
+        let computed = (card.officialTotal ?? card.computedTotal).flatMap { catalog.levels.level(for: $0) } ?? ""
+        return [CompletenessGap(item: "ผลการประเมิน ITA \(catalog.fiscalYear)", field: Message("gap.field.level"),
+                                path: "assessment.official.level",
+                                remedy: Message("gap.level.hint", ["year": "\(catalog.fiscalYear)", "computed": "\(computed)"]))]
+    }
+
+    /// Every form prints "อำเภอ… จังหวัด…" under the organisation's name: each missing one is a gap. A provincial
+    /// administrative organisation (องค์การบริหารส่วนจังหวัด, อบจ.) has no district.
+    private static func placeGaps(_ data: ReportData) -> [CompletenessGap] {
+        let o = data.organization
+        var gaps: [CompletenessGap] = []
+        if isBlank(o?.name) {
+            gaps.append(CompletenessGap(item: "หน่วยงาน", field: Message("gap.field.org-name"), path: "organization.name",
+                                        remedy: Message("check.org-name-missing.hint")))
+        }
+        if isBlank(o?.district), !hasNoDistrict(o) {
+            gaps.append(CompletenessGap(item: "หน่วยงาน", field: Message("gap.field.district"), path: "organization.district",
+                                        remedy: Message("gap.district.hint")))
+        }
+        if isBlank(o?.province) {
+            gaps.append(CompletenessGap(item: "หน่วยงาน", field: Message("gap.field.province"), path: "organization.province",
+                                        remedy: Message("gap.province.hint")))
+        }
+        return gaps
+    }
+
+    /// Whether the organisation is a provincial administrative organisation, which has no district.
+    public static func hasNoDistrict(_ o: Organization?) -> Bool {
+        let words = [o?.kind, o?.name].compactMap { $0?.replacingOccurrences(of: " ", with: "") }
+        return words.contains { $0.hasPrefix("องค์การบริหารส่วนจังหวัด") || $0.hasPrefix("อบจ") }
+    }
+
+    /// The question scores a form prints in its issue tables (the 2567 O34): each listed question without a
+    /// score would print an empty score cell.
+    static func missingQuestionScores(_ data: ReportData, catalog: FrameworkCatalog?) -> [String] {
+        guard let form = FormCatalog.shipped.form(for: .o34, fiscalYear: data.fiscalYear ?? 0, formYear: data.options?.formYear),
+              form.prints("assessment.questions") else { return [] }
+        let cat = catalog ?? data.assessedYear.flatMap { CatalogStore.nearestCatalog(for: $0) }
+        let numbers = (cat?.issues.map(\.number)).flatMap { $0.isEmpty ? nil : $0 } ?? Array(1...7)
+        let given = data.assessment?.questions ?? [:]
+        var missing: [String] = []
+        for n in numbers {
+            let codes = data.analysis?.issues?.first(where: { $0.issue == n })?.questions ?? cat?.issue(n)?.questions ?? []
+            for code in codes.map(QuestionCode.normalize) where given[code] == nil && !missing.contains(code) {
+                missing.append(code)
+            }
+        }
+        return missing
+    }
+
+    private static func questionScoreGaps(_ data: ReportData, catalog: FrameworkCatalog?) -> [CompletenessGap] {
+        let missing = missingQuestionScores(data, catalog: catalog)
+        guard let first = missing.first else { return [] }
+        let year = data.assessedYear.map { " \($0)" } ?? ""
+        return [CompletenessGap(item: "ผลการประเมิน ITA\(year) รายข้อ",
+                                field: Message("gap.field.question-scores", ["codes": "\(missing.joined(separator: ", "))",
+                                                                             "count": "\(missing.count)"]),
+                                path: "assessment.questions", remedy: Message("gap.question-scores.hint", ["code": "\(first)"]))]
+    }
+
+    /// The 2564 O34 prints, beside each indicator, what is to be fixed: only what the user wrote (a dash
+    /// otherwise). Each weak indicator (below the year's strength threshold) needs that text.
+    private static func weakIndicatorGaps(_ data: ReportData, catalog: FrameworkCatalog?) -> [CompletenessGap] {
+        guard let form = FormCatalog.shipped.form(for: .o34, fiscalYear: data.fiscalYear ?? 0, formYear: data.options?.formYear),
+              form.prints("analysis.indicators"), let a = data.assessment, let catalog else { return [] }
+        let card = Scorer.score(a, catalog: catalog, strengthThreshold: data.options?.strengthThreshold)
+        let written = data.analysis?.indicators ?? [:]
+        return card.weaknesses.filter { isBlank(written[$0]) }.map { n in
+            let score = card.indicators[n].map { ThaiNumberFormat.fixed($0, places: 2) } ?? ""
+            return CompletenessGap(
+                item: "ตัวชี้วัดที่ \(n) \(catalog.indicator(n)?.name ?? "")".trimmingCharacters(in: .whitespaces),
+                field: Message("gap.field.to-fix", ["score": "\(score)"]), path: "analysis.indicators.\(n)",
+                remedy: Message("gap.to-fix.hint", ["number": "\(n)"]))
         }
     }
 

@@ -8,7 +8,8 @@ public enum FillReminders {
     public static func diagnostics(for loaded: ReportLoader.Result, file: String) -> [Diagnostic] {
         guard let data = loaded.data, let kind = data.document else { return [] }
         var out: [Diagnostic] = []
-        for gap in CompletenessChecker.check(data, document: kind, catalog: loaded.catalog) {
+        // A missing name is already an error of a file that names its document: said once.
+        for gap in CompletenessChecker.check(data, document: kind, catalog: loaded.catalog) where gap.path != "organization.name" {
             let p = loaded.sourceMap.position(of: gap.path)
             out.append(Diagnostic(.warning, .missingField, file: file, line: p?.line, column: p?.column, path: gap.path,
                                   problem: Message("gap.not-filled", ["item": "\(gap.item)", "field": .message(gap.fieldMessage)]),

@@ -422,7 +422,8 @@ final class DataFileReader {
         }
         if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { filled.append(path) }
         if let comment = commentCut(node) {
-            report(.warning, .commentCut, node, path, Message("read.comment-cut", ["comment": "\(comment)"]),
+            // The document would print the cut text as if it were whole.
+            report(.error, .commentCut, node, path, Message("read.comment-cut", ["comment": "\(comment)"]),
                    hint: Message("hint.quote-text", ["key": "\(lastComponent(path))", "text": "\(s.string) \(comment)"]))
         }
         return text
@@ -489,7 +490,17 @@ final class DataFileReader {
     static let placePrefixes = ["อำเภอ", "จังหวัด", "ตำบล", "อ.", "จ.", "ต."]
 
     private func stringList(_ node: Node, _ path: String) -> [String]? {
-        list(node, path, acceptSingle: true) { self.string($0, $1) }
+        // `-แต่งตั้ง…` (no space after the dash) is no list entry to YAML: the lines that follow fold into one
+        // text, and the document would print every step as one.
+        if case let .scalar(s) = node, s.style == .plain, s.string.trimmingCharacters(in: .whitespaces).first == "-" {
+            let text = s.string.trimmingCharacters(in: .whitespaces)
+            let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+            sourceMap.recordValue(path, position(node))
+            report(.error, .wrongType, node, path, Message("read.dash-list", ["text": "\(shown)"]),
+                   hint: Message("read.dash-list.hint", ["text": "\(String(text.dropFirst().prefix(30)))"]))
+            return nil
+        }
+        return list(node, path, acceptSingle: true) { self.string($0, $1) }
     }
 
     private func code(_ node: Node, _ path: String) -> String? {

@@ -9,6 +9,9 @@ enum DatePlausibility {
     /// often prepared and signed in the last quarter of the year before (from 1 July).
     static let signingGraceMonths = 3
 
+    /// How many days outside its fiscal year a date is an error rather than a warning.
+    static let farDays = 366
+
     /// Every finding in `data`.
     static func findings(in data: ReportData) -> [ValidationFinding] {
         guard let fy = data.fiscalYear, ReportValidator.plausibleBE.contains(fy) else { return [] }
@@ -23,15 +26,17 @@ enum DatePlausibility {
         guard let start = CalendarDate.fiscalYearStart(fy), let end = CalendarDate.fiscalYearEnd(fy),
               let earliest = CalendarDate(year: start.year, month: start.month - signingGraceMonths, day: 1) else { return nil }
         let signed = ThaiDateFormat.long(date)
+        // More than a year away from the fiscal year is a typo (2668 for 2568), not a late or early signing.
+        let far = date.days(to: start) > farDays || end.days(to: date) > farDays
         if date > end {
             return ValidationFinding(
-                severity: .warning, kind: .dateOutsideFiscalYear, path: "signatory.date",
+                severity: far ? .error : .warning, kind: .dateOutsideFiscalYear, path: "signatory.date",
                 message: Message("check.signed-after-year", ["fiscal_year": "\(fy)", "date": "\(signed)", "end": "\(ThaiDateFormat.long(end))"]),
                 hint: yearHint(date, fy))
         }
         if date < earliest {
             return ValidationFinding(
-                severity: .warning, kind: .dateOutsideFiscalYear, path: "signatory.date",
+                severity: far ? .error : .warning, kind: .dateOutsideFiscalYear, path: "signatory.date",
                 message: Message("check.signed-before-year", ["fiscal_year": "\(fy)", "date": "\(signed)", "months": "\(signingGraceMonths)",
                                                               "start": "\(ThaiDateFormat.long(start))"]),
                 hint: yearHint(date, fy))

@@ -22,6 +22,12 @@ struct ReportValidator {
                 hint: Message("check.fiscal-year-missing.hint"))
         }
         if let y = data.options?.formYear { checkYear(y, "options.form_year") }
+        if data.document != nil, (data.organization?.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            // Every document names the organisation in its text and its file name. (A file that names no
+            // document may be a batch's base file, whose rows give the names: its documents are drafts without one.)
+            add(.error, .missingField, data.organization == nil ? "organization" : "organization.name",
+                Message("check.org-name-missing"), hint: Message("check.org-name-missing.hint"))
+        }
 
         var catalog: FrameworkCatalog?
         if let a = data.assessment {
@@ -119,9 +125,40 @@ struct ReportValidator {
                 Message("check.official-total-differs", ["official": "\(fmt(official))", "computed": "\(fmt(computed))"]),
                 hint: Message("hint.check-announced"))
         }
-        if let level = a.official?.level {
+        let names = catalog.levels.bands.map(\.name)
+        if let level = a.official?.level, !names.isEmpty, !names.contains(level) {
+            // The document prints the level as written: only the year's own names may reach it.
+            let trimmed = level.trimmingCharacters(in: .whitespacesAndNewlines)
+            let bare = trimmed.hasPrefix("ระดับ") ? String(trimmed.dropFirst("ระดับ".count)).trimmingCharacters(in: .whitespaces) : trimmed
+            let computed = (card.officialTotal ?? card.computedTotal).flatMap { catalog.levels.level(for: $0) }
+            let near = KeySuggester.nearest(to: bare, in: names)
+            let suggestion = names.contains(bare) ? bare : (near ?? computed)
+            // Unconfirmed bands may lack a name the system announced ("ผ่าน"): there only a near miss of a known
+            // name, a level of the other era's letters, or a stray "ระดับ" is refused.
+            let thaiNames = names.allSatisfy { $0.unicodeScalars.contains { (0x0E00...0x0E7F).contains($0.value) } }
+            let latin = bare.unicodeScalars.contains { ("A"..."Z").contains($0) || ("a"..."z").contains($0) }
+            let refused = catalog.levels.confirmed || bare != level || (thaiNames && latin)
+                || (near != nil && !names.contains { $0.hasPrefix(bare) })
+            if !refused {
+                add(.warning, .invalidValue, "assessment.official.level",
+                    Message("check.level-unconfirmed-name", ["level": "\(level)", "year": "\(catalog.fiscalYear)",
+                                                             "names": "\(names.joined(separator: ", "))"]),
+                    hint: Message("check.official-level-differs.hint"))
+            } else {
+            add(.error, .invalidValue, "assessment.official.level",
+                Message("check.level-unknown", ["level": "\(level)", "year": "\(catalog.fiscalYear)",
+                                                "names": "\(names.joined(separator: ", "))"]),
+                hint: suggestion.map { Message("check.level-unknown.hint", ["level": "\($0)"]) } ?? Message("check.official-level-differs.hint"))
+            }
+        } else if let level = a.official?.level {
             let basis = card.officialTotal ?? card.computedTotal
-            if let basis, let computedLevel = catalog.levels.level(for: basis), computedLevel != level {
+            if let basis, let computedLevel = catalog.levels.level(for: basis), computedLevel != level, catalog.levels.confirmed {
+                // The year's bands are confirmed: the level contradicts the total the document prints beside it.
+                add(.error, .officialLevelDiffers, "assessment.official.level",
+                    Message("check.official-level-contradicts", ["level": "\(level)", "computed": "\(computedLevel)",
+                                                                 "total": "\(fmt(basis))", "year": "\(catalog.fiscalYear)"]),
+                    hint: Message("check.official-level-contradicts.hint", ["computed": "\(computedLevel)"]))
+            } else if let basis, let computedLevel = catalog.levels.level(for: basis), computedLevel != level {
                 add(.warning, .officialLevelDiffers, "assessment.official.level",
                     catalog.levels.confirmed
                         ? Message("check.official-level-differs", ["level": "\(level)", "computed": "\(computedLevel)", "total": "\(fmt(basis))"])
@@ -204,7 +241,8 @@ struct ReportValidator {
                 let ce = date.year
                 let hint = ce > 2400 ? Message("check.be-twice", ["year": "\(ce + 543)"])
                     : Message("check.period-outside.hint", ["fiscal_year": "\(fy)", "range": "\(ThaiDateFormat.fiscalYearRange(fy))"])
-                add(.warning, .periodOutsideFiscalYear, "\(path).\(key)",
+                let far = date.days(to: start) > DatePlausibility.farDays || end.days(to: date) > DatePlausibility.farDays
+                add(far ? .error : .warning, .periodOutsideFiscalYear, "\(path).\(key)",
                     Message("check.period-outside", ["date": "\(ThaiDateFormat.long(date))", "fiscal_year": "\(fy)"]), hint: hint)
             }
         }
@@ -227,6 +265,14 @@ struct ReportValidator {
         if s < 0 || s > 100 {
             add(.error, .scoreOutOfRange, path, Message("check.score-out-of-range", ["score": "\(fmt(s))"]),
                 hint: Message("check.score-out-of-range.hint"))
+        }
+        // The documents print two decimals and class strengths on the value: 94.995 would print "95.00" yet
+        // count as below 95.
+        var value = s, rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 2, .plain)
+        if rounded != s {
+            add(.error, .invalidValue, path, Message("check.score-decimals", ["score": "\(s)"]),
+                hint: Message("check.score-decimals.hint", ["rounded": "\(fmt(rounded))"]))
         }
     }
 

@@ -133,8 +133,12 @@ public enum YearRollover {
         let shift = year - fy
         var out = ReportData(fiscalYear: year, document: data.document ?? .o34, organization: data.organization,
                              limitations: data.limitations, options: data.options)
-        out.assessment = Assessment(year: year - 1)
-        if let rationale = data.analysis?.rationale { out.analysis = Analysis(rationale: rationale) }
+        // The ITA year moves with the fiscal year, keeping the file's own pairing (an O34 of N analyses N − 1).
+        let assessed = data.assessment?.year.map { $0 + shift } ?? year - 1
+        out.assessment = Assessment(year: assessed)
+        // Last year's rationale speaks of last year's results: it is not carried over (the tool writes one from
+        // the new scores, or the clerk writes their own).
+        let rationaleDropped = data.analysis?.rationale != nil
         var textPeriods: [Int] = []
         out.measures = measures.enumerated().map { i, m in
             var period = m.period
@@ -152,7 +156,6 @@ public enum YearRollover {
         }
         out.signatory = data.signatory.map { Signatory(name: $0.name, position: $0.position) }
 
-        let assessed = year - 1
         let toFill: [String: String] = [
             "assessment.indicators": "คะแนนรายตัวชี้วัด 1–10 ของ ITA ปี \(assessed) ตามที่ระบบประกาศ",
             "assessment.official.total": "คะแนนรวมที่ประกาศ ปี \(assessed)",
@@ -166,15 +169,21 @@ public enum YearRollover {
         ]
         if data.limitations != nil { notes["limitations"] = ["ยกมาจากปีงบประมาณ \(fy): ทบทวนให้ตรงกับปีนี้"] }
         var header = [
-            "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (O34) ปีงบประมาณ \(year) (ฉบับร่าง)",
+            out.document == .analysis
+                ? "รายงานการวิเคราะห์ผลการประเมิน ITA สู่การพัฒนา ปีงบประมาณ \(year) (ฉบับร่าง)"
+                : "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (O34) ปีงบประมาณ \(year) (ฉบับร่าง)",
             organizationLine(data),
             "",
-            "ยกมาจาก O34 ปีงบประมาณ \(fy): หน่วยงาน ข้อจำกัด และมาตรการ \(measures.count) รายการ",
+            "ยกมาจาก\(out.document == .analysis ? "รายงานการวิเคราะห์" : " O34") ปีงบประมาณ \(fy): หน่วยงาน ข้อจำกัด และมาตรการ \(measures.count) รายการ",
             "(ระยะเวลาเลื่อนไป \(shift) ปี) ผลการวิเคราะห์ปีก่อนไม่ได้ยกมา ระบบจะเรียบเรียงใหม่จากคะแนนปี \(assessed)",
             "ต้องกรอก: คะแนน ITA ปี \(assessed) (assessment) และวันที่ลงนาม แล้วทบทวนมาตรการและข้อจำกัด",
             "ช่องที่ต้องกรอกมีคำว่า \"\(DataFileWriter.fillMarker)\" ช่องที่เว้นว่างถือว่ายังไม่ได้กรอก",
             "ตรวจไฟล์: itareport validate ไฟล์นี้  แล้วสร้างเอกสาร: itareport generate ไฟล์นี้",
         ]
+        if rationaleDropped {
+            header.insert("หลักการและเหตุผล (analysis.rationale) ของปี \(fy) ไม่ได้ยกมา: ระบบจะเรียบเรียงใหม่จากคะแนนปี \(assessed) หรือเขียนเองได้",
+                          at: 5)
+        }
         if !textPeriods.isEmpty {
             header.insert("ระยะเวลาที่เขียนเป็นข้อความ (มาตรการที่ \(textPeriods.map(String.init).joined(separator: ", "))) เลื่อนเฉพาะปี พ.ศ. 4 หลัก: ตรวจอีกครั้ง",
                           at: 6)
