@@ -66,8 +66,7 @@ public enum CompletenessChecker {
 
     /// Whether the organisation is a provincial administrative organisation, which has no district.
     public static func hasNoDistrict(_ o: Organization?) -> Bool {
-        let words = [o?.kind, o?.name].compactMap { $0?.replacingOccurrences(of: " ", with: "") }
-        return words.contains { $0.hasPrefix("องค์การบริหารส่วนจังหวัด") || $0.hasPrefix("อบจ") }
+        ScoreSheet.hasNoDistrict(kind: o?.kind, name: o?.name ?? "")
     }
 
     /// The question scores a form prints in its issue tables (the 2567 O34): each listed question without a
