@@ -239,7 +239,7 @@ def o34_2567():
         P("ประจำปีงบประมาณ พ.ศ. {{assessed_year}}", "CoverLine"),
         P("", "Center"), P("", "Center"), P("", "Center"),
         P("{{org.name}}", "CoverTitle"),
-        P("อำเภอ{{org.district}} จังหวัด{{org.province}}", "CoverLine"),
+        P("{{#if org.district}}อำเภอ{{org.district}} {{/if}}จังหวัด{{org.province}}", "CoverLine"),
     ])
     issue_rows = [
         head("ข้อคำถาม", "คะแนน"),
@@ -328,7 +328,7 @@ def o34_2564():
     analysis = Section("Standard", [
         LOGO,
         P("มาตรการส่งเสริมคุณธรรมและความโปร่งใส\nประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
-        P("{{org.name}}\nอำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle"),
+        P("{{org.name}}\n{{#if org.district}}อำเภอ{{org.district}} {{/if}}จังหวัด{{org.province}}", "Subtitle"),
         P("1. การวิเคราะห์ผลการประเมิน ITA ของ{{org.name}} ปีงบประมาณ พ.ศ. {{assessed_year}}", "Heading1"),
         P("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {{assessed_year}} ของ{{org.name}} ได้คะแนนรวม **{{total | number:2}}** คะแนน อยู่ในระดับ **{{level}}** ผลคะแนนรายตัวชี้วัดแสดงไว้ในแผนภูมิต่อไปนี้"),
         # With the chart, the indicator table (about a page long) starts on a new
@@ -367,7 +367,7 @@ def o35_2567():
         LOGO,
         P("รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน\n"
           "ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Title"),
-        P("{{org.name}} อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle", keep_next=True),
+        P("{{org.name}} {{#if org.district}}อำเภอ{{org.district}} {{/if}}จังหวัด{{org.province}}", "Subtitle", keep_next=True),
         Table([2.2, 6.0, 8.6, 7.9], [
             head("ลำดับที่", "มาตรการหรือกิจกรรมที่ดำเนินการ", "รายละเอียดการดำเนินการ",
                  "ผลลัพธ์หรือความสำเร็จของการดำเนินการ",
@@ -392,12 +392,12 @@ def o35_2564():
         P("ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "CoverTitle"),
         P("", "Center"), P("", "Center"), P("", "Center"), P("", "Center"),
         P("{{org.name}}", "CoverTitle"),
-        P("อำเภอ{{org.district}} จังหวัด{{org.province}}", "CoverLine"),
+        P("{{#if org.district}}อำเภอ{{org.district}} {{/if}}จังหวัด{{org.province}}", "CoverLine"),
     ])
     grid = Section("Landscape", [
         P("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน\n"
           "ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "Subtitle"),
-        P("{{org.name}} อำเภอ{{org.district}} จังหวัด{{org.province}}", "Subtitle"),
+        P("{{org.name}} {{#if org.district}}อำเภอ{{org.district}} {{/if}}จังหวัด{{org.province}}", "Subtitle"),
         # The organisation's own opening (analysis.summary) wins over the form's wording.
         P("{{#if opening}}{{opening}}{{else}}{{org.name}} ได้นำผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. {{assessed_year}} มาวิเคราะห์หาจุดที่ควรแก้ไขและจุดที่ควรรักษาไว้ แล้วกำหนดเป็นมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{fiscal_year}} จำนวน {{measure_count}} มาตรการ บัดนี้หน่วยงานได้ดำเนินการตามมาตรการดังกล่าวแล้ว จึงรายงานผลการดำเนินการและข้อเสนอแนะของแต่ละมาตรการไว้ในตารางต่อไปนี้{{/if}}"),
         Table([3.5, 4.4, 2.9, 2.7, 7.9, 3.3], [
@@ -430,7 +430,7 @@ def analysis_2568():
         P("ประจำปีงบประมาณ พ.ศ. {{fiscal_year}}", "CoverTitle"),
         P("", "Center"), P("", "Center"), P("", "Center"), P("", "Center"),
         P("{{org.name}}", "CoverTitle"),
-        P("อำเภอ{{org.district}} จังหวัด{{org.province}}", "CoverLine"),
+        P("{{#if org.district}}อำเภอ{{org.district}} {{/if}}จังหวัด{{org.province}}", "CoverLine"),
     ])
     analysis_rows = [
         head("ตัวชี้วัด", "ผลการวิเคราะห์"),

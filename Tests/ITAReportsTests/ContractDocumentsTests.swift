@@ -257,6 +257,23 @@ final class ContractDocumentsTests: XCTestCase {
         for o in o34 { XCTAssertTrue(o.output.draft, "a weak indicator's column would print a dash: \(o.output.url.lastPathComponent)") }
     }
 
+    /// A provincial administrative organisation has no district: no form prints "อำเภอ" before an empty
+    /// one, and an organisation with a district still has it printed.
+    func testAnOrganisationWithoutADistrictPrintsNoEmptyDistrict() throws {
+        let sisaket = try String(contentsOf: BatchFixture.example("sisaket-2568.yaml"), encoding: .utf8)
+        let provincial = sisaket.replacingOccurrences(of: "  district: เมืองศรีสะเกษ\n", with: "")
+            .replacingOccurrences(of: "name: เทศบาลเมืองศรีสะเกษ", with: "name: องค์การบริหารส่วนจังหวัดศรีสะเกษ")
+        XCTAssertNotEqual(provincial, sisaket)
+        XCTAssertFalse(provincial.contains("district:"))
+        let (_, outputs) = try generate(provincial, [.o34, .analysis], name: "pao.yaml")
+        for o in outputs {
+            XCTAssertFalse(o.text.contains("อำเภอ"), "\(o.output.url.lastPathComponent) prints an empty district")
+            XCTAssertTrue(o.text.contains("จังหวัดศรีสะเกษ"), o.output.url.lastPathComponent)
+        }
+        let (_, withDistrict) = try generate(sisaket, [.o34, .analysis], name: "sisaket.yaml")
+        for o in withDistrict { XCTAssertTrue(o.text.contains("อำเภอเมืองศรีสะเกษ"), o.output.url.lastPathComponent) }
+    }
+
     func testPeriodsPrintTheirDaysWhenAsked() throws {
         let base = "fiscal_year: 2568\ndocument: o34\n" + header + """
         assessment: {year: 2567, indicators: \(ten)}
