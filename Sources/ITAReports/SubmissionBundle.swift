@@ -111,8 +111,9 @@ public struct SubmissionBundle: Sendable {
         return manifest
     }
 
-    /// The parts must be of one organisation and one fiscal year, each report from one file only.
-    static func checkOneSubmission(_ parts: [Part]) throws {
+    /// The parts must be of one organisation and one fiscal year, each report from one file only, and
+    /// give the same ITA results (see `scoreDifferences`).
+    public static func checkOneSubmission(_ parts: [Part]) throws {
         guard let first = parts.first, let d0 = first.loaded.data else { return }
         var from: [ReportKind: String] = [:]
         for part in parts {
@@ -132,7 +133,69 @@ public struct SubmissionBundle: Sendable {
                 }
                 from[k] = part.dataURL.path
             }
+            let differences = scoreDifferences(d0.assessment, d.assessment)
+            if !differences.isEmpty {
+                throw BundleError.differentScores(first: first.dataURL.path, other: part.dataURL.path,
+                                                  year: "\(d0.assessedYear ?? d.assessedYear ?? 0)", differences: differences)
+            }
         }
+    }
+
+    /// Where two files' ITA results disagree: the assessed year, each indicator score, each question
+    /// score and the official total and level, wherever both files give a value. Empty when they agree.
+    static func scoreDifferences(_ a: Assessment?, _ b: Assessment?) -> [Message] {
+        guard let a, let b else { return [] }
+        var out: [Message] = []
+        func differ(_ what: Message, _ x: String, _ y: String) {
+            out.append(Message("bundle.score-differs", ["what": .message(what), "first": "\(x)", "other": "\(y)"]))
+        }
+        if let x = a.year, let y = b.year, x != y { differ(Message("bundle.score.year"), "\(x)", "\(y)") }
+        // As the files write them: 99.494 and 99.49 differ even though both print 99.49.
+        let score = { (v: Decimal) in "\(v)" }
+        let order = { (c: String) in QuestionCode.split(c).map { ($0.prefix, $0.number) } ?? (c, 0) }
+        for n in 1...10 {
+            if let x = a.indicators?[n], let y = b.indicators?[n], x != y {
+                differ(Message("bundle.score.indicator", ["n": "\(n)"]), score(x), score(y))
+            }
+        }
+        for code in Set((a.questions ?? [:]).keys).intersection((b.questions ?? [:]).keys).sorted(by: { order($0) < order($1) }) {
+            if let x = a.questions?[code], let y = b.questions?[code], x != y {
+                differ(Message("bundle.score.question", ["code": "\(code)"]), score(x), score(y))
+            }
+        }
+        if let x = a.official?.total, let y = b.official?.total, x != y {
+            differ(Message("bundle.score.total"), score(x), score(y))
+        }
+        let level = { (s: String?) in s?.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if let x = level(a.official?.level), let y = level(b.official?.level), !x.isEmpty, !y.isEmpty, x != y {
+            differ(Message("bundle.score.level"), x, y)
+        }
+        return out
+    }
+
+    /// What the bundle of `parts` is written with but should be looked at: each O35 measure whose title
+    /// matches no measure of the O34 file of the bundle (titles compared with spacing, case and
+    /// invisible characters set aside) — a measure the year's O34 never planned, or a title mistyped.
+    public static func warnings(_ parts: [Part]) -> [Message] {
+        guard let o34 = parts.first(where: { $0.kinds.contains(.o34) }), let plan = o34.loaded.data?.measures else { return [] }
+        let planned = Set(plan.compactMap { $0.title.map(normalisedTitle) })
+        var out: [Message] = []
+        for part in parts where part.kinds.contains(.o35) && part.dataURL != o34.dataURL {
+            for (i, m) in (part.loaded.data?.measures ?? []).enumerated() {
+                guard let title = m.title, !normalisedTitle(title).isEmpty, !planned.contains(normalisedTitle(title)) else { continue }
+                out.append(Message("bundle.measure-not-planned", ["file": "\(part.dataURL.path)", "n": "\(i + 1)",
+                                                                  "title": "\(title)", "o34": "\(o34.dataURL.path)"]))
+            }
+        }
+        return out
+    }
+
+    /// A measure title as compared between the O34 and the O35: Unicode composed, zero-width characters
+    /// dropped, runs of spaces made one, letter case folded.
+    static func normalisedTitle(_ title: String) -> String {
+        let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}"]
+        let kept = String(String.UnicodeScalarView(title.precomposedStringWithCanonicalMapping.unicodeScalars.filter { !invisible.contains($0) }))
+        return kept.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
     }
 }
 
@@ -141,6 +204,7 @@ public enum BundleError: CataloguedError, CustomStringConvertible {
     case notAFolder(path: String)
     case differentSubmissions(first: String, other: String, what: Message)
     case reportTwice(kind: ReportKind, first: String, other: String)
+    case differentScores(first: String, other: String, year: String, differences: [Message])
 
     public var catalogueMessage: Message {
         switch self {
@@ -150,6 +214,9 @@ public enum BundleError: CataloguedError, CustomStringConvertible {
             return Message("bundle.different", ["first": "\(first)", "other": "\(other)", "what": .message(what)])
         case let .reportTwice(kind, first, other):
             return Message("bundle.report-twice", ["first": "\(first)", "other": "\(other)", "report": "\(kind.filePrefix)"])
+        case let .differentScores(first, other, year, differences):
+            return Message("bundle.scores-differ", ["first": "\(first)", "other": "\(other)", "year": "\(year)",
+                                                    "differences": .lines(differences.map { .message($0) })])
         }
     }
 

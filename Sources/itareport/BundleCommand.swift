@@ -12,7 +12,9 @@ struct BundleCommand: ParsableCommand {
         Give the year's O34 data file and its O35 data file (the one 'rollover' wrote, filled in): \
         itareport bundle my-o34-2568.yaml my-o35-2568.yaml --output Submission/2568. Each file gives the \
         document it names ('document:'), exactly as 'generate' writes it from that file; a file that names \
-        none gives every report it can fill. The files must be of one organisation and fiscal year. \
+        none gives every report it can fill. The files must be of one organisation and fiscal year and give the same \
+        ITA results (each differing score is named and nothing is written); an O35 measure whose title is none of \
+        the O34's is a warning. \
         DIR becomes one folder holding those documents (add others with --report) in each --format, and manifest.json \
         listing every file with its path, ITA item code (o34, o35; analysis for the analysis report), \
         fiscal_year, bytes and sha256, with the organisation's name and the time of generation. Nothing is put in \
@@ -72,6 +74,8 @@ struct BundleCommand: ParsableCommand {
                 throw GenerateError.reportNotPossible(kind: k, reason: (ReportGenerator.possibleReportReasons(file.data)[k] ?? nil)
                     ?? Message("cli.bundle.no-file-gives"))
             }
+            // Checked before the slow part; printed once the bundle is written.
+            let warnings = SubmissionBundle.warnings(parts)
             let custom = try template.map { try TemplateSet.custom(path: $0, kinds: parts.flatMap(\.kinds), own: nil) }
             let generator = ReportGenerator(templates: TemplateSet(custom: custom))
             defer { for note in generator.templateNotes { Console.err(Message("cli.note", ["text": "\(note)"])) } }
@@ -84,6 +88,7 @@ struct BundleCommand: ParsableCommand {
             for k in SubmissionBundle.defaultKinds where !bundled.contains(k) {
                 Console.err(Message("cli.bundle.missing-report", ["report": "\(k.filePrefix)"]))
             }
+            for w in warnings { Console.err(Message("cli.warning", ["text": .message(w)])) }
             for f in manifest.files where f.path.contains(ReportGenerator.draftSuffix + ".") {
                 Console.err(Message("cli.bundle.draft", ["path": "\(f.path)"]))
             }

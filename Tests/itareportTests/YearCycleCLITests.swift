@@ -38,6 +38,39 @@ final class YearCycleCLITests: XCTestCase {
                                       "O34_เทศบาลเมืองศรีสะเกษ_2569_ร่าง.docx", "O34_เทศบาลเมืองศรีสะเกษ_2569_ร่าง.odt"])
     }
 
+    /// `bundle` of an O34 corrected after rollover and the O35 that kept the old scores: refused, both values
+    /// named, nothing written (it used to bundle both silently). An O35 measure the O34 never planned is a warning.
+    func testBundleRefusesAnO34AndAnO35WithDifferentScoresAndWarnsOfAnUnplannedMeasure() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("itareport-yearbundle-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let examples = Self.root.appendingPathComponent("Examples")
+        let o34Text = try String(contentsOf: examples.appendingPathComponent("sisaket-2568.yaml"), encoding: .utf8)
+        let o35Text = try String(contentsOf: examples.appendingPathComponent("sisaket-o35-2568.yaml"), encoding: .utf8)
+        let old = "indicators: {1: 99.39, 2: 97.71,", planned = "title: จัดทำคู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่"
+        XCTAssertTrue(o34Text.contains(old) && o35Text.contains(old) && o35Text.contains(planned))
+        let o34 = dir.appendingPathComponent("o34.yaml"), o35 = dir.appendingPathComponent("o35.yaml")
+        let corrected = dir.appendingPathComponent("o34-corrected.yaml"), renamed = dir.appendingPathComponent("o35-renamed.yaml")
+        try o34Text.write(to: o34, atomically: true, encoding: .utf8)
+        try o35Text.write(to: o35, atomically: true, encoding: .utf8)
+        try o34Text.replacingOccurrences(of: old, with: "indicators: {1: 99.49, 2: 97.61,").write(to: corrected, atomically: true, encoding: .utf8)
+        try o35Text.replacingOccurrences(of: planned, with: "title: จัดอบรมคุณธรรมให้บุคลากรทุกระดับ").write(to: renamed, atomically: true, encoding: .utf8)
+        let templates = Self.root.appendingPathComponent("Templates").path
+
+        let out = dir.appendingPathComponent("refused")
+        let refused = try itareport(["bundle", corrected.path, o35.path, "--format", "docx", "--template", templates, "--output", out.path])
+        XCTAssertNotEqual(refused.status, 0, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("indicator 1 (assessment.indicators.1): 99.49 and 99.39"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("indicator 2 (assessment.indicators.2): 97.61 and 97.71"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing is written")
+
+        let warned = try itareport(["bundle", o34.path, renamed.path, "--format", "docx", "--template", templates,
+                                    "--output", dir.appendingPathComponent("warned").path])
+        XCTAssertEqual(warned.status, 0, warned.stderr)
+        XCTAssertTrue(warned.stderr.contains("warning: \(renamed.path): measure 1 'จัดอบรมคุณธรรมให้บุคลากรทุกระดับ' matches no measure title"),
+                      warned.stderr)
+    }
+
     /// Generating into a folder over a document that another data file wrote says so.
     /// The ten scores filled after a rollover are not enough for the 2567 O34: its issue tables print the question
     /// scores, so `check` lists them and `generate` writes a draft.
