@@ -215,19 +215,7 @@ public struct ThaiLineKeeper: Sendable {
     /// stretches between them.
     private func partStarts(_ chars: [Unicode.Scalar], _ range: Range<Int>) -> Set<Int> {
         guard inCells, range.count > Self.longestJoined else { return [] }
-        var starts: Set<Int> = []
-        var k = range.lowerBound
-        while k < range.upperBound {
-            if let length = wordMatch(chars, at: k, shorterThan: range.count, within: range.upperBound) {
-                if k > range.lowerBound { starts.insert(k) }
-                if k + length < range.upperBound { starts.insert(k + length) }
-                starts.formUnion(partStarts(chars, k..<(k + length)))
-                k += length
-            } else {
-                k += 1
-            }
-        }
-        return starts.filter { !chars[$0].isCombiningThai && !chars[$0].isSpaceLike }
+        return listedWordBounds(chars, range) { partStarts(chars, $0) }
     }
 
     /// Across the page, where the parts of a name longer than `longestJoined` start: the listed words
@@ -236,12 +224,19 @@ public struct ThaiLineKeeper: Sendable {
     /// a line leaves it short, and LibreOffice spreads a justified Thai line's letters over the gap.
     private func nameParts(_ chars: [Unicode.Scalar], _ range: Range<Int>) -> Set<Int> {
         guard range.count > Self.longestJoined, nameScalars.contains(Array(chars[range])) else { return [] }
+        return listedWordBounds(chars, range) { _ in [] }
+    }
+
+    /// Where the listed words found left to right inside `range` (each shorter than it) start and end,
+    /// `range`'s own ends apart, with what `inner` adds for each word; never before a combining mark or a space.
+    private func listedWordBounds(_ chars: [Unicode.Scalar], _ range: Range<Int>, inner: (Range<Int>) -> Set<Int>) -> Set<Int> {
         var starts: Set<Int> = []
         var k = range.lowerBound
         while k < range.upperBound {
             if let length = wordMatch(chars, at: k, shorterThan: range.count, within: range.upperBound) {
                 if k > range.lowerBound { starts.insert(k) }
                 if k + length < range.upperBound { starts.insert(k + length) }
+                starts.formUnion(inner(k..<(k + length)))
                 k += length
             } else {
                 k += 1
