@@ -177,4 +177,27 @@ final class FinalCopyChecksTests: XCTestCase {
         XCTAssertTrue(r.diagnostics.contains { $0.severity == .error && $0.kind == .commentCut },
                       r.diagnostics.map(\.description).joined(separator: "\n"))
     }
+
+    // MARK: Dates things were done on
+
+    /// An activity of an O35 or a photo dated after the signing, or a year away from the fiscal year
+    /// (2664 for 2564), is an error at its place; a date just outside the year is a warning.
+    func testActivityAndPhotoDatesAreCheckedAgainstTheYearAndTheSigning() throws {
+        let o35 = try example("khlongsaensaep-o35-2564.yaml")
+        XCTAssertFalse(load(o35).hasErrors)
+        let after = load(replacing(o35, "dates: [2564-01-18, 2564-02-05]", "dates: [2565-01-18, 2564-02-05]"))
+        XCTAssertEqual(errors(after, at: "measures[0].dates[0]").count, 1, after.diagnostics.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(errors(after, at: "measures[0].dates[0]").first?.description.contains("after the document is signed") == true)
+        let typo = load(replacing(replacing(o35, "dates: [2564-01-18, 2564-02-05]", "dates: [2564-01-18, 2664-02-05]"),
+                                  "  date: 2564-09-24", "  date: 2664-09-24"))
+        XCTAssertFalse(errors(typo, at: "measures[0].dates[1]").isEmpty, "a date a century off is an error")
+        let near = load(replacing(o35, "dates: [2564-01-18, 2564-02-05]", "dates: [2563-09-20, 2564-02-05]"))
+        XCTAssertTrue(errors(near, at: "measures[0].dates[0]").isEmpty)
+        XCTAssertTrue(near.diagnostics.contains { $0.severity == .warning && $0.path == "measures[0].dates[0]" },
+                      "a date days before the fiscal year is a warning")
+        let photos = try example("nongbua-2568.yaml")
+        XCTAssertFalse(load(photos).hasErrors)
+        let late = load(replacing(photos, "    date: 2568-03-12", "    date: 2568-04-10"))
+        XCTAssertEqual(errors(late, at: "photos[2].date").count, 1, late.diagnostics.map(\.description).joined(separator: "\n"))
+    }
 }

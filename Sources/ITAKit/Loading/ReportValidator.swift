@@ -63,6 +63,10 @@ struct ReportValidator {
         if let analysis = data.analysis { checkAnalysis(analysis, catalog) }
         for (i, m) in (data.measures ?? []).enumerated() {
             checkMeasure(m, "measures[\(i)]", catalog, data)
+            for (j, d) in (m.dates ?? []).enumerated() { checkDoneDate(d, "measures[\(i)].dates[\(j)]", data) }
+        }
+        for (i, photo) in (data.photos ?? []).enumerated() {
+            if let d = photo.date { checkDoneDate(d, "photos[\(i)].date", data) }
         }
         return catalog
     }
@@ -223,6 +227,25 @@ struct ReportValidator {
                 }
             }
         }
+    }
+
+    /// A date something was done on (an activity, a photo): not after the document is signed, and in
+    /// its fiscal year (a warning when near it, an error when more than a year away: a typo like 2664).
+    private mutating func checkDoneDate(_ date: CalendarDate, _ path: String, _ data: ReportData) {
+        if let signed = data.signatory?.date, date > signed {
+            add(.error, .dateOutsideFiscalYear, path,
+                Message("check.done-after-signing", ["date": "\(ThaiDateFormat.long(date))", "signed": "\(ThaiDateFormat.long(signed))"]),
+                hint: Message("check.done-after-signing.hint"))
+            return
+        }
+        guard let fy = data.fiscalYear, Self.plausibleBE.contains(fy),
+              let start = CalendarDate.fiscalYearStart(fy), let end = CalendarDate.fiscalYearEnd(fy),
+              date < start || date > end else { return }
+        let far = date.days(to: start) > DatePlausibility.farDays || end.days(to: date) > DatePlausibility.farDays
+        let hint = date.year > 2400 ? Message("check.be-twice", ["year": "\(date.year + 543)"])
+            : Message("check.period-outside.hint", ["fiscal_year": "\(fy)", "range": "\(ThaiDateFormat.fiscalYearRange(fy))"])
+        add(far ? .error : .warning, .dateOutsideFiscalYear, path,
+            Message("check.done-outside-year", ["date": "\(ThaiDateFormat.long(date))", "fiscal_year": "\(fy)"]), hint: hint)
     }
 
     private mutating func checkPeriod(_ p: Period, _ path: String, fiscalYear: Int?, throughNextYear: Bool = false) {
