@@ -258,7 +258,7 @@ final class MarkerAcceptanceTests: XCTestCase {
             summary: สรุปสิ่งที่ทำ
             details: [ทำข้อหนึ่ง, ทำข้อสอง]
             outcome: ผลที่ได้
-            dates: [\(fy)-05-10]
+            dates: [\(fy)-02-10]
             citations: [{indicator: 10, text: คะแนนที่อ้าง, score: 90.00}, {question: e9}]
             suggestion: ข้อเสนอแนะของมาตรการ
             analysis: ผลการวิเคราะห์ของมาตรการ

@@ -473,7 +473,7 @@ final class WebAppTests: XCTestCase {
         let png = try Data(contentsOf: fx.dir.appendingPathComponent("images/photo-1.png"))
         let count = fx.load(name).data?.photos?.count ?? 0
         try await fx.test { client in
-            let (h, body) = WebFixture.multipart([("token", WebFixture.token), ("version", try fx.version(name)), ("caption", "ภาพใหม่"), ("date", "2568-05-01")],
+            let (h, body) = WebFixture.multipart([("token", WebFixture.token), ("version", try fx.version(name)), ("caption", "ภาพใหม่"), ("date", "2568-03-01")],
                                                  file: ("picture", "../../../etc/evil.png", png))
             try await client.execute(uri: "/f/\(name)/photos", method: .post, headers: h, body: body) { r in
                 XCTAssertEqual(r.status, .seeOther, r.text)

@@ -63,10 +63,12 @@ struct ReportValidator {
         if let analysis = data.analysis { checkAnalysis(analysis, catalog) }
         for (i, m) in (data.measures ?? []).enumerated() {
             checkMeasure(m, "measures[\(i)]", catalog, data)
-            for (j, d) in (m.dates ?? []).enumerated() { checkDoneDate(d, "measures[\(i)].dates[\(j)]", data) }
+            for (j, d) in (m.dates ?? []).enumerated() {
+                checkDoneDate(d, "measures[\(i)].dates[\(j)]", data, reported: data.document == .o35)
+            }
         }
         for (i, photo) in (data.photos ?? []).enumerated() {
-            if let d = photo.date { checkDoneDate(d, "photos[\(i)].date", data) }
+            if let d = photo.date { checkDoneDate(d, "photos[\(i)].date", data, reported: true) }
         }
         return catalog
     }
@@ -229,10 +231,11 @@ struct ReportValidator {
         }
     }
 
-    /// A date something was done on (an activity, a photo): not after the document is signed, and in
-    /// its fiscal year (a warning when near it, an error when more than a year away: a typo like 2664).
-    private mutating func checkDoneDate(_ date: CalendarDate, _ path: String, _ data: ReportData) {
-        if let signed = data.signatory?.date, date > signed {
+    /// A date something was done on (an activity, a photo): in the document's fiscal year (a warning
+    /// when near it, an error when more than a year away: a typo like 2664) and, where the document
+    /// reports it as done (`reported`: an O35's activities, photos), not after the document is signed.
+    private mutating func checkDoneDate(_ date: CalendarDate, _ path: String, _ data: ReportData, reported: Bool) {
+        if reported, let signed = data.signatory?.date, date > signed {
             add(.error, .dateOutsideFiscalYear, path,
                 Message("check.done-after-signing", ["date": "\(ThaiDateFormat.long(date))", "signed": "\(ThaiDateFormat.long(signed))"]),
                 hint: Message("check.done-after-signing.hint"))
