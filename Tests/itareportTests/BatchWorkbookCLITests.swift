@@ -61,15 +61,7 @@ final class BatchWorkbookCLITests: XCTestCase {
         }
         let csv = dir.appendingPathComponent("คะแนน ITA.csv")
         try (lines.joined(separator: "\n") + "\n").write(to: csv, atomically: true, encoding: .utf8)
-        // Comma-separated, "-quoted, UTF-8 (76), from line 1.
-        let profile = dir.appendingPathComponent("lo-profile")
-        let convert = RealClients.run("soffice", ["-env:UserInstallation=file://\(profile.path)", "--headless", "--norestore",
-                                                  "--infilter=Text - txt - csv (StarCalc):44,34,76,1",
-                                                  "--convert-to", "xlsx", "--outdir", dir.path, csv.path], timeout: 180)
-        let xlsx = dir.appendingPathComponent("คะแนน ITA.xlsx")
-        guard FileManager.default.fileExists(atPath: xlsx.path) else {
-            return XCTFail("LibreOffice did not make the workbook (is Calc installed? libreoffice-calc-nogui): \(convert?.stdout ?? "") \(convert?.stderr ?? "")")
-        }
+        guard let xlsx = workbook(from: csv, in: dir) else { return }
         let base = Self.root.appendingPathComponent("Examples/sisaket-2568.yaml")
         let out = dir.appendingPathComponent("out")
         let r = try itareport(["batch", xlsx.path, "--base", base.path, "--output", out.path, "--format", "docx", "--report", "o34", "--jobs", "2"])
@@ -112,14 +104,7 @@ final class BatchWorkbookCLITests: XCTestCase {
         let row = ["เทศบาลตำบลร้อยทดลอง", "เมืองศรีสะเกษ", "ศรีสะเกษ"] + scores.map { "\($0)%" }
         let csv = dir.appendingPathComponent("percent.csv")
         try ([header, row].map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").write(to: csv, atomically: true, encoding: .utf8)
-        let profile = dir.appendingPathComponent("lo-profile")
-        let convert = RealClients.run("soffice", ["-env:UserInstallation=file://\(profile.path)", "--headless", "--norestore",
-                                                  "--infilter=Text - txt - csv (StarCalc):44,34,76,1",
-                                                  "--convert-to", "xlsx", "--outdir", dir.path, csv.path], timeout: 180)
-        let xlsx = dir.appendingPathComponent("percent.xlsx")
-        guard FileManager.default.fileExists(atPath: xlsx.path) else {
-            return XCTFail("LibreOffice did not make the workbook: \(convert?.stdout ?? "") \(convert?.stderr ?? "")")
-        }
+        guard let xlsx = workbook(from: csv, in: dir) else { return }
         // The workbook really holds fractions with a percent format (else this test proves nothing).
         let zip = try ZipArchive(contentsOf: xlsx)
         let sheetXML = String(decoding: try zip.read("xl/worksheets/sheet1.xml"), as: UTF8.self)
@@ -207,5 +192,21 @@ final class BatchWorkbookCLITests: XCTestCase {
         let body = try text(ofDocx: XCTUnwrap(files.first { $0.lastPathComponent.hasPrefix("O34") }))
         XCTAssertTrue(body.contains("98.97"), "Excel's 98.97000000000001 read as 98.97")
         XCTAssertFalse(body.contains("98.97000000000001"))
+    }
+
+    /// The workbook LibreOffice Calc makes of `csv` (comma-separated, "-quoted, UTF-8, from line 1) in `dir`;
+    /// nil, with the test failed, when it makes none.
+    func workbook(from csv: URL, in dir: URL, file: StaticString = #filePath, line: UInt = #line) -> URL? {
+        let profile = dir.appendingPathComponent("lo-profile")
+        let convert = RealClients.run("soffice", ["-env:UserInstallation=file://\(profile.path)", "--headless", "--norestore",
+                                                  "--infilter=Text - txt - csv (StarCalc):44,34,76,1",
+                                                  "--convert-to", "xlsx", "--outdir", dir.path, csv.path], timeout: 180)
+        let xlsx = csv.deletingPathExtension().appendingPathExtension("xlsx")
+        guard FileManager.default.fileExists(atPath: xlsx.path) else {
+            XCTFail("LibreOffice did not make the workbook (is Calc installed? libreoffice-calc-nogui): \(convert?.stdout ?? "") \(convert?.stderr ?? "")",
+                    file: file, line: line)
+            return nil
+        }
+        return xlsx
     }
 }
